@@ -1,0 +1,38 @@
+//! One module per subcommand.
+
+pub mod bench;
+pub mod extract;
+pub mod lexicon;
+
+use std::path::PathBuf;
+
+use rasd_pipeline::{Config, Preset};
+
+/// Options every subcommand shares.
+#[derive(Debug, Clone)]
+pub struct Globals {
+    /// `--lexicons DIR`.
+    pub lexicons: Option<PathBuf>,
+}
+
+impl Globals {
+    /// The pipeline configuration for a preset.
+    pub fn config(&self, preset: Preset) -> Config {
+        Config { lexicons: self.lexicons.clone(), preset }
+    }
+}
+
+/// Parse a preset name for clap.
+pub fn parse_preset(s: &str) -> Result<Preset, String> {
+    Preset::parse(s).ok_or_else(|| {
+        let names: Vec<&str> = Preset::ALL.iter().map(|(n, _)| *n).collect();
+        format!("unknown preset `{s}` (one of: {})", names.join(", "))
+    })
+}
+
+/// Print lexicon problems as warnings; they never stop a run.
+pub fn warn_issues(issues: &[rasd_pipeline::lexicon::Issue]) {
+    for i in issues {
+        eprintln!("rasd: warning: lexicon {i}");
+    }
+}

@@ -1,0 +1,54 @@
+//! The `rasd` binary: parses arguments, dispatches to a subcommand, sets the exit
+//! code. All text logic lives in the library crates behind `rasd-pipeline`.
+
+mod cmd;
+mod io;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// rasd (رصد): Arabic conflict news in, a sourced record out — who did what to
+/// whom, where, when, how many were hurt, and who says so.
+#[derive(Parser, Debug)]
+#[command(name = "rasd", version, about, propagate_version = true)]
+pub struct Cli {
+    /// Lexicon directory whose files override the built-in ones, file by file.
+    #[arg(long, global = true, env = "RASD_LEXICONS", value_name = "DIR")]
+    lexicons: Option<PathBuf>,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Run the pipeline and write one JSON object per article (JSON Lines) to stdout.
+    Extract(cmd::extract::Args),
+    /// Measure throughput per stage and for the whole pipeline.
+    Bench(cmd::bench::Args),
+    /// Check or list the lexicon files.
+    #[command(subcommand)]
+    Lexicon(cmd::lexicon::Command),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let globals = cmd::Globals { lexicons: cli.lexicons };
+    let result = match cli.command {
+        Command::Extract(a) => cmd::extract::run(&globals, a),
+        Command::Bench(a) => cmd::bench::run(&globals, a),
+        Command::Lexicon(c) => cmd::lexicon::run(&globals, c),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            if io::is_broken_pipe(&e) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("rasd: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,5 @@
+//! Integration tests: the real `rasd` binary on real files in temporary folders.
+
+mod util;
+
+mod extract;

@@ -1,0 +1,66 @@
+//! Helpers: run the real binary, find bundled fixtures and shared data.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+/// The repository root.
+pub fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
+}
+
+/// A path under the repository.
+pub fn repo_path(rel: &str) -> PathBuf {
+    repo().join(rel)
+}
+
+/// The `rasd` binary built for these tests.
+pub fn rasd() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_rasd"));
+    c.env_remove("RASD_LEXICONS");
+    c
+}
+
+/// Run `rasd` with arguments and optional stdin; return the output.
+pub fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut c = rasd();
+    c.args(args).stdout(Stdio::piped()).stderr(Stdio::piped());
+    c.stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() });
+    let mut child = c.spawn().expect("spawn rasd");
+    if let Some(data) = stdin {
+        use std::io::Write;
+        let mut si = child.stdin.take().unwrap();
+        let data = data.to_vec();
+        std::thread::spawn(move || {
+            let _ = si.write_all(&data);
+        });
+    }
+    child.wait_with_output().expect("wait for rasd")
+}
+
+/// Parse JSON Lines output.
+pub fn json_lines(out: &[u8]) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(out)
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).expect("valid JSON line"))
+        .collect()
+}
+
+/// A path inside the shared data folder (`RASD_SHARED`, set by `.ci/run` to
+/// `../shared`), or `None` with a printed notice when it is not available.
+pub fn shared(rel: &str) -> Option<PathBuf> {
+    match std::env::var_os("RASD_SHARED") {
+        Some(d) if Path::new(&d).join(rel).exists() => Some(Path::new(&d).join(rel)),
+        _ => {
+            eprintln!("notice: skipped, needs RASD_SHARED with {rel} (not redistributable or not bundled)");
+            None
+        }
+    }
+}
+
+/// The code-point slice `[start, end)` of a string.
+pub fn cp_slice(s: &str, start: u64, end: u64) -> String {
+    s.chars().skip(start as usize).take((end - start) as usize).collect()
+}
