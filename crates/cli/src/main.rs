@@ -31,6 +31,14 @@ enum Command {
     /// Check or list the lexicon files.
     #[command(subcommand)]
     Lexicon(cmd::lexicon::Command),
+    /// Evaluate a layer against reference data.
+    #[command(subcommand)]
+    Eval(cmd::eval::Command),
+    /// Train a model from its data (reproduces the committed weights).
+    #[command(subcommand)]
+    Train(cmd::train::Command),
+    /// Tag a CoNLL file with the entity tagger: one `token<TAB>tag` line per token.
+    Ner(cmd::ner::Args),
 }
 
 fn main() -> ExitCode {
@@ -40,6 +48,9 @@ fn main() -> ExitCode {
         Command::Extract(a) => cmd::extract::run(&globals, a),
         Command::Bench(a) => cmd::bench::run(&globals, a),
         Command::Lexicon(c) => cmd::lexicon::run(&globals, c),
+        Command::Eval(c) => cmd::eval::run(&globals, c),
+        Command::Train(c) => cmd::train::run(&globals, c),
+        Command::Ner(a) => cmd::ner::run(&globals, a),
     };
     match result {
         Ok(code) => code,

@@ -2,6 +2,7 @@
 #![warn(missing_docs)]
 
 mod error;
+pub mod tagger;
 
 pub use error::{Error, Result};
 

@@ -1,8 +1,13 @@
 //! One module per subcommand.
 
 pub mod bench;
+pub mod eval;
+pub mod eval_duckling;
+pub mod eval_ner;
 pub mod extract;
 pub mod lexicon;
+pub mod ner;
+pub mod train;
 
 use std::path::PathBuf;
 

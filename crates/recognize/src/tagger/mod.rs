@@ -1,0 +1,1 @@
+//! The statistical entity tagger (not built yet).
