@@ -57,6 +57,7 @@ impl Analyzer {
         let words = match src.table(NO_SPLIT) {
             Ok(mut t) => {
                 t.require(&["word"]);
+                t.check_unique("word");
                 let words: Vec<String> = t
                     .rows
                     .iter()

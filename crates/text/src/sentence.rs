@@ -86,6 +86,7 @@ pub fn split(norm: &Normalized, tokens: &[Token]) -> (Vec<Span>, Vec<u32>) {
             while i + 1 < tokens.len()
                 && tokens[i + 1].form.start == tokens[i].form.end
                 && tokens[i + 1].kind == TokenKind::Punct
+                && tokens[i + 1].span.end - tokens[start].span.start <= MAX_SENTENCE
                 && {
                     let n = first_char(norm, &tokens[i + 1]);
                     is_stop(n) || is_closer(n)
