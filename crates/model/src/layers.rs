@@ -153,6 +153,25 @@ pub enum Grain {
     Year,
 }
 
+/// What a time expression is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TimeKind {
+    /// A date, time or period (the default, not written out).
+    #[default]
+    Date,
+    /// The name of an event that holds a date (`ثورة 17 فبراير`, `ثورة يناير`): its value
+    /// is the event's own date, or null, and never a date of the article.
+    NamedEvent,
+}
+
+impl TimeKind {
+    /// Whether this is the default kind (for `skip_serializing_if`).
+    pub fn is_date(&self) -> bool {
+        *self == TimeKind::Date
+    }
+}
+
 /// A time expression, resolved against the publication date.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TimeExpr {
@@ -169,6 +188,9 @@ pub struct TimeExpr {
     /// Exclusive end of an interval, in the same form as `value`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to: Option<String>,
+    /// A date (default, omitted) or a named event (`named_event`).
+    #[serde(default, skip_serializing_if = "TimeKind::is_date")]
+    pub kind: TimeKind,
     /// Rule or lexicon entry that produced it.
     pub why: Why,
 }
@@ -212,6 +234,10 @@ pub struct Quantity {
     /// The counted noun next to it (`مهاجرا`, `قتيلا`), as written.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub of: Option<String>,
+    /// The unit of a duration (`second`, `minute`, `hour`, `day`, `week`, `month`, `year`,
+    /// `decade`, `century`); absent for counts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
     /// Rule that produced it.
     pub why: Why,
 }
@@ -239,6 +265,10 @@ pub struct Mention {
     /// One past the last code point.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<u32>,
+    /// The role the mention names instead of (or next to) a name: `spokesperson` for
+    /// `المتحدث باسم X` (then `ref` is X's), or the title as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
 }
 
 /// Stance of a claim.

@@ -10,10 +10,11 @@
 //! - `sentences`: `[[start, end], …]`;
 //! - `entities`: `{id, start, end, text, type, ref, role?, why}`; `refs`: the records
 //!   they point to, `{name, name_en, kind, wikidata, country, lat, lon, …}`;
-//! - `times`: `{start, end, text, value, grain, to?, why}`, `value` ISO 8601 cut to its
-//!   grain, `null` when it cannot be resolved;
+//! - `times`: `{start, end, text, value, grain, to?, kind?, why}`, `value` ISO 8601 cut to
+//!   its grain, `null` when it cannot be resolved; `kind: "named_event"` (rasd's addition)
+//!   marks the name of an event (`ثورة 17 فبراير`), whose value is the event's own date;
 //! - `quantities`: `{start, end, text, value, approx, of?, why}`; `durations` (rasd's
-//!   addition) in the same form, so that `17 دقيقة` is never a time;
+//!   addition) in the same form plus `unit`, so that `17 دقيقة` is never a time;
 //! - `claims`: `{id, start, end, cue, stance, speaker, anonymous, via, content,
 //!   sentence, within?, why}`;
 //! - `events`: `{id, type, trigger, actors, targets, place, time, fatalities,
