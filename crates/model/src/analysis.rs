@@ -47,6 +47,7 @@ pub struct Normalized {
 
 impl Normalized {
     /// The folded text of a range.
+    #[inline]
     pub fn slice(&self, r: FormRange) -> &str {
         &self.form[r.range()]
     }
@@ -55,6 +56,7 @@ impl Normalized {
     ///
     /// Diacritics that follow the last folded character belong to the span (a word
     /// keeps its vowel marks); `None` for an empty range.
+    #[inline]
     pub fn to_body(&self, start: usize, end: usize) -> Option<Span> {
         if start >= end || end > self.form.len() {
             return None;
@@ -65,6 +67,7 @@ impl Normalized {
     }
 
     /// The body span of a form range.
+    #[inline]
     pub fn range_to_body(&self, r: FormRange) -> Option<Span> {
         self.to_body(r.start as usize, r.end as usize)
     }

@@ -40,8 +40,9 @@ pub struct Doc {
     pub raw: Option<Content>,
     /// The cleaned article text.
     pub body: String,
-    /// Code-point index of `body`.
-    pub chars: CharIndex,
+    /// Code-point index of `body`, built on first use (the text stage builds it while
+    /// it normalizes, for free).
+    chars: std::sync::OnceLock<CharIndex>,
     /// Site chrome taken out of the input.
     pub removed: Vec<Removed>,
     /// Source credits (`المصدر : الجزيرة + وكالات` → `["الجزيرة", "وكالات"]`).
@@ -78,8 +79,19 @@ impl Doc {
 
     /// Set the cleaned body and index it.
     pub fn set_body(&mut self, body: String) {
-        self.chars = CharIndex::new(&body);
+        self.chars = std::sync::OnceLock::new();
         self.body = body;
+    }
+
+    /// The code-point index of the body.
+    pub fn chars(&self) -> &CharIndex {
+        self.chars.get_or_init(|| CharIndex::new(&self.body))
+    }
+
+    /// Install an index built elsewhere (it must index the current body).
+    pub fn set_chars(&mut self, index: CharIndex) {
+        debug_assert_eq!(index.len() as usize, self.body.chars().count());
+        self.chars = std::sync::OnceLock::from(index);
     }
 
     /// Set `published` and parse it.
@@ -90,7 +102,7 @@ impl Doc {
 
     /// Length of the body in code points.
     pub fn len(&self) -> u32 {
-        self.chars.len()
+        self.chars().len()
     }
 
     /// Whether the body is empty.
@@ -100,7 +112,7 @@ impl Doc {
 
     /// The body text of a span.
     pub fn text(&self, span: Span) -> &str {
-        &self.body[self.chars.byte_range(span)]
+        &self.body[self.chars().byte_range(span)]
     }
 
     /// Index of the sentence holding code point `cp`.

@@ -87,6 +87,12 @@ impl CharIndex {
         CharIndex { bytes }
     }
 
+    /// An index from the byte offset of each code point plus a final sentinel equal to
+    /// the byte length (as a single pass over the text can record them).
+    pub fn from_offsets(bytes: Vec<u32>) -> CharIndex {
+        CharIndex { bytes }
+    }
+
     /// Number of code points indexed.
     pub fn len(&self) -> u32 {
         (self.bytes.len().saturating_sub(1)) as u32

@@ -13,15 +13,7 @@
 
 use rasd_model::{Clitics, FormRange, Normalized, Token, TokenKind};
 
-use crate::hash::FxHashSet;
-
-/// A proclitic combination in the matching form.
-struct Prefix {
-    text: &'static str,
-    flags: u16,
-    /// Byte offsets of the boundaries between its clitics (after و in `وبال`: 2).
-    cuts: &'static [u32],
-}
+use crate::hash::WordSet;
 
 const WA: u16 = Clitics::WA;
 const FA: u16 = Clitics::FA;
@@ -31,34 +23,81 @@ const KA: u16 = Clitics::KA;
 const AL: u16 = Clitics::AL;
 const SA: u16 = Clitics::SA;
 
-/// Longest first. Arabic letters are two bytes in UTF-8.
-const PREFIXES: &[Prefix] = &[
-    Prefix { text: "وبال", flags: WA | BI | AL, cuts: &[2, 4] },
-    Prefix { text: "وكال", flags: WA | KA | AL, cuts: &[2, 4] },
-    Prefix { text: "فبال", flags: FA | BI | AL, cuts: &[2, 4] },
-    Prefix { text: "فكال", flags: FA | KA | AL, cuts: &[2, 4] },
-    Prefix { text: "ولل", flags: WA | LI | AL, cuts: &[2, 4] },
-    Prefix { text: "فلل", flags: FA | LI | AL, cuts: &[2, 4] },
-    Prefix { text: "وال", flags: WA | AL, cuts: &[2] },
-    Prefix { text: "فال", flags: FA | AL, cuts: &[2] },
-    Prefix { text: "بال", flags: BI | AL, cuts: &[2] },
-    Prefix { text: "كال", flags: KA | AL, cuts: &[2] },
-    Prefix { text: "لل", flags: LI | AL, cuts: &[2] },
-    Prefix { text: "ال", flags: AL, cuts: &[] },
-    Prefix { text: "وب", flags: WA | BI, cuts: &[2] },
-    Prefix { text: "ول", flags: WA | LI, cuts: &[2] },
-    Prefix { text: "وك", flags: WA | KA, cuts: &[2] },
-    Prefix { text: "فب", flags: FA | BI, cuts: &[2] },
-    Prefix { text: "فل", flags: FA | LI, cuts: &[2] },
-    Prefix { text: "وس", flags: WA | SA, cuts: &[2] },
-    Prefix { text: "فس", flags: FA | SA, cuts: &[2] },
-    Prefix { text: "و", flags: WA, cuts: &[] },
-    Prefix { text: "ف", flags: FA, cuts: &[] },
-    Prefix { text: "ب", flags: BI, cuts: &[] },
-    Prefix { text: "ل", flags: LI, cuts: &[] },
-    Prefix { text: "ك", flags: KA, cuts: &[] },
-    Prefix { text: "س", flags: SA, cuts: &[] },
-];
+/// The two UTF-8 bytes of an Arabic letter as one number, so the segmenter compares
+/// letters without decoding characters.
+const fn l(c: char) -> u16 {
+    let u = c as u32;
+    (((0xC0 | (u >> 6)) << 8) | (0x80 | (u & 0x3F))) as u16
+}
+
+/// The letter starting at byte `i` of `b`, or 0 past the end.
+#[inline(always)]
+fn letter(b: &[u8], i: usize) -> u16 {
+    match (b.get(i), b.get(i + 1)) {
+        (Some(&x), Some(&y)) => (u16::from(x) << 8) | u16::from(y),
+        _ => 0,
+    }
+}
+
+const WAW: u16 = l('و');
+const FAA: u16 = l('ف');
+const BAA: u16 = l('ب');
+const KAF: u16 = l('ك');
+const LAM: u16 = l('ل');
+const SIN: u16 = l('س');
+const ALEF: u16 = l('ا');
+const YAA: u16 = l('ي');
+const TAA: u16 = l('ت');
+const NUN: u16 = l('ن');
+const HAA: u16 = l('ه');
+const MIM: u16 = l('م');
+
+/// The proclitic grammar, read left to right: a conjunction (و ف), then a preposition
+/// (ب ك ل) or the future particle (س, only before an imperfect prefix ي ت ن), then the
+/// article (ال; after ل it is written لل). Each boundary is a candidate prefix; the
+/// longest whose rest is long enough wins (the article needs 2 letters after it, the
+/// others 3).
+fn candidates(b: &[u8]) -> ([(u32, u16); 4], usize) {
+    let mut out = [(0u32, 0u16); 4];
+    let mut n = 0;
+    let mut pos = 0usize;
+    let mut flags = 0u16;
+    let first = letter(b, 0);
+    if first == WAW || first == FAA {
+        flags |= if first == WAW { WA } else { FA };
+        pos = 2;
+        out[n] = (2, flags);
+        n += 1;
+    }
+    match letter(b, pos) {
+        LAM if letter(b, pos + 2) == LAM => {
+            // ل + ال with the alef elided, or ل before a stem in ل (لليبيا).
+            out[n] = (pos as u32 + 2, flags | LI);
+            out[n + 1] = (pos as u32 + 4, flags | LI | AL);
+            return (out, n + 2);
+        }
+        c @ (BAA | KAF | LAM) => {
+            flags |= match c {
+                BAA => BI,
+                KAF => KA,
+                _ => LI,
+            };
+            pos += 2;
+            out[n] = (pos as u32, flags);
+            n += 1;
+        }
+        SIN if matches!(letter(b, pos + 2), YAA | TAA | NUN) => {
+            out[n] = (pos as u32 + 2, flags | SA);
+            return (out, n + 1);
+        }
+        _ => {}
+    }
+    if flags & LI == 0 && letter(b, pos) == ALEF && letter(b, pos + 2) == LAM {
+        out[n] = (pos as u32 + 4, flags | AL);
+        n += 1;
+    }
+    (out, n)
+}
 
 /// Pronoun suffixes, longest first. `ي`, `ك`, `كم` and `هن` are left alone: in news
 /// they are far more often part of the word (nisba adjectives, `محاكم`).
@@ -67,7 +106,7 @@ const SUFFIXES: &[&str] = &["هما", "هم", "ها", "نا", "ه"];
 /// Splits clitics off word tokens.
 #[derive(Clone, Debug, Default)]
 pub struct Segmenter {
-    no_split: FxHashSet<Box<str>>,
+    no_split: WordSet,
 }
 
 impl Segmenter {
@@ -77,7 +116,7 @@ impl Segmenter {
         I: IntoIterator<Item = S>,
         S: Into<Box<str>>,
     {
-        Segmenter { no_split: no_split.into_iter().map(Into::into).collect() }
+        Segmenter { no_split: WordSet::new(no_split.into_iter().map(Into::into)) }
     }
 
     /// Number of listed stems.
@@ -93,12 +132,15 @@ impl Segmenter {
     /// Split a word (matching form) into (prefix bytes, suffix bytes, flags).
     /// `ends_in_taa` says the body letter behind a final `ه` is really `ة`.
     pub fn split(&self, w: &str, ends_in_taa: bool) -> (u32, u32, u16) {
-        if self.no_split.contains(w) {
+        let b = w.as_bytes();
+        let may_prefix = matches!(letter(b, 0), WAW | FAA | BAA | LAM | KAF | SIN | ALEF);
+        let may_suffix = b.len() >= 2 && matches!(letter(b, b.len() - 2), HAA | MIM | ALEF);
+        if !(may_prefix || may_suffix) || self.no_split.contains(w) {
             return (0, 0, 0);
         }
-        let (pre, mut flags) = self.prefix(w);
+        let (pre, mut flags) = if may_prefix { self.prefix(w) } else { (0, 0) };
         let rest = &w[pre as usize..];
-        let suf = self.suffix(rest, ends_in_taa);
+        let suf = if may_suffix { self.suffix(rest, ends_in_taa) } else { 0 };
         if suf > 0 {
             flags |= Clitics::SUFFIX;
         }
@@ -106,46 +148,29 @@ impl Segmenter {
     }
 
     fn prefix(&self, w: &str) -> (u32, u16) {
+        let (cands, n) = candidates(w.as_bytes());
         let letters = w.len() / 2;
-        'outer: for p in PREFIXES {
-            if !w.starts_with(p.text) {
-                continue;
-            }
-            let len = p.text.len() as u32;
-            let rest = &w[len as usize..];
-            let rest_letters = letters - p.text.len() / 2;
-            let min = if p.flags & AL != 0 { 2 } else { 3 };
-            if rest_letters < min {
-                continue;
-            }
-            if p.flags & SA != 0 && !(rest.starts_with('ي') || rest.starts_with('ت') || rest.starts_with('ن')) {
+        for k in (0..n).rev() {
+            let (len, flags) = cands[k];
+            let min = if flags & AL != 0 { 2 } else { 3 };
+            if letters < len as usize / 2 + min {
                 continue;
             }
             // A listed stem that starts inside the prefix wins: cut there instead.
-            for &cut in p.cuts {
+            for &(cut, cut_flags) in &cands[..k] {
                 if self.no_split.contains(&w[cut as usize..]) {
-                    let flags = PREFIXES
-                        .iter()
-                        .find(|q| q.text.len() as u32 == cut && w.starts_with(q.text))
-                        .map_or(0, |q| q.flags);
-                    if flags == 0 {
-                        continue 'outer;
-                    }
-                    return (cut, flags);
+                    return (cut, cut_flags);
                 }
             }
-            return (len, p.flags);
+            return (len, flags);
         }
         (0, 0)
     }
 
     fn suffix(&self, rest: &str, ends_in_taa: bool) -> u32 {
-        if self.no_split.contains(rest) {
-            return 0;
-        }
         let letters = rest.len() / 2;
         for s in SUFFIXES {
-            if !rest.ends_with(s) || letters - s.len() / 2 < 3 {
+            if !rest.ends_with(s) || letters < s.len() / 2 + 3 {
                 continue;
             }
             if *s == "ه" {
@@ -153,6 +178,9 @@ impl Segmenter {
                 if ends_in_taa || stem.ends_with('ا') || stem.ends_with('ل') {
                     return 0;
                 }
+            }
+            if self.no_split.contains(rest) {
+                return 0;
             }
             return s.len() as u32;
         }

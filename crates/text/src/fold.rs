@@ -11,9 +11,10 @@
 //! general punctuation block at construction, so the hot loop is one table read per
 //! character.
 
-use rasd_model::Normalized;
+use rasd_model::{Normalized, Token};
 
 use crate::presentation::FORMS;
+use crate::token::{class, Class, TokenStream};
 
 /// What a fold does with a character.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -142,43 +143,87 @@ pub fn lossy_folds() -> Vec<Box<dyn Fold>> {
     ]
 }
 
-const KEEP: u32 = u32::MAX;
-const DROP: u32 = u32::MAX - 1;
+/// The folded output of one character: up to three UTF-8 bytes; `len == 0` drops it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Out {
+    len: u8,
+    bytes: [u8; 3],
+    /// Tokenizer class of the output character.
+    class: Class,
+}
+
+impl Out {
+    const DROP: Out = Out { len: 0, bytes: [0; 3], class: Class::Space };
+
+    fn of(c: char) -> Out {
+        let mut bytes = [0u8; 4];
+        let s = c.encode_utf8(&mut bytes);
+        if s.len() > 3 {
+            // No fold yields an astral character; those are copied before lookup.
+            return Out::DROP;
+        }
+        let mut o = Out { len: s.len() as u8, bytes: [0; 3], class: class(c) };
+        o.bytes[..s.len()].copy_from_slice(s.as_bytes());
+        o
+    }
+
+    /// Write the output for code point `cp` at `*o` (the buffers are sized so it fits)
+    /// and tell the token stream, if any.
+    #[inline(always)]
+    fn emit(self, cp: u32, form: &mut [u8], map: &mut [u32], o: &mut usize, ts: &mut Option<TokenStream>) {
+        let n = self.len as usize;
+        if n == 0 {
+            return;
+        }
+        if let Some(ts) = ts {
+            ts.feed(self.class, *o, cp, self.bytes[0]);
+        }
+        form[*o..*o + 3].copy_from_slice(&self.bytes);
+        map[*o..*o + 3].fill(cp);
+        *o += n;
+    }
+}
+
 /// Code points below this, and those of the general punctuation block, are tabulated.
-const LOW: usize = 0x0800;
+const LOW: u32 = 0x0800;
 const PUNCT_BLOCK: std::ops::Range<u32> = 0x2000..0x2070;
 
 /// Applies a list of folds to a whole text, keeping an offset map.
+///
+/// The folds are compiled into per-code-point tables of UTF-8 output for U+0000–U+07FF
+/// (ASCII, Latin, Arabic) and the general punctuation block, so the hot loop reads
+/// bytes and copies table entries; other characters ask the folds directly.
 pub struct Normalizer {
-    low: Vec<u32>,
-    punct: Vec<u32>,
+    low: Vec<Out>,
+    punct: Vec<Out>,
     folds: Vec<Box<dyn Fold>>,
     presentation: bool,
+}
+
+/// Apply folds to a char until stable (a presentation form's ٱ folds on to ا).
+fn resolve(c: char, folds: &[Box<dyn Fold>]) -> Option<char> {
+    let mut cur = c;
+    for _ in 0..4 {
+        match folds.iter().find_map(|f| f.fold(cur)) {
+            None => break,
+            Some(Folded::Drop) => return None,
+            Some(Folded::To(n)) if n == cur => break,
+            Some(Folded::To(n)) => cur = n,
+        }
+    }
+    Some(cur)
 }
 
 impl Normalizer {
     /// A normalizer from folds, tried in order (the first that changes a char wins).
     /// With `presentation`, Arabic presentation forms are first decomposed to letters.
     pub fn new(folds: Vec<Box<dyn Fold>>, presentation: bool) -> Normalizer {
-        let resolve = |c: char, folds: &[Box<dyn Fold>]| -> u32 {
-            // Folds may chain (ٱ from a presentation form → ا): apply until stable.
-            let mut cur = c;
-            for _ in 0..4 {
-                match folds.iter().find_map(|f| f.fold(cur)) {
-                    None => break,
-                    Some(Folded::Drop) => return DROP,
-                    Some(Folded::To(n)) if n == cur => break,
-                    Some(Folded::To(n)) => cur = n,
-                }
-            }
-            if cur == c { KEEP } else { cur as u32 }
+        let out = |u: u32| match char::from_u32(u) {
+            Some(c) => resolve(c, &folds).map_or(Out::DROP, Out::of),
+            None => Out::DROP,
         };
-        let low = (0..LOW as u32)
-            .map(|u| char::from_u32(u).map_or(KEEP, |c| resolve(c, &folds)))
-            .collect();
-        let punct = PUNCT_BLOCK
-            .map(|u| char::from_u32(u).map_or(KEEP, |c| resolve(c, &folds)))
-            .collect();
+        let low = (0..LOW).map(out).collect();
+        let punct = PUNCT_BLOCK.map(out).collect();
         Normalizer { low, punct, folds, presentation }
     }
 
@@ -199,83 +244,107 @@ impl Normalizer {
         self.folds.iter().map(|f| f.name()).collect()
     }
 
-    #[inline]
-    fn lookup(&self, c: char) -> u32 {
+    /// The output of a character outside the two-byte range.
+    fn lookup_wide(&self, c: char) -> Out {
         let u = c as u32;
-        if (u as usize) < LOW {
-            self.low[u as usize]
-        } else if PUNCT_BLOCK.contains(&u) {
+        if PUNCT_BLOCK.contains(&u) {
             self.punct[(u - PUNCT_BLOCK.start) as usize]
         } else {
-            match self.folds.iter().find_map(|f| f.fold(c)) {
-                None => KEEP,
-                Some(Folded::Drop) => DROP,
-                Some(Folded::To(n)) => n as u32,
-            }
+            resolve(c, &self.folds).map_or(Out::DROP, Out::of)
         }
     }
 
     /// Fold a string, discarding the offset map (for lexicon entries and queries).
     pub fn fold_str(&self, s: &str) -> String {
-        let mut out = Normalized::default();
-        self.push(s, &mut out, 0);
-        out.form
+        self.normalize(s).form
     }
 
     /// Fold `body` into its matching form with a byte → code-point map.
     pub fn normalize(&self, body: &str) -> Normalized {
-        let mut out = Normalized {
-            form: String::with_capacity(body.len()),
-            map: Vec::with_capacity(body.len() + 1),
-        };
-        let n = self.push(body, &mut out, 0);
-        out.map.push(n);
-        out
+        self.run(body, None, None)
     }
 
-    /// Append the folded `s` to `out`, numbering its code points from `first`;
-    /// returns the code-point count after `s`.
-    fn push(&self, s: &str, out: &mut Normalized, first: u32) -> u32 {
-        let mut cp = first;
-        for c in s.chars() {
-            if c.is_ascii() {
-                let b = if c.is_ascii_uppercase() && self.low[c as usize] != KEEP {
-                    c.to_ascii_lowercase()
-                } else {
-                    c
-                };
-                out.form.push(b);
-                out.map.push(cp);
-            } else if self.presentation && is_presentation(c) {
-                match FORMS.binary_search_by_key(&(c as u32), |(k, _)| *k) {
-                    Ok(i) => {
-                        for base in FORMS[i].1.chars() {
-                            self.push_one(base, cp, out);
-                        }
-                    }
-                    Err(_) => self.push_one(c, cp, out),
-                }
+    /// Fold `body` and, in the same pass, tokenize the form into `tokens` and record
+    /// the byte offset of every body character in `char_bytes` (plus a sentinel).
+    pub(crate) fn normalize_tokenize(&self, body: &str, tokens: &mut Vec<Token>, char_bytes: &mut Vec<u32>) -> Normalized {
+        tokens.clear();
+        tokens.reserve(body.len() / 8);
+        self.run(body, Some(TokenStream::new(tokens)), Some(char_bytes))
+    }
+
+    fn run(&self, body: &str, mut ts: Option<TokenStream>, mut char_bytes: Option<&mut Vec<u32>>) -> Normalized {
+        let b = body.as_bytes();
+        // No character's output is more than twice its input (a three-byte presentation
+        // form gives at most three two-byte letters), plus slack for the last write.
+        let cap = b.len() * 2 + 8;
+        let mut form = vec![0u8; cap];
+        let mut map = vec![0u32; cap + 1];
+        if let Some(cb) = char_bytes.as_deref_mut() {
+            cb.clear();
+            cb.reserve(b.len() / 2 + 1);
+        }
+        let mut o = 0usize;
+        let mut i = 0usize;
+        let mut cp = 0u32;
+        while i < b.len() {
+            if let Some(cb) = char_bytes.as_deref_mut() {
+                cb.push(i as u32);
+            }
+            let x = b[i];
+            if x < 0x80 {
+                self.low[x as usize].emit(cp, &mut form, &mut map, &mut o, &mut ts);
+                i += 1;
+            } else if x < 0xE0 {
+                // A two-byte sequence (the body is valid UTF-8, so b[i + 1] exists).
+                let u = (usize::from(x & 0x1F) << 6) | usize::from(b[i + 1] & 0x3F);
+                self.low[u].emit(cp, &mut form, &mut map, &mut o, &mut ts);
+                i += 2;
             } else {
-                self.push_one(c, cp, out);
+                let c = body[i..].chars().next().unwrap_or('\u{FFFD}');
+                let len = c.len_utf8();
+                if self.presentation && is_presentation(c) {
+                    match FORMS.binary_search_by_key(&(c as u32), |(k, _)| *k) {
+                        Ok(k) => {
+                            for base in FORMS[k].1.chars() {
+                                let u = base as usize;
+                                let out = if u < LOW as usize { self.low[u] } else { Out::of(base) };
+                                out.emit(cp, &mut form, &mut map, &mut o, &mut ts);
+                            }
+                        }
+                        Err(_) => self.lookup_wide(c).emit(cp, &mut form, &mut map, &mut o, &mut ts),
+                    }
+                } else if len == 4 {
+                    // Emoji and other astral characters are kept as they are.
+                    if let Some(ts) = ts.as_mut() {
+                        ts.feed(class(c), o, cp, b[i]);
+                    }
+                    form[o..o + 4].copy_from_slice(&b[i..i + 4]);
+                    map[o..o + 4].fill(cp);
+                    o += 4;
+                } else {
+                    self.lookup_wide(c).emit(cp, &mut form, &mut map, &mut o, &mut ts);
+                }
+                i += len;
             }
             cp += 1;
         }
-        cp
-    }
-
-    #[inline]
-    fn push_one(&self, c: char, cp: u32, out: &mut Normalized) {
-        let r = self.lookup(c);
-        let c = match r {
-            KEEP => c,
-            DROP => return,
-            u => char::from_u32(u).unwrap_or(c),
-        };
-        let before = out.form.len();
-        out.form.push(c);
-        for _ in before..out.form.len() {
-            out.map.push(cp);
+        if let Some(cb) = char_bytes {
+            cb.push(b.len() as u32);
         }
+        if let Some(ts) = ts {
+            ts.finish(o, cp);
+        }
+        form.truncate(o);
+        map.truncate(o);
+        map.push(cp);
+        debug_assert!(std::str::from_utf8(&form).is_ok());
+        // SAFETY: `form` is a concatenation of whole UTF-8 encodings: each `Out` holds
+        // the `encode_utf8` bytes of one char (its unused tail is overwritten or cut by
+        // `truncate`), and astral characters are copied whole from the valid `body`.
+        // Validating again would cost a fifth of the text layer's time.
+        let form = unsafe { String::from_utf8_unchecked(form) };
+        debug_assert_eq!(form.len() + 1, map.len());
+        Normalized { form, map }
     }
 }
 

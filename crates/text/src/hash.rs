@@ -53,3 +53,75 @@ impl Hasher for FxHasher {
 pub type FxHashMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
 /// A `HashSet` with the Fx hasher.
 pub type FxHashSet<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault<FxHasher>>;
+
+/// A set of short words with a bit filter in front: most lookups of words not in the
+/// set end after one bit test, without hashing the whole word.
+#[derive(Clone, Debug, Default)]
+pub struct WordSet {
+    filter: Vec<u64>,
+    set: FxHashSet<Box<str>>,
+}
+
+const FILTER_BITS: usize = 1 << 16;
+
+#[inline(always)]
+fn filter_key(w: &str) -> usize {
+    let b = w.as_bytes();
+    let n = b.len();
+    if n < 4 {
+        return n;
+    }
+    let head = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+    let tail = u32::from(b[n - 1]) | (u32::from(b[n - 2]) << 8);
+    let k = (head ^ tail.rotate_left(16) ^ (n as u32).wrapping_mul(0x9E37_79B9)).wrapping_mul(0x85EB_CA6B);
+    (k >> 16) as usize
+}
+
+impl WordSet {
+    /// A set of the given words.
+    pub fn new<I: IntoIterator<Item = Box<str>>>(words: I) -> WordSet {
+        let mut ws = WordSet { filter: vec![0; FILTER_BITS / 64], set: FxHashSet::default() };
+        for w in words {
+            let k = filter_key(&w);
+            ws.filter[k / 64] |= 1 << (k % 64);
+            ws.set.insert(w);
+        }
+        ws
+    }
+
+    /// Whether `w` is in the set.
+    #[inline]
+    pub fn contains(&self, w: &str) -> bool {
+        let k = filter_key(w);
+        match self.filter.get(k / 64) {
+            Some(bits) if bits & (1 << (k % 64)) != 0 => self.set.contains(w),
+            _ => false,
+        }
+    }
+
+    /// Number of words.
+    pub fn len(&self) -> usize {
+        self.set.len()
+    }
+
+    /// Whether the set is empty.
+    pub fn is_empty(&self) -> bool {
+        self.set.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_set() {
+        let ws = WordSet::new(["وزير", "ليبيا", "ab", ""].map(Box::from));
+        for w in ["وزير", "ليبيا", "ab", ""] {
+            assert!(ws.contains(w), "{w}");
+        }
+        for w in ["وزيره", "ليبي", "a", "abc", "بنغازي"] {
+            assert!(!ws.contains(w), "{w}");
+        }
+    }
+}

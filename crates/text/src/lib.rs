@@ -92,10 +92,11 @@ impl Analyzer {
 
     /// Fill the text layer of a document whose body is set.
     pub fn analyze(&self, doc: &mut Doc) {
-        doc.norm = self.normalizer.normalize(&doc.body);
-        doc.tokens.clear();
-        tokenize(&doc.norm, &mut doc.tokens);
-        self.segmenter.segment(&doc.norm, &doc.body, &doc.chars, &mut doc.tokens);
+        let mut offsets = Vec::new();
+        doc.norm = self.normalizer.normalize_tokenize(&doc.body, &mut doc.tokens, &mut offsets);
+        let index = rasd_model::CharIndex::from_offsets(offsets);
+        self.segmenter.segment(&doc.norm, &doc.body, &index, &mut doc.tokens);
+        doc.set_chars(index);
         let (sentences, firsts) = sentence::split(&doc.norm, &doc.tokens);
         doc.sentences = sentences;
         doc.sentence_tokens = firsts;

@@ -5,11 +5,11 @@
 //! (`4 أبريل/نيسان` gives `أبريل`, `/`, `نيسان`). Letters of the Arabic script and
 //! digits never share a token (`2019م` is `2019` and `م`).
 
-use rasd_model::{Clitics, FormRange, Normalized, Token, TokenKind};
+use rasd_model::{Clitics, FormRange, Normalized, Span, Token, TokenKind};
 
 /// Character classes the tokenizer distinguishes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Class {
+pub(crate) enum Class {
     Space,
     Arabic,
     Latin,
@@ -18,8 +18,9 @@ enum Class {
     Symbol,
 }
 
+/// The tokenizer class of a (folded) character.
 #[inline]
-fn class(c: char) -> Class {
+pub(crate) fn class(c: char) -> Class {
     if c.is_ascii() {
         return match c {
             'a'..='z' | 'A'..='Z' => Class::Latin,
@@ -49,59 +50,157 @@ fn class(c: char) -> Class {
 /// is cut into pieces so that no later stage meets an unbounded token.
 pub const MAX_TOKEN_BYTES: usize = 256;
 
+/// The class of every code point below U+0800, computed once.
+fn low_classes() -> &'static [Class] {
+    static TABLE: std::sync::OnceLock<Vec<Class>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| (0..0x800u32).map(|u| char::from_u32(u).map_or(Class::Symbol, class)).collect())
+}
+
+/// The class and UTF-8 length of the character at byte `i`.
+#[inline(always)]
+fn class_at(form: &str, table: &[Class], i: usize) -> (Class, usize) {
+    let b = form.as_bytes();
+    let x = b[i];
+    if x < 0x80 {
+        (table[x as usize], 1)
+    } else if x < 0xE0 {
+        let u = (usize::from(x & 0x1F) << 6) | usize::from(b[i + 1] & 0x3F);
+        (table[u], 2)
+    } else {
+        let c = form[i..].chars().next().unwrap_or(' ');
+        (class(c), c.len_utf8())
+    }
+}
+
 /// Split a matching form into tokens. Clitics are left unsplit (`core == form`);
 /// [`crate::clitic::Segmenter`] fills them in.
+///
+/// This is the plain reference implementation; [`crate::Analyzer`] tokenizes while it
+/// normalizes ([`TokenStream`]), and a property test checks that both agree.
 pub fn tokenize(norm: &Normalized, out: &mut Vec<Token>) {
     let form = norm.form.as_str();
     let bytes = form.as_bytes();
-    let mut it = form.char_indices().peekable();
-    while let Some((start, c)) = it.next() {
-        let cl = class(c);
-        let mut end = start + c.len_utf8();
+    let table = low_classes();
+    out.reserve(bytes.len() / 8);
+    let mut i = 0usize;
+    while i < bytes.len() {
+        let start = i;
+        let (cl, len) = class_at(form, table, i);
+        i += len;
         let kind = match cl {
             Class::Space => continue,
-            Class::Arabic => {
-                while let Some(&(i, n)) = it.peek() {
-                    if class(n) != Class::Arabic || i - start >= MAX_TOKEN_BYTES {
+            Class::Arabic | Class::Latin => {
+                while i < bytes.len() && i - start < MAX_TOKEN_BYTES {
+                    let (k, l) = class_at(form, table, i);
+                    let same = k == cl || (cl == Class::Latin && k == Class::Digit);
+                    if !same {
                         break;
                     }
-                    end = i + n.len_utf8();
-                    it.next();
+                    i += l;
                 }
-                TokenKind::Word
-            }
-            Class::Latin => {
-                while let Some(&(i, n)) = it.peek() {
-                    let k = class(n);
-                    if (k != Class::Latin && k != Class::Digit) || i - start >= MAX_TOKEN_BYTES {
-                        break;
-                    }
-                    end = i + n.len_utf8();
-                    it.next();
-                }
-                TokenKind::Latin
+                if cl == Class::Arabic { TokenKind::Word } else { TokenKind::Latin }
             }
             Class::Digit => {
-                while let Some(&(i, n)) = it.peek() {
-                    let digit = n.is_ascii_digit();
+                while i < bytes.len() && i - start < MAX_TOKEN_BYTES {
+                    let x = bytes[i];
                     // A separator counts only between two digits.
-                    let sep = (n == '.' || n == ',')
-                        && bytes.get(i + 1).is_some_and(|b| b.is_ascii_digit());
-                    if (!digit && !sep) || i - start >= MAX_TOKEN_BYTES {
+                    let sep = (x == b'.' || x == b',') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+                    if !x.is_ascii_digit() && !sep {
                         break;
                     }
-                    end = i + 1;
-                    it.next();
+                    i += 1;
                 }
                 TokenKind::Number
             }
             Class::Punct => TokenKind::Punct,
             Class::Symbol => TokenKind::Symbol,
         };
-        let range = FormRange::new(start as u32, end as u32);
+        let range = FormRange::new(start as u32, i as u32);
         if let Some(span) = norm.range_to_body(range) {
             out.push(Token { span, kind, form: range, core: range, clitics: Clitics::default() });
         }
+    }
+}
+
+/// The tokenizer as a stream: fed each folded character as the normalizer emits it,
+/// it closes a token when the next character cannot extend it, so a token's body span
+/// runs up to the next emitted character (dropped diacritics stay with their word).
+#[derive(Debug)]
+pub(crate) struct TokenStream<'a> {
+    out: &'a mut Vec<Token>,
+    /// The open token: class, form start, body start.
+    open: Option<(Class, usize, u32)>,
+    /// A `.` or `,` after digits, waiting to see whether a digit follows: form offset
+    /// and code point.
+    sep: Option<(usize, u32)>,
+}
+
+impl<'a> TokenStream<'a> {
+    pub(crate) fn new(out: &'a mut Vec<Token>) -> TokenStream<'a> {
+        TokenStream { out, open: None, sep: None }
+    }
+
+    fn push(&mut self, class: Class, form: (usize, usize), cps: (u32, u32)) {
+        let kind = match class {
+            Class::Arabic => TokenKind::Word,
+            Class::Latin => TokenKind::Latin,
+            Class::Digit => TokenKind::Number,
+            Class::Punct => TokenKind::Punct,
+            Class::Symbol | Class::Space => TokenKind::Symbol,
+        };
+        let range = FormRange::new(form.0 as u32, form.1 as u32);
+        let span = Span::new(cps.0, cps.1.max(cps.0 + 1));
+        self.out.push(Token { span, kind, form: range, core: range, clitics: Clitics::default() });
+    }
+
+    /// Close the open token (and a pending separator) before form offset `o`, code point `cp`.
+    fn close(&mut self, o: usize, cp: u32) {
+        if let Some((class, fs, cs)) = self.open.take() {
+            match self.sep.take() {
+                Some((so, scp)) => {
+                    self.push(class, (fs, so), (cs, scp));
+                    self.push(Class::Punct, (so, so + 1), (scp, cp));
+                }
+                None => self.push(class, (fs, o), (cs, cp)),
+            }
+        }
+    }
+
+    /// One emitted character: its class, its form bytes `[o, o_end)`, its code point, and
+    /// its first byte.
+    #[inline(always)]
+    pub(crate) fn feed(&mut self, class: Class, o: usize, cp: u32, first_byte: u8) {
+        if let Some((open, fs, _)) = self.open {
+            let room = o - fs < MAX_TOKEN_BYTES;
+            let extends = room
+                && match (open, class) {
+                    (Class::Arabic, Class::Arabic) | (Class::Latin, Class::Latin | Class::Digit) => true,
+                    (Class::Digit, Class::Digit) => {
+                        self.sep = None;
+                        true
+                    }
+                    (Class::Digit, Class::Punct)
+                        if self.sep.is_none() && (first_byte == b'.' || first_byte == b',') =>
+                    {
+                        self.sep = Some((o, cp));
+                        return;
+                    }
+                    _ => false,
+                };
+            if extends {
+                return;
+            }
+            self.close(o, cp);
+        }
+        // Punctuation and symbols open single-character tokens: nothing extends them.
+        if class != Class::Space {
+            self.open = Some((class, o, cp));
+        }
+    }
+
+    /// End of text at form length `o`, code-point count `cp`.
+    pub(crate) fn finish(mut self, o: usize, cp: u32) {
+        self.close(o, cp);
     }
 }
 

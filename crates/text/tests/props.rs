@@ -1,6 +1,7 @@
 //! Properties of the text layer on arbitrary input: offsets map back into the body,
 //! tokens lie in order inside it and cover every non-space character of the form,
-//! clitic cores lie inside their tokens, sentences are valid and bounded, no panic.
+//! clitic cores lie inside their tokens, the fused tokenizer agrees with the reference
+//! one, sentences are valid and bounded, no panic.
 
 use proptest::prelude::*;
 use rasd_text::{Analyzer, MAX_SENTENCE};
@@ -12,6 +13,13 @@ fn check(body: &str) {
     assert_eq!(doc.norm.map.len(), doc.norm.form.len() + 1);
     assert!(doc.norm.map.windows(2).all(|w| w[0] <= w[1]), "map is monotone");
     assert!(doc.norm.map.iter().all(|&c| c <= n));
+    // The fused tokenizer agrees with the reference one.
+    let mut reference = Vec::new();
+    rasd_text::tokenize(&doc.norm, &mut reference);
+    let fused: Vec<_> = doc.tokens.iter().map(|t| (t.span, t.kind, t.form)).collect();
+    let plain: Vec<_> = reference.iter().map(|t| (t.span, t.kind, t.form)).collect();
+    assert_eq!(fused, plain, "fused and reference tokenizers differ on {body:?}");
+    assert_eq!(doc.chars().len(), n);
     let mut prev_end = 0;
     for t in &doc.tokens {
         assert!(t.span.start < t.span.end && t.span.end <= n);
