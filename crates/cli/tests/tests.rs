@@ -3,4 +3,5 @@
 mod util;
 
 mod extract;
+mod ner;
 mod text;

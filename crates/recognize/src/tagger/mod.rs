@@ -1,1 +1,432 @@
-//! The statistical entity tagger (not built yet).
+//! The statistical entity tagger: finds names of people, places and organisations
+//! that no lexicon holds.
+//!
+//! A structured averaged perceptron with Viterbi decoding over BIO tags
+//! ([`train`]), on hashed features of each token and its neighbours ([`features`]):
+//! the folded word and its clitic-free core (`لحفتر` → `حفتر`), affixes, shape,
+//! membership in the word lists of `lexicons/ner/` (places, given names, trigger
+//! words such as `اللواء`, `وزير`, `مدينة`), word clusters learned from unlabelled
+//! news ([`clusters`]) and position. Weights live in `models/ner/`, embedded in the
+//! binary; `rasd train ner` rebuilds that file byte for byte from its data.
+//!
+//! # API for the recognize stage
+//!
+//! ```
+//! use rasd_recognize::tagger::{Label, Tagger};
+//! use rasd_text::Analyzer;
+//! let tagger = Tagger::embedded();
+//! let doc = Analyzer::default().analyze_text("وقال المتحدث باسم الجيش الليبي أحمد المسماري إن القوات دخلت مدينة سرت.");
+//! for t in tagger.tag(&doc) {
+//!     println!("{} {:?} {:.2}", doc.text(t.span), t.label, t.score);
+//! }
+//! ```
+//!
+//! [`Tagger::tag`] works on `doc.tokens` sentence by sentence (`doc.sentence_tokens`)
+//! and returns [`Tagged`] mentions: a body span, the token range, a [`Label`] and a
+//! confidence in (0, 1). The contract mapping is ANERcorp's `PERS` → [`Label::Per`],
+//! `LOC` → [`Label::Loc`], `ORG` → [`Label::Org`]; `MISC` is dropped. The tagger
+//! never decides contract types (GPE, GROUP, FAC, OUTLET): the recognize stage does,
+//! using lexicons and context. [`Tagger::why`] is the `why` to record.
+//!
+//! ANERcorp keeps most clitics attached (`لحفتر` is one token) and so does the text
+//! layer; features see both the whole token and its core, so either works. Known
+//! failures: foreign names written without a title or trigger and absent from every
+//! list are often missed (`ماكرون` in a sentence without `الرئيس`), and adjectives of
+//! nationality are sometimes taken for places.
+
+mod clusters;
+pub mod conll;
+pub mod features;
+mod hash;
+pub mod model;
+pub mod train;
+
+use rasd_lexicon::{Issue, Source};
+use rasd_model::{Doc, Span, TokenKind, Why};
+use rasd_text::Analyzer;
+
+use features::{Lists, Resources, Scratch, Unit};
+use model::{Model, NT};
+
+/// The committed model.
+static MODEL: &[u8] = include_bytes!("../../../../models/ner/ner-ap.bin");
+
+/// The lexicon folder whose files are the tagger's word lists (one class per file).
+pub const LISTS: &str = "ner";
+
+/// What the tagger found, mapped to the contract's coarse types.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Label {
+    /// A person (ANERcorp `PERS`).
+    Per,
+    /// A place (ANERcorp `LOC`): countries, cities, regions, sites.
+    Loc,
+    /// An organisation (ANERcorp `ORG`).
+    Org,
+}
+
+impl Label {
+    /// The label of an ANERcorp type index (`MISC` has none).
+    pub fn of_type(ty: usize) -> Option<Label> {
+        match ty {
+            0 => Some(Label::Per),
+            1 => Some(Label::Loc),
+            2 => Some(Label::Org),
+            _ => None,
+        }
+    }
+}
+
+/// One mention found by the tagger.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Tagged {
+    /// The mention in `doc.body`.
+    pub span: Span,
+    /// Index of its first token in `doc.tokens`, and one past its last.
+    pub tokens: (u32, u32),
+    /// What it is.
+    pub label: Label,
+    /// Confidence in (0, 1): a logistic function of the score the best tagging
+    /// would lose by tagging the weakest token of the mention otherwise.
+    pub score: f32,
+}
+
+/// One sentence of words folded and segmented the way the text layer does it,
+/// for inputs that come as word lists (CoNLL) rather than as a [`Doc`].
+#[derive(Clone, Debug, Default)]
+pub struct Prepared {
+    text: String,
+    toks: Vec<(u32, u32, u32, u32, u16, TokenKind)>,
+}
+
+fn kind_of(form: &str) -> TokenKind {
+    let mut kind = TokenKind::Punct;
+    for c in form.chars() {
+        if c.is_ascii_digit() {
+            if kind == TokenKind::Punct {
+                kind = TokenKind::Number;
+            }
+        } else if c.is_ascii_alphabetic() {
+            if kind != TokenKind::Word {
+                kind = TokenKind::Latin;
+            }
+        } else if c.is_alphabetic() {
+            return TokenKind::Word;
+        }
+    }
+    kind
+}
+
+impl Prepared {
+    /// Fold and segment a sentence of words.
+    pub fn new<S: AsRef<str>>(words: &[S], analyzer: &Analyzer) -> Prepared {
+        let mut p = Prepared::default();
+        for w in words {
+            let raw = w.as_ref();
+            let start = p.text.len() as u32;
+            p.text.push_str(&analyzer.fold(raw));
+            let end = p.text.len() as u32;
+            let form = &p.text[start as usize..end as usize];
+            let kind = kind_of(form);
+            let (mut cs, mut ce, mut flags) = (start, end, 0u16);
+            if kind == TokenKind::Word && form.len() >= 6 {
+                let taa = raw.trim_end_matches(|c: char| !c.is_alphabetic()).ends_with(['ة', 'ۃ']);
+                let (pre, suf, f) = analyzer.segmenter().split(form, taa);
+                if pre + suf < end - start {
+                    cs = start + pre;
+                    ce = end - suf;
+                    flags = f;
+                }
+            }
+            p.toks.push((start, end, cs, ce, flags, kind));
+        }
+        p
+    }
+
+    /// Number of words.
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    /// Whether there are no words.
+    pub fn is_empty(&self) -> bool {
+        self.toks.is_empty()
+    }
+
+    /// The words as tagger units.
+    pub fn units<'a>(&'a self, out: &mut Vec<Unit<'a>>) {
+        out.clear();
+        out.extend(self.toks.iter().map(|&(s, e, cs, ce, flags, kind)| Unit {
+            form: &self.text[s as usize..e as usize],
+            core: &self.text[cs as usize..ce as usize],
+            clitics: flags,
+            kind,
+        }));
+    }
+
+    /// Hashes of the words' cores (the keys of word clusters).
+    pub fn core_hashes(&self) -> Vec<u64> {
+        self.toks.iter().map(|&(_, _, cs, ce, _, _)| hash::str(&self.text[cs as usize..ce as usize])).collect()
+    }
+}
+
+/// Load the word lists of `lexicons/ner/`: each file is one class named after it,
+/// each `form` variant one entry (folded, each word reduced to its core).
+pub fn load_lists(src: &Source, analyzer: &Analyzer) -> (Lists, Vec<Issue>) {
+    let mut lists = Lists::default();
+    let mut issues = Vec::new();
+    for name in src.list(LISTS) {
+        let class = name.trim_start_matches(LISTS).trim_start_matches('/').trim_end_matches(".tsv");
+        let mut t = match src.table(&name) {
+            Ok(t) => t,
+            Err(e) => {
+                issues.push(Issue::new(name.clone(), 0, e.to_string()));
+                continue;
+            }
+        };
+        if !t.require(&["form"]) {
+            issues.append(&mut t.issues);
+            continue;
+        }
+        let Some(bit) = lists.class(class) else {
+            issues.push(Issue::new(name.clone(), 0, "more than 32 tagger lists; this one is ignored"));
+            continue;
+        };
+        for row in &t.rows {
+            for v in t.list(row, "form") {
+                let words: Vec<&str> = v.split_whitespace().collect();
+                let p = Prepared::new(&words, analyzer);
+                let mut units = Vec::new();
+                p.units(&mut units);
+                let cores: Vec<&str> = units.iter().map(|u| u.core).collect();
+                lists.add(&cores, bit);
+            }
+        }
+        issues.append(&mut t.issues);
+    }
+    (lists, issues)
+}
+
+/// The tagger: a model, its word lists and the text layer's folding.
+#[derive(Debug)]
+pub struct Tagger {
+    model: Model,
+    res: Resources,
+    analyzer: Analyzer,
+    name: String,
+    version: String,
+}
+
+impl Tagger {
+    /// The committed model with the built-in word lists.
+    pub fn embedded() -> Tagger {
+        Tagger::load(&Source::embedded()).0
+    }
+
+    /// The committed model with word lists from `src` (problems returned, never fatal).
+    pub fn load(src: &Source) -> (Tagger, Vec<Issue>) {
+        match Tagger::from_bytes(MODEL, src) {
+            Ok(x) => x,
+            Err(e) => {
+                let (analyzer, _) = Analyzer::load(src);
+                let t = Tagger {
+                    model: Model::empty(),
+                    res: Resources::default(),
+                    analyzer,
+                    name: "ner-ap".into(),
+                    version: "none".into(),
+                };
+                (t, vec![Issue::new("models/ner/ner-ap.bin", 0, e.to_string())])
+            }
+        }
+    }
+
+    /// A model from its file bytes, with word lists from `src`.
+    pub fn from_bytes(bytes: &[u8], src: &Source) -> Result<(Tagger, Vec<Issue>), model::FormatError> {
+        let mut model = model::read(bytes)?;
+        let (analyzer, mut issues) = Analyzer::load(src);
+        let (lists, mut more) = load_lists(src, &analyzer);
+        issues.append(&mut more);
+        let clusters = std::mem::take(&mut model.clusters);
+        let first = model.header.lines().next().unwrap_or("").to_string();
+        let mut it = first.split_whitespace();
+        let name = it.next().unwrap_or("ner-ap").to_string();
+        let version = it.next().unwrap_or("0").to_string();
+        Ok((Tagger { model, res: Resources { lists, clusters }, analyzer, name, version }, issues))
+    }
+
+    /// The model's header text (name, version, data, scores).
+    pub fn header(&self) -> &str {
+        &self.model.header
+    }
+
+    /// The reason to record for a mention this tagger found.
+    pub fn why(&self) -> Why {
+        Why::Model { name: self.name.clone(), version: self.version.clone() }
+    }
+
+    /// The text analyzer the tagger folds words with.
+    pub fn analyzer(&self) -> &Analyzer {
+        &self.analyzer
+    }
+
+    /// The tagger's resources (word lists and clusters).
+    pub fn resources(&self) -> &Resources {
+        &self.res
+    }
+
+    /// Tag consecutive sentences read as one document (or a run of documents):
+    /// `units_of(s, buf)` fills `buf` with sentence `s`. Returns each sentence's
+    /// tags and, when `margins`, each token's margin.
+    fn tag_seq<'a>(
+        &self,
+        n: usize,
+        mut units_of: impl FnMut(usize, &mut Vec<Unit<'a>>),
+        margins: bool,
+    ) -> (Vec<Vec<usize>>, Vec<Vec<f32>>) {
+        let [s1, s2] = match self.model.stages.as_slice() {
+            [a, b] => [a, b],
+            _ => return (Vec::new(), Vec::new()),
+        };
+        let mut scratch = Scratch::default();
+        let mut units: Vec<Unit<'a>> = Vec::new();
+        let mut em = Vec::new();
+        let mut tags1 = Vec::with_capacity(n);
+        let mut cores = Vec::with_capacity(n);
+        // Second-pass sums of the sentence features, kept for the second pass.
+        let mut partial: Vec<Vec<[i32; NT]>> = Vec::with_capacity(n);
+        for s in 0..n {
+            units_of(s, &mut units);
+            features::extract(&units, &self.res, &mut scratch);
+            em.clear();
+            let mut part = Vec::with_capacity(units.len());
+            for o in scratch.offsets.windows(2) {
+                let mut a1 = [0i32; NT];
+                let mut a2 = [0i32; NT];
+                for &h in &scratch.feats[o[0] as usize..o[1] as usize] {
+                    s1.add(h, &mut a1);
+                    s2.add(h, &mut a2);
+                }
+                em.push(s1.scores(&a1));
+                part.push(a2);
+            }
+            let mut tags = Vec::new();
+            model::viterbi(&em, &s1.trans, &mut tags, None);
+            tags1.push(tags);
+            cores.push(scratch.core_hashes().to_vec());
+            partial.push(part);
+        }
+        let hints = features::window_hints(&cores, &tags1);
+        let mut out = Vec::with_capacity(n);
+        let mut outm = Vec::with_capacity(n);
+        let mut extra = Vec::new();
+        for s in 0..n {
+            em.clear();
+            for (i, a2) in partial[s].iter().enumerate() {
+                let mut acc = *a2;
+                extra.clear();
+                features::stage2(&hints[s], &tags1[s], i, &mut extra);
+                for &h in &extra {
+                    s2.add(h, &mut acc);
+                }
+                em.push(s2.scores(&acc));
+            }
+            let mut tags = Vec::new();
+            let mut m = Vec::new();
+            model::viterbi(&em, &s2.trans, &mut tags, margins.then_some(&mut m));
+            out.push(tags);
+            outm.push(m);
+        }
+        (out, outm)
+    }
+
+    /// Tag consecutive sentences of words (CoNLL input), read as running text:
+    /// each sentence sees the first-pass tags of the sentences near it. One tag
+    /// index per word (see [`model::tag_name`]).
+    pub fn tag_sentences<W: AsRef<[S]>, S: AsRef<str>>(&self, sentences: &[W]) -> Vec<Vec<usize>> {
+        let prepared: Vec<Prepared> = sentences.iter().map(|w| Prepared::new(w.as_ref(), &self.analyzer)).collect();
+        self.tag_seq(prepared.len(), |s, buf| prepared[s].units(buf), false).0
+    }
+
+    /// Tag one sentence of words on its own.
+    pub fn tag_words<S: AsRef<str>>(&self, words: &[S]) -> Vec<usize> {
+        let p = Prepared::new(words, &self.analyzer);
+        self.tag_seq(1, |_, buf| p.units(buf), false).0.pop().unwrap_or_default()
+    }
+
+    /// Find person, place and organisation mentions in an analysed document.
+    pub fn tag(&self, doc: &Doc) -> Vec<Tagged> {
+        let ranges: Vec<(u32, u32)> = (0..doc.sentences.len())
+            .filter_map(|si| {
+                let (&a, &b) = (doc.sentence_tokens.get(si)?, doc.sentence_tokens.get(si + 1)?);
+                (a < b && b as usize <= doc.tokens.len()).then_some((a, b))
+            })
+            .collect();
+        let (tags, margins) = self.tag_seq(
+            ranges.len(),
+            |s, buf| {
+                let (a, b) = ranges[s];
+                buf.clear();
+                buf.extend(doc.tokens[a as usize..b as usize].iter().map(|t| Unit {
+                    form: doc.norm.slice(t.form),
+                    core: doc.norm.slice(t.core),
+                    clitics: t.clitics.0,
+                    kind: t.kind,
+                }));
+            },
+            true,
+        );
+        let mut out = Vec::new();
+        for ((&(a, _), tags), margin) in ranges.iter().zip(&tags).zip(&margins) {
+            for (s, e, ty) in conll::chunks(tags) {
+                let Some(label) = Label::of_type(ty) else { continue };
+                let (first, last) = (&doc.tokens[a as usize + s], &doc.tokens[a as usize + e - 1]);
+                let Some(span) = Span::try_new(first.span.start, last.span.end) else { continue };
+                let m = margin[s..e].iter().fold(f32::INFINITY, |m, x| m.min(*x));
+                let score = 1.0 / (1.0 + (-m / SCORE_SCALE).exp());
+                out.push(Tagged { span, tokens: (a + s as u32, a + e as u32), label, score });
+            }
+        }
+        out
+    }
+}
+
+/// Margin (in weight units) that maps to a confidence of 1/(1+e⁻¹) ≈ 0.73.
+const SCORE_SCALE: f32 = 4.0;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_model_loads() {
+        let (t, issues) = Tagger::load(&Source::embedded());
+        assert!(issues.is_empty(), "{issues:?}");
+        assert!(t.model.stages.iter().all(|s| s.features > 1000), "help: the committed model is empty");
+        assert!(t.res.lists.len() > 1000, "help: lexicons/ner lists not loaded");
+    }
+
+    #[test]
+    fn prepared_splits_clitics_like_the_text_layer() {
+        let a = Analyzer::default();
+        let p = Prepared::new(&["لحفتر", "بطرابلس", "وزير", "2019"], &a);
+        let mut u = Vec::new();
+        p.units(&mut u);
+        let cores: Vec<&str> = u.iter().map(|u| u.core).collect();
+        assert_eq!(cores, vec!["حفتر", "طرابلس", "وزير", "2019"]);
+        assert_eq!(u[3].kind, TokenKind::Number);
+    }
+
+    #[test]
+    fn tags_a_document() {
+        let t = Tagger::embedded();
+        let doc = Analyzer::default()
+            .analyze_text("وقال وزير الخارجية المصري سامح شكري إن الوفد وصل إلى القاهرة أمس.");
+        let found: Vec<(String, Label)> = t.tag(&doc).iter().map(|m| (doc.text(m.span).to_string(), m.label)).collect();
+        assert!(found.contains(&("القاهرة".to_string(), Label::Loc)), "{found:?}");
+        assert!(found.contains(&("سامح شكري".to_string(), Label::Per)), "{found:?}");
+        for m in t.tag(&doc) {
+            assert!(m.score > 0.0 && m.score < 1.0);
+        }
+    }
+}

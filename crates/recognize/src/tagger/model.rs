@@ -1,0 +1,418 @@
+//! The weights of a trained tagger, their file format and Viterbi decoding.
+//!
+//! Tags are fixed: `O` and `B-`/`I-` for the four ANERcorp types `PERS LOC ORG
+//! MISC` (other corpora are mapped onto them when training). Emission weights are
+//! stored per feature hash as one row of nine 16-bit integers (one per tag) with a
+//! global scale; at load they go into an open-addressing table whose slots hold a
+//! 32-bit fingerprint and the row, so a feature costs one probe, usually one cache
+//! line. Transition weights are kept as floats. Features not in the table weigh
+//! nothing (they were pruned or never seen in training).
+//!
+//! File layout (little-endian): magic `RNER`, format version, a UTF-8 header text
+//! (name, version, training data and scores), the transition matrix, the feature
+//! rows sorted by key, and the word clusters sorted by key.
+
+use rasd_text::hash::FxHashMap;
+
+use super::features::{Clusters, CLUSTER_LEVELS};
+
+/// Entity types, in tag order (`B-PERS` is tag 1, `I-PERS` tag 2, `B-LOC` tag 3 …).
+pub const TYPES: [&str; 4] = ["PERS", "LOC", "ORG", "MISC"];
+/// Number of tags.
+pub const NT: usize = 1 + 2 * TYPES.len();
+
+const MAGIC: &[u8; 4] = b"RNER";
+const FORMAT: u32 = 1;
+
+/// The name of tag `t` (`O`, `B-PERS`, `I-LOC` …).
+pub fn tag_name(t: usize) -> String {
+    if t == 0 || t >= NT {
+        return "O".to_string();
+    }
+    let ty = TYPES[(t - 1) / 2];
+    if (t - 1) % 2 == 0 {
+        format!("B-{ty}")
+    } else {
+        format!("I-{ty}")
+    }
+}
+
+/// Whether tag `t` is `B-` of some type.
+#[inline]
+pub fn is_begin(t: usize) -> bool {
+    t > 0 && (t - 1) % 2 == 0
+}
+
+/// The type index of a non-`O` tag.
+#[inline]
+pub fn type_of(t: usize) -> Option<usize> {
+    (t > 0 && t < NT).then(|| (t - 1) / 2)
+}
+
+/// Whether the transition `prev → t` is allowed (BIO: `I-X` only after `B-X`/`I-X`;
+/// `prev == NT` stands for the sentence start).
+#[inline]
+pub fn allowed(prev: usize, t: usize) -> bool {
+    if t == 0 || is_begin(t) {
+        return true;
+    }
+    prev < NT && prev != 0 && type_of(prev) == type_of(t)
+}
+
+/// Transition scores: `trans[p][t]` for `p < NT`, `trans[NT][t]` from the start.
+pub type Trans = [[f32; NT]; NT + 1];
+
+/// One slot of the feature table.
+#[derive(Clone, Copy, Debug, Default)]
+#[repr(C)]
+struct Slot {
+    key: u32,
+    w: [i16; NT],
+}
+
+/// One pass of the tagger: emission weights and transitions.
+#[derive(Clone, Debug)]
+pub struct Stage {
+    slots: Vec<Slot>,
+    mask: usize,
+    scale: f32,
+    /// Number of feature rows.
+    pub features: usize,
+    /// Transition scores.
+    pub trans: Trans,
+}
+
+/// Float weights of one pass, as training produces them.
+#[derive(Clone, Debug)]
+pub struct StageRows {
+    /// (feature hash, weight per tag).
+    pub rows: Vec<(u64, [f32; NT])>,
+    /// Transition scores.
+    pub trans: Trans,
+}
+
+/// A trained tagger model: a first pass on sentence features and a second pass
+/// that also sees the first pass's tags across the document.
+#[derive(Clone, Debug)]
+pub struct Model {
+    /// Header text: name, version, data, scores.
+    pub header: String,
+    /// The passes, in order.
+    pub stages: Vec<Stage>,
+    /// Word clusters used by the features.
+    pub clusters: Clusters,
+}
+
+#[inline]
+fn slot_of(h: u64) -> (usize, u32) {
+    ((h >> 32) as usize, (h as u32) | 1)
+}
+
+impl Stage {
+    fn from_quantised(rows: &[(u64, [i16; NT])], scale: f32, trans: Trans) -> Stage {
+        let cap = (rows.len() * 2).next_power_of_two().max(16);
+        let mask = cap - 1;
+        let mut slots = vec![Slot::default(); cap];
+        for (k, w) in rows {
+            let (mut i, key) = slot_of(*k);
+            i &= mask;
+            while slots[i].key != 0 {
+                i = (i + 1) & mask;
+            }
+            slots[i] = Slot { key, w: *w };
+        }
+        Stage { slots, mask, scale, features: rows.len(), trans }
+    }
+
+    /// Add the weights of feature `h` to `out` (unscaled integers).
+    #[inline]
+    pub fn add(&self, h: u64, out: &mut [i32; NT]) {
+        let (mut i, key) = slot_of(h);
+        i &= self.mask;
+        loop {
+            let s = &self.slots[i];
+            if s.key == key {
+                for (o, w) in out.iter_mut().zip(&s.w) {
+                    *o += i32::from(*w);
+                }
+                return;
+            }
+            if s.key == 0 {
+                return;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    /// Scale integer sums to scores.
+    #[inline]
+    pub fn scores(&self, acc: &[i32; NT]) -> [f32; NT] {
+        let mut e = [0f32; NT];
+        for (x, a) in e.iter_mut().zip(acc) {
+            *x = *a as f32 * self.scale;
+        }
+        e
+    }
+
+    /// Emission scores of each token from its features.
+    pub fn emissions(&self, feats: &[u64], offsets: &[u32], out: &mut Vec<[f32; NT]>) {
+        out.clear();
+        for w in offsets.windows(2) {
+            let mut acc = [0i32; NT];
+            for &h in &feats[w[0] as usize..w[1] as usize] {
+                self.add(h, &mut acc);
+            }
+            out.push(self.scores(&acc));
+        }
+    }
+}
+
+impl Model {
+    /// A model with no weights: it tags nothing.
+    pub fn empty() -> Model {
+        let stage = Stage::from_quantised(&[], 1.0, [[0.0; NT]; NT + 1]);
+        Model { header: String::new(), stages: vec![stage.clone(), stage], clusters: Clusters::default() }
+    }
+}
+
+/// Serialise a model (rows sorted by key, so equal weights give equal bytes).
+pub fn write(header: &str, stages: &[StageRows], clusters: &Clusters) -> Vec<u8> {
+    let mut out = Vec::new();
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&FORMAT.to_le_bytes());
+    out.extend_from_slice(&(header.len() as u32).to_le_bytes());
+    out.extend_from_slice(header.as_bytes());
+    out.extend_from_slice(&(NT as u32).to_le_bytes());
+    out.extend_from_slice(&(stages.len() as u32).to_le_bytes());
+    for st in stages {
+        let max = st.rows.iter().flat_map(|(_, w)| w.iter()).fold(0f32, |m, x| m.max(x.abs()));
+        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+        let mut sorted: Vec<&(u64, [f32; NT])> = st.rows.iter().collect();
+        sorted.sort_by_key(|(k, _)| *k);
+        for row in &st.trans {
+            for x in row {
+                out.extend_from_slice(&x.to_le_bytes());
+            }
+        }
+        out.extend_from_slice(&scale.to_le_bytes());
+        out.extend_from_slice(&(sorted.len() as u32).to_le_bytes());
+        // Keys delta-encoded as LEB128 varints: sorted 64-bit hashes shrink to ~3 bytes.
+        let mut prev = 0u64;
+        for (k, _) in &sorted {
+            put_varint(&mut out, k - prev);
+            prev = *k;
+        }
+        for (_, w) in &sorted {
+            for x in w {
+                let q = (x / scale).round().clamp(-32767.0, 32767.0) as i16;
+                out.extend_from_slice(&q.to_le_bytes());
+            }
+        }
+    }
+    let mut cl: Vec<(&u64, &[u16; CLUSTER_LEVELS])> = clusters.map.iter().collect();
+    cl.sort_by_key(|(k, _)| **k);
+    out.extend_from_slice(&(cl.len() as u32).to_le_bytes());
+    let mut prev = 0u64;
+    for (k, _) in &cl {
+        put_varint(&mut out, **k - prev);
+        prev = **k;
+    }
+    for (_, c) in &cl {
+        for x in c.iter() {
+            out.extend_from_slice(&x.to_le_bytes());
+        }
+    }
+    out
+}
+
+fn put_varint(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+/// Why a model file could not be read.
+#[derive(Debug, thiserror::Error)]
+#[error("model file: {0}")]
+pub struct FormatError(pub &'static str);
+
+struct Reader<'a> {
+    b: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], FormatError> {
+        let end = self.at.checked_add(n).ok_or(FormatError("truncated"))?;
+        let s = self.b.get(self.at..end).ok_or(FormatError("truncated"))?;
+        self.at = end;
+        Ok(s)
+    }
+    fn u32(&mut self) -> Result<u32, FormatError> {
+        let s = self.take(4)?;
+        Ok(u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
+    }
+    fn f32(&mut self) -> Result<f32, FormatError> {
+        Ok(f32::from_bits(self.u32()?))
+    }
+    fn u16(&mut self) -> Result<u16, FormatError> {
+        let s = self.take(2)?;
+        Ok(u16::from_le_bytes([s[0], s[1]]))
+    }
+    fn varint(&mut self) -> Result<u64, FormatError> {
+        let mut v = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = self.take(1)?[0];
+            v |= u64::from(b & 0x7f) << shift;
+            if b < 0x80 {
+                return Ok(v);
+            }
+        }
+        Err(FormatError("bad varint"))
+    }
+}
+
+/// Read a model file.
+pub fn read(bytes: &[u8]) -> Result<Model, FormatError> {
+    let mut r = Reader { b: bytes, at: 0 };
+    if r.take(4)? != MAGIC {
+        return Err(FormatError("not a rasd tagger model (bad magic)"));
+    }
+    if r.u32()? != FORMAT {
+        return Err(FormatError("unsupported format version"));
+    }
+    let hl = r.u32()? as usize;
+    let header = std::str::from_utf8(r.take(hl)?).map_err(|_| FormatError("header not UTF-8"))?.to_string();
+    if r.u32()? as usize != NT {
+        return Err(FormatError("tag set differs"));
+    }
+    let ns = r.u32()? as usize;
+    if ns != 2 {
+        return Err(FormatError("expected two passes"));
+    }
+    let mut stages = Vec::with_capacity(ns);
+    for _ in 0..ns {
+        let mut trans: Trans = [[0.0; NT]; NT + 1];
+        for row in trans.iter_mut() {
+            for x in row.iter_mut() {
+                *x = r.f32()?;
+            }
+        }
+        let scale = r.f32()?;
+        let n = r.u32()? as usize;
+        if n > bytes.len() {
+            return Err(FormatError("feature count larger than the file"));
+        }
+        let mut keys = Vec::with_capacity(n);
+        let mut k = 0u64;
+        for _ in 0..n {
+            k = k.wrapping_add(r.varint()?);
+            keys.push(k);
+        }
+        let mut rows = Vec::with_capacity(n);
+        for key in keys {
+            let mut w = [0i16; NT];
+            for x in w.iter_mut() {
+                *x = r.u16()? as i16;
+            }
+            rows.push((key, w));
+        }
+        stages.push(Stage::from_quantised(&rows, scale, trans));
+    }
+    let nc = r.u32()? as usize;
+    if nc > bytes.len() {
+        return Err(FormatError("cluster count larger than the file"));
+    }
+    let mut ckeys = Vec::with_capacity(nc);
+    let mut k = 0u64;
+    for _ in 0..nc {
+        k = k.wrapping_add(r.varint()?);
+        ckeys.push(k);
+    }
+    let mut map = FxHashMap::default();
+    map.reserve(nc);
+    for key in ckeys {
+        let mut c = [0u16; CLUSTER_LEVELS];
+        for x in c.iter_mut() {
+            *x = r.u16()?;
+        }
+        map.insert(key, c);
+    }
+    Ok(Model { header, stages, clusters: Clusters { map } })
+}
+
+/// Best tag sequence under BIO constraints; also fills `margin[i]`, the score lost
+/// by the best path that gives token `i` another tag (a confidence measure).
+pub fn viterbi(em: &[[f32; NT]], trans: &Trans, tags: &mut Vec<usize>, margin: Option<&mut Vec<f32>>) {
+    let n = em.len();
+    tags.clear();
+    if n == 0 {
+        return;
+    }
+    const NEG: f32 = f32::NEG_INFINITY;
+    let mut alpha = vec![[NEG; NT]; n];
+    let mut back = vec![[0u8; NT]; n];
+    for t in 0..NT {
+        if allowed(NT, t) {
+            alpha[0][t] = trans[NT][t] + em[0][t];
+        }
+    }
+    for i in 1..n {
+        for t in 0..NT {
+            let mut best = NEG;
+            let mut arg = 0u8;
+            for p in 0..NT {
+                if !allowed(p, t) {
+                    continue;
+                }
+                let s = alpha[i - 1][p] + trans[p][t];
+                if s > best {
+                    best = s;
+                    arg = p as u8;
+                }
+            }
+            alpha[i][t] = best + em[i][t];
+            back[i][t] = arg;
+        }
+    }
+    let mut t = 0;
+    for k in 1..NT {
+        if alpha[n - 1][k] > alpha[n - 1][t] {
+            t = k;
+        }
+    }
+    tags.resize(n, 0);
+    tags[n - 1] = t;
+    for i in (1..n).rev() {
+        t = back[i][t] as usize;
+        tags[i - 1] = t;
+    }
+    if let Some(margin) = margin {
+        // Max-marginals: best path score through (i, t) = alpha + beta.
+        let mut beta = vec![[0f32; NT]; n];
+        for i in (0..n - 1).rev() {
+            for p in 0..NT {
+                let mut best = NEG;
+                for t in 0..NT {
+                    if allowed(p, t) {
+                        best = best.max(trans[p][t] + em[i + 1][t] + beta[i + 1][t]);
+                    }
+                }
+                beta[i][p] = best;
+            }
+        }
+        margin.clear();
+        for i in 0..n {
+            let best = alpha[i][tags[i]] + beta[i][tags[i]];
+            let mut other = NEG;
+            for t in 0..NT {
+                if t != tags[i] {
+                    other = other.max(alpha[i][t] + beta[i][t]);
+                }
+            }
+            margin.push(best - other);
+        }
+    }
+}
