@@ -19,6 +19,13 @@ pub enum Charset {
     Utf16Be,
     /// Windows-1256 (Arabic).
     Windows1256,
+    /// UTF-8 with a few invalid sequences, each replaced by U+FFFD.
+    Utf8Lossy {
+        /// How many invalid sequences were replaced.
+        replaced: u32,
+        /// Byte offset of the first.
+        first: usize,
+    },
 }
 
 impl Charset {
@@ -30,8 +37,21 @@ impl Charset {
             Charset::Utf16Le => "UTF-16LE",
             Charset::Utf16Be => "UTF-16BE",
             Charset::Windows1256 => "windows-1256",
+            Charset::Utf8Lossy { .. } => "UTF-8 (repaired)",
         }
     }
+}
+
+/// Valid multi-byte characters and invalid sequences in bytes that are meant as UTF-8.
+fn utf8_census(bytes: &[u8]) -> (usize, usize) {
+    let (mut multibyte, mut invalid) = (0, 0);
+    for chunk in bytes.utf8_chunks() {
+        multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        if !chunk.invalid().is_empty() {
+            invalid += 1;
+        }
+    }
+    (multibyte, invalid)
 }
 
 /// Decode an input's bytes to text.
@@ -57,10 +77,19 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Charset), Reason> {
             Err(e) if e.error_len().is_none() && bytes.len() - e.valid_up_to() < 4 => {
                 return Err(Reason::Truncated(e.valid_up_to()));
             }
-            Err(e) => match windows_1256(bytes) {
-                Some(s) => (s, Charset::Windows1256),
-                None => return Err(Reason::Undecodable(e.valid_up_to())),
-            },
+            Err(e) => {
+                let (multibyte, invalid) = utf8_census(bytes);
+                if invalid * 8 < multibyte {
+                    // UTF-8 with a few stray bytes (a scraper's slip), not another encoding.
+                    let replaced = invalid.min(u32::MAX as usize) as u32;
+                    (String::from_utf8_lossy(bytes).into_owned(), Charset::Utf8Lossy { replaced, first: e.valid_up_to() })
+                } else {
+                    match windows_1256(bytes) {
+                        Some(s) => (s, Charset::Windows1256),
+                        None => return Err(Reason::Undecodable(e.valid_up_to())),
+                    }
+                }
+            }
         }
     };
     check_text(&text)?;
@@ -184,5 +213,15 @@ mod tests {
         assert!(matches!(decode(cut), Err(Reason::Truncated(_))));
         // Latin-1 French is not Arabic: not taken for Windows-1256.
         assert!(matches!(decode(b"caf\xe9 cr\xe8me br\xfbl\xe9e"), Err(Reason::Undecodable(_))));
+    }
+
+    #[test]
+    fn stray_bytes_in_utf8_are_repaired_not_taken_for_1256() {
+        let mut bytes = AR.as_bytes().to_vec();
+        bytes.insert(6, 0xFF);
+        let (s, cs) = decode(&bytes).unwrap();
+        assert_eq!(cs, Charset::Utf8Lossy { replaced: 1, first: 6 });
+        assert!(s.contains('\u{FFFD}'));
+        assert!(s.contains("تاجوراء"));
     }
 }

@@ -201,13 +201,23 @@ impl Inputs {
     /// sniffed JSON Lines input is queued as a line source and gives none here).
     fn from_bytes(&mut self, bytes: &[u8], format: Option<Format>, name: &str, stem: &str) -> Vec<Result<Doc, Rejection>> {
         let rej = |reason| Rejection { input: name.to_string(), reason };
-        let text = match decode(bytes) {
-            Ok((text, _)) => text,
+        let (text, charset) = match decode(bytes) {
+            Ok(x) => x,
             Err(r) => return vec![Err(rej(r))],
         };
+        let note = match charset {
+            Charset::Utf8Lossy { replaced, first } => Some(format!(
+                "{replaced} invalid UTF-8 sequence(s) replaced by U+FFFD (first at byte {first})"
+            )),
+            _ => None,
+        };
+        let with_note = |mut d: Doc| {
+            d.notes.extend(note.clone());
+            d
+        };
         match format.unwrap_or_else(|| sniff(&text)) {
-            Format::Text => vec![Ok(self.doc(stem, name, Content::Text(text)))],
-            Format::Html => vec![Ok(self.doc(stem, name, Content::Html(text)))],
+            Format::Text => vec![Ok(with_note(self.doc(stem, name, Content::Text(text))))],
+            Format::Html => vec![Ok(with_note(self.doc(stem, name, Content::Html(text))))],
             Format::Json => {
                 let records = match serde_json::from_str::<Value>(&text) {
                     Ok(Value::Array(a)) => a,

@@ -38,6 +38,9 @@ pub struct Doc {
     pub title: Option<String>,
     /// The input before cleaning; the clean stage takes it.
     pub raw: Option<Content>,
+    /// Warnings about the input that did not stop it (a repaired encoding, an
+    /// unparseable date); the CLI prints them with the input's name.
+    pub notes: Vec<String>,
     /// The cleaned article text.
     pub body: String,
     /// Code-point index of `body`, built on first use (the text stage builds it while

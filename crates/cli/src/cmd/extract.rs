@@ -69,6 +69,9 @@ pub fn run(g: &Globals, args: Args) -> anyhow::Result<ExitCode> {
                 if let (Some(p), None) = (&doc.published, &doc.published_at) {
                     eprintln!("rasd: {}: warning: published {p:?} is not a date; relative times stay unresolved", doc.source);
                 }
+                for note in &doc.notes {
+                    eprintln!("rasd: {}: warning: {note}", doc.source);
+                }
                 tally.bytes += match &doc.raw {
                     Some(Content::Text(t) | Content::Html(t)) => t.len(),
                     None => 0,
