@@ -1,0 +1,522 @@
+//! The entity lexicons: every row of `actors/`, `places/` and `outlets/` becomes an
+//! [`Entry`], every Arabic name of a row a [`Form`] sense, checked on load.
+//!
+//! A row's names come in three columns: `ar` (strong: found anywhere), `weak` (a name that
+//! is also an ordinary word or another's surname: found only with evidence, see
+//! `resolve`), and `adj` (demonyms of a state: `ليبي`, `الليبية` → Libya). One folded form
+//! may belong to several entries only when a `homonyms*.tsv` row says so (طرابلس: Libya's
+//! or Lebanon's); weak forms may be shared freely, since they never fire on their own.
+
+use std::collections::{BTreeMap, HashMap};
+
+use rasd_lexicon::{Issue, Source, Table};
+use rasd_model::{EntityType, Why};
+use rasd_text::Analyzer;
+
+/// The folders holding entity tables.
+pub const AREAS: [&str; 3] = ["actors", "places", "outlets"];
+/// The titles, triggers and role breakers.
+pub const TITLES: &str = "actors/titles.tsv";
+
+/// How strongly a form names its entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Strength {
+    /// Found anywhere.
+    Strong,
+    /// A demonym (`ليبي`, `الإماراتية`): names the state.
+    Adj,
+    /// Needs evidence (a title or trigger before it, another mention, the document's country).
+    Weak,
+}
+
+/// One canonical record of a lexicon.
+#[derive(Clone, Debug)]
+pub struct Entry {
+    /// Stable id, the `ref`.
+    pub id: String,
+    /// Contract type.
+    pub etype: EntityType,
+    /// `person`, `armed force`, `city`, `air base` ….
+    pub kind: String,
+    /// Canonical Arabic name (first of `ar`, else of `weak`).
+    pub name: String,
+    /// English name.
+    pub name_en: Option<String>,
+    /// Wikidata id.
+    pub wikidata: Option<String>,
+    /// ISO 3166 alpha-2 (`XX`: spans several states).
+    pub country: Option<String>,
+    /// Coordinates (places).
+    pub lat: Option<f64>,
+    /// Coordinates (places).
+    pub lon: Option<f64>,
+    /// Inhabitants, when known (breaks ties between places of one name).
+    pub population: u64,
+    /// Whether the row comes from a places table.
+    pub place: bool,
+    /// Index of the place this one lies in (`within`).
+    pub within: Option<u32>,
+    /// Index of the state entry of `country`, when there is one.
+    pub state: Option<u32>,
+    /// Other lexicon fields shown on the ref (role, member_of, admin1, source …).
+    pub extra: BTreeMap<String, String>,
+    /// The row.
+    pub why: Why,
+}
+
+/// One sense of a form: an entry and how strongly the form names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sense {
+    /// Entry index.
+    pub entry: u32,
+    /// Strength.
+    pub strength: Strength,
+}
+
+/// A distinct folded, token-joined name and every entry it may name.
+#[derive(Clone, Debug, Default)]
+pub struct Form {
+    /// Folded tokens joined by single spaces.
+    pub text: String,
+    /// Entries, in lexicon order.
+    pub senses: Vec<Sense>,
+    /// Entry chosen when the document gives no clue (from a homonyms row).
+    pub default: Option<u32>,
+    /// The homonyms row, when there is one.
+    pub homonym: Option<Why>,
+}
+
+/// Kinds of `titles.tsv` rows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CueKind {
+    /// Opens a person's role.
+    Title,
+    /// Opens a spokesperson's role; the organisation in it is recorded.
+    Spokesperson,
+    /// Evidence for a weak name of some types.
+    Trigger,
+    /// Ends a role phrase.
+    Breaker,
+    /// A preposition: with the document's country, evidence for a weak place name.
+    Preposition,
+}
+
+/// A title, trigger or breaker phrase.
+#[derive(Clone, Debug)]
+pub struct Cue {
+    /// Kind.
+    pub kind: CueKind,
+    /// Types it is evidence for.
+    pub applies: Vec<EntityType>,
+    /// The row.
+    pub why: Why,
+}
+
+/// Every entry, form and cue, with the folded-form indexes.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    /// Entries.
+    pub entries: Vec<Entry>,
+    /// Forms.
+    pub forms: Vec<Form>,
+    /// Form text → index.
+    pub form_index: HashMap<String, u32>,
+    /// Entry id → index.
+    pub by_id: HashMap<String, u32>,
+    /// Cue phrases (folded, token-joined) → cues.
+    pub cues: HashMap<String, Vec<Cue>>,
+    /// Longest cue in tokens.
+    pub max_cue_tokens: usize,
+}
+
+/// Fold a name and join its tokens with single spaces, as the matcher sees the text.
+pub fn join_tokens(an: &Analyzer, s: &str) -> String {
+    let d = an.analyze_text(s);
+    let mut out = String::with_capacity(s.len());
+    for t in &d.tokens {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(d.form(t.form));
+    }
+    out
+}
+
+fn parse_coord(s: Option<&str>, lim: f64) -> Result<Option<f64>, String> {
+    match s {
+        None => Ok(None),
+        Some(v) => match v.parse::<f64>() {
+            Ok(x) if x.is_finite() && x.abs() <= lim => Ok(Some(x)),
+            _ => Err(format!("bad coordinate `{v}`")),
+        },
+    }
+}
+
+/// Where a row points to other entries, resolved once every table is read.
+struct Pending {
+    entry: u32,
+    file: String,
+    line: u32,
+    within: Option<String>,
+    member_of: Vec<String>,
+}
+
+impl Lexicon {
+    /// Read every entity table of a source; bad rows are reported and skipped.
+    pub fn load(src: &Source, an: &Analyzer) -> (Lexicon, Vec<Issue>) {
+        let mut lx = Lexicon::default();
+        let mut issues = Vec::new();
+        let mut pending = Vec::new();
+        let mut homonym_files = Vec::new();
+        for area in AREAS {
+            for name in src.list(area) {
+                let base = name.rsplit('/').next().unwrap_or(&name);
+                if base.starts_with("homonyms") {
+                    homonym_files.push(name);
+                } else if name != TITLES {
+                    match src.table(&name) {
+                        Ok(t) => {
+                            lx.read_entries(t, area == "places", an, &mut pending, &mut issues)
+                        }
+                        Err(e) => issues.push(Issue::new(&name, 0, e.to_string())),
+                    }
+                }
+            }
+        }
+        lx.resolve_links(pending, &mut issues);
+        // generated homonym files first, so that a curated row wins for the same form
+        homonym_files.sort_by_key(|n| (n.ends_with("homonyms.tsv"), n.clone()));
+        for name in homonym_files {
+            match src.table(&name) {
+                Ok(t) => lx.read_homonyms(t, an, &mut issues),
+                Err(e) => issues.push(Issue::new(&name, 0, e.to_string())),
+            }
+        }
+        lx.check_ambiguity(&mut issues);
+        match src.table(TITLES) {
+            Ok(t) => lx.read_cues(t, an, &mut issues),
+            Err(e) => issues.push(Issue::new(TITLES, 0, e.to_string())),
+        }
+        (lx, issues)
+    }
+
+    fn read_entries(
+        &mut self,
+        mut t: Table,
+        places: bool,
+        an: &Analyzer,
+        pending: &mut Vec<Pending>,
+        issues: &mut Vec<Issue>,
+    ) {
+        t.require(&["id", "type", "ar"]);
+        if places {
+            t.require(&["country", "lat", "lon"]);
+        }
+        let mut bad = Vec::new();
+        for row in &t.rows {
+            let why = row.why(&t);
+            let Some(id) = t.get(row, "id") else {
+                bad.push((row.line, "empty `id`".to_string()));
+                continue;
+            };
+            if self.by_id.contains_key(id) {
+                bad.push((row.line, format!("duplicate id `{id}`")));
+                continue;
+            }
+            let ty = t.get(row, "type").unwrap_or("");
+            let Some(etype) = EntityType::parse(ty) else {
+                bad.push((
+                    row.line,
+                    format!("unknown type `{ty}` (PER ORG GROUP GPE LOC FAC OUTLET)"),
+                ));
+                continue;
+            };
+            let strong = t.list(row, "ar");
+            let weak = t.list(row, "weak");
+            let adj = t.list(row, "adj");
+            let Some(name) = strong.first().or(weak.first()).map(|s| s.to_string()) else {
+                bad.push((
+                    row.line,
+                    format!("`{id}` has no Arabic name (`ar` or `weak`)"),
+                ));
+                continue;
+            };
+            let (lat, lon) = match (
+                parse_coord(t.get(row, "lat"), 90.0),
+                parse_coord(t.get(row, "lon"), 180.0),
+            ) {
+                (Ok(a), Ok(b)) => (a, b),
+                (Err(e), _) | (_, Err(e)) => {
+                    bad.push((row.line, format!("`{id}`: {e}")));
+                    continue;
+                }
+            };
+            let country = t.get(row, "country").map(str::to_string);
+            if let Some(c) = &country {
+                if c.len() != 2 || !c.bytes().all(|b| b.is_ascii_uppercase()) {
+                    bad.push((row.line, format!("`{id}`: bad country code `{c}`")));
+                    continue;
+                }
+            }
+            if places && (lat.is_none() || lon.is_none() || country.is_none()) {
+                bad.push((row.line, format!("place `{id}` needs lat, lon and country")));
+                continue;
+            }
+            let mut extra = BTreeMap::new();
+            for col in [
+                "role",
+                "member_of",
+                "admin1",
+                "source",
+                "within",
+                "population",
+            ] {
+                if let Some(v) = t.get(row, col) {
+                    extra.insert(col.to_string(), v.to_string());
+                }
+            }
+            extra.insert("type".to_string(), etype.as_str().to_string());
+            let idx = self.entries.len() as u32;
+            self.entries.push(Entry {
+                id: id.to_string(),
+                etype,
+                kind: t
+                    .get(row, "kind")
+                    .unwrap_or(if places { "place" } else { "entity" })
+                    .to_string(),
+                name,
+                name_en: t.get(row, "en").map(str::to_string),
+                wikidata: t.get(row, "wikidata").map(str::to_string),
+                country,
+                lat,
+                lon,
+                population: t
+                    .get(row, "population")
+                    .and_then(|p| p.parse().ok())
+                    .unwrap_or(0),
+                place: places,
+                within: None,
+                state: None,
+                extra,
+                why,
+            });
+            self.by_id.insert(id.to_string(), idx);
+            pending.push(Pending {
+                entry: idx,
+                file: t.file.clone(),
+                line: row.line,
+                within: t.get(row, "within").map(str::to_string),
+                member_of: t
+                    .list(row, "member_of")
+                    .into_iter()
+                    .map(str::to_string)
+                    .collect(),
+            });
+            for (list, strength) in [
+                (strong, Strength::Strong),
+                (adj, Strength::Adj),
+                (weak, Strength::Weak),
+            ] {
+                for f in list {
+                    let text = join_tokens(an, f);
+                    if text.is_empty() {
+                        bad.push((row.line, format!("`{id}`: name `{f}` has no letters")));
+                        continue;
+                    }
+                    self.add_sense(
+                        text,
+                        Sense {
+                            entry: idx,
+                            strength,
+                        },
+                    );
+                }
+            }
+        }
+        for (line, m) in bad {
+            t.issue(line, m);
+        }
+        issues.append(&mut t.issues);
+    }
+
+    fn add_sense(&mut self, text: String, sense: Sense) {
+        let n = self.forms.len() as u32;
+        let fi = *self.form_index.entry(text.clone()).or_insert(n);
+        if fi == n {
+            self.forms.push(Form {
+                text,
+                ..Form::default()
+            });
+        }
+        let form = &mut self.forms[fi as usize];
+        match form.senses.iter_mut().find(|s| s.entry == sense.entry) {
+            Some(s) => s.strength = s.strength.min(sense.strength),
+            None => form.senses.push(sense),
+        }
+    }
+
+    fn resolve_links(&mut self, pending: Vec<Pending>, issues: &mut Vec<Issue>) {
+        let states: HashMap<String, u32> = self
+            .entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == "country")
+            .filter_map(|(i, e)| e.country.clone().map(|c| (c, i as u32)))
+            .collect();
+        for e in self.entries.iter_mut() {
+            e.state = e.country.as_ref().and_then(|c| states.get(c).copied());
+        }
+        for p in pending {
+            if let Some(w) = &p.within {
+                match self.by_id.get(w) {
+                    Some(&i) if i != p.entry => self.entries[p.entry as usize].within = Some(i),
+                    _ => issues.push(Issue::new(
+                        &p.file,
+                        p.line,
+                        format!("dangling ref: within `{w}`"),
+                    )),
+                }
+            }
+            for m in &p.member_of {
+                if !self.by_id.contains_key(m) {
+                    issues.push(Issue::new(
+                        &p.file,
+                        p.line,
+                        format!("dangling ref: member_of `{m}`"),
+                    ));
+                }
+            }
+        }
+    }
+
+    fn read_homonyms(&mut self, mut t: Table, an: &Analyzer, issues: &mut Vec<Issue>) {
+        t.require(&["form", "refs", "default"]);
+        let mut bad = Vec::new();
+        for row in &t.rows {
+            let Some(form) = t.get(row, "form") else {
+                continue;
+            };
+            let text = join_tokens(an, form);
+            let Some(&fi) = self.form_index.get(&text) else {
+                bad.push((
+                    row.line,
+                    format!("homonym form `{form}` is no entry's name"),
+                ));
+                continue;
+            };
+            let mut refs = Vec::new();
+            for r in t.list(row, "refs") {
+                match self.by_id.get(r) {
+                    Some(&i) => refs.push(i),
+                    None => bad.push((row.line, format!("dangling ref `{r}`"))),
+                }
+            }
+            let default = t
+                .get(row, "default")
+                .and_then(|d| self.by_id.get(d).copied());
+            if !default.is_some_and(|d| refs.contains(&d)) {
+                bad.push((row.line, "`default` must be one of `refs`".to_string()));
+            }
+            let f = &mut self.forms[fi as usize];
+            for s in &f.senses {
+                if !refs.contains(&s.entry) && s.strength != Strength::Weak {
+                    let id = &self.entries[s.entry as usize].id;
+                    bad.push((
+                        row.line,
+                        format!("`{form}` also names `{id}`, missing from refs"),
+                    ));
+                }
+            }
+            f.default = default.or(f.default);
+            f.homonym = Some(row.why(&t));
+        }
+        for (line, m) in bad {
+            t.issue(line, m);
+        }
+        issues.append(&mut t.issues);
+    }
+
+    /// One form naming several entries (not all weak) must be a declared homonym.
+    fn check_ambiguity(&self, issues: &mut Vec<Issue>) {
+        for f in &self.forms {
+            let strong: Vec<&Sense> = f
+                .senses
+                .iter()
+                .filter(|s| s.strength != Strength::Weak)
+                .collect();
+            if f.senses.len() < 2 || strong.is_empty() || f.homonym.is_some() {
+                continue;
+            }
+            let ids: Vec<&str> = f
+                .senses
+                .iter()
+                .map(|s| self.entries[s.entry as usize].id.as_str())
+                .collect();
+            let e = &self.entries[f.senses[1].entry as usize];
+            let (file, line) = match &e.why {
+                Why::Lexicon { file, line } => (file.clone(), *line),
+                _ => (String::new(), 0),
+            };
+            issues.push(Issue::new(
+                file,
+                line,
+                format!(
+                    "form `{}` names {}: list it in a homonyms file if intended",
+                    f.text,
+                    ids.join(", ")
+                ),
+            ));
+        }
+    }
+
+    fn read_cues(&mut self, mut t: Table, an: &Analyzer, issues: &mut Vec<Issue>) {
+        t.require(&["ar", "kind"]);
+        let mut bad = Vec::new();
+        for row in &t.rows {
+            let kind = match t.get(row, "kind") {
+                Some("title") => CueKind::Title,
+                Some("spokesperson") => CueKind::Spokesperson,
+                Some("trigger") => CueKind::Trigger,
+                Some("breaker") => CueKind::Breaker,
+                Some("preposition") => CueKind::Preposition,
+                k => {
+                    bad.push((row.line, format!("unknown kind `{}`", k.unwrap_or(""))));
+                    continue;
+                }
+            };
+            let mut applies = Vec::new();
+            for a in t.list(row, "applies") {
+                match EntityType::parse(a) {
+                    Some(ty) => applies.push(ty),
+                    None => bad.push((row.line, format!("unknown type `{a}`"))),
+                }
+            }
+            if matches!(kind, CueKind::Title | CueKind::Spokesperson)
+                && !applies.contains(&EntityType::PER)
+            {
+                applies.push(EntityType::PER);
+            }
+            for phrase in t.list(row, "ar") {
+                let text = join_tokens(an, phrase);
+                if text.is_empty() {
+                    continue;
+                }
+                self.max_cue_tokens = self.max_cue_tokens.max(text.split(' ').count());
+                self.cues.entry(text).or_default().push(Cue {
+                    kind,
+                    applies: applies.clone(),
+                    why: row.why(&t),
+                });
+            }
+        }
+        for (line, m) in bad {
+            t.issue(line, m);
+        }
+        issues.append(&mut t.issues);
+    }
+
+    /// The entry of an index.
+    pub fn entry(&self, i: u32) -> &Entry {
+        &self.entries[i as usize]
+    }
+}

@@ -1,0 +1,467 @@
+//! From lexicon hits to mentions: evidence for weak names, the choice between homonyms,
+//! longest match first, roles, and the entities and refs written to the document.
+//!
+//! Two passes. The first keeps only strong names (longest first, no overlaps) and reads
+//! the document's context from them: which entries are named, and which states (a place
+//! or a state counts one for its country, a person or organisation half). The second
+//! admits a weak name when it has evidence, chooses among homonyms by that context, and
+//! selects again, longest first:
+//! - a title or trigger right before it (`اللواء`, `مدينة`, `قناة`, `قوات`), for the types
+//!   the `titles.tsv` row names;
+//! - a strong mention of the same entry elsewhere in the document (`السراج` after
+//!   `فائز السراج`), or of the place it lies in (`الكلية العسكرية` with `طرابلس`);
+//! - organisations and groups of the document's main state (`الوفاق` in a Libyan story);
+//!   places of that state after a preposition or with an attached ب or ل;
+//! - an outlet with an attached ل (`قال للعربية`).
+//!
+//! Homonyms (طرابلس: Libya or Lebanon) are scored: the place they lie in is named (+5),
+//! their state's share of the document's states (×2), a matching trigger (+3), the
+//! homonyms table's default (+1); the choice and its reason go into `why`.
+
+use std::collections::{HashMap, HashSet};
+
+use rasd_model::{Doc, Entity, EntityType, RefRecord, Span, Token, TokenKind, Why};
+
+use crate::lexicon::{CueKind, Lexicon, Strength};
+use crate::matcher::Cand;
+
+/// A chosen mention.
+#[derive(Clone, Debug)]
+pub struct Mention {
+    /// The hit.
+    pub cand: Cand,
+    /// Entry index.
+    pub entry: u32,
+    /// Strength of the form for that entry.
+    pub strength: Strength,
+    /// Why.
+    pub why: Why,
+}
+
+/// What the strong names say about the document.
+#[derive(Debug, Default)]
+pub struct Context {
+    /// Entries named by a strong form.
+    pub entries: HashSet<u32>,
+    /// Weight of each state.
+    pub countries: HashMap<String, f32>,
+    /// Largest weight.
+    pub max: f32,
+}
+
+impl Context {
+    /// Share of a state in the document, 0–1.
+    pub fn share(&self, country: Option<&str>) -> f32 {
+        match country {
+            Some(c) if self.max > 0.0 => self.countries.get(c).copied().unwrap_or(0.0) / self.max,
+            _ => 0.0,
+        }
+    }
+
+    /// Whether a state is one of the document's main ones (at least half the largest weight).
+    pub fn main(&self, country: Option<&str>) -> bool {
+        self.share(country) >= 0.5
+    }
+}
+
+/// The texts a token may be looked up by: whole, without particles, with the article restored.
+pub fn variants<'d>(doc: &'d Doc, t: &Token) -> [Option<std::borrow::Cow<'d, str>>; 3] {
+    let full = doc.form(t.form);
+    if t.core == t.form {
+        return [Some(full.into()), None, None];
+    }
+    let core = doc.form(t.core);
+    let al = t
+        .clitics
+        .has(rasd_model::Clitics::AL)
+        .then(|| format!("ال{core}").into());
+    [Some(full.into()), Some(core.into()), al]
+}
+
+/// Cues of a phrase of tokens `[a, b)`, its first token looked up by every variant.
+fn cues_at<'l>(lx: &'l Lexicon, doc: &Doc, a: usize, b: usize) -> Vec<&'l crate::lexicon::Cue> {
+    let mut rest = String::new();
+    for t in &doc.tokens[a + 1..b] {
+        rest.push(' ');
+        rest.push_str(doc.form(t.form));
+    }
+    let mut out = Vec::new();
+    for v in variants(doc, &doc.tokens[a]).into_iter().flatten() {
+        let key = format!("{v}{rest}");
+        if let Some(c) = lx.cues.get(&key) {
+            out.extend(c.iter());
+        }
+    }
+    out
+}
+
+/// Cues of any phrase that ends right before token `i`.
+fn cues_before<'l>(lx: &'l Lexicon, doc: &Doc, i: usize) -> Vec<&'l crate::lexicon::Cue> {
+    let mut out = Vec::new();
+    for n in 1..=lx.max_cue_tokens.min(i) {
+        if doc.tokens[i - n..i]
+            .iter()
+            .any(|t| t.kind == TokenKind::Punct)
+        {
+            break;
+        }
+        out.extend(cues_at(lx, doc, i - n, i));
+    }
+    out
+}
+
+fn overlaps(a: &Cand, b: &Cand) -> bool {
+    a.first < b.end && b.first < a.end
+}
+
+/// Longest first (tokens, then bytes), leftmost on ties, no overlaps; returns indexes.
+fn select<T>(items: &[T], cand: impl Fn(&T) -> &Cand) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    order.sort_by_key(|&i| {
+        let c = cand(&items[i]);
+        (
+            std::cmp::Reverse(c.len()),
+            std::cmp::Reverse(c.end_byte - c.start_byte),
+            c.first,
+        )
+    });
+    let mut taken: Vec<Cand> = Vec::new();
+    let mut out = Vec::new();
+    for i in order {
+        let c = cand(&items[i]);
+        if taken.iter().any(|t| overlaps(t, c)) {
+            continue;
+        }
+        taken.push(*c);
+        out.push(i);
+    }
+    out.sort_by_key(|&i| cand(&items[i]).first);
+    out
+}
+
+/// The context given by strong names alone.
+pub fn context(lx: &Lexicon, cands: &[Cand]) -> Context {
+    let strong: Vec<(Cand, u32)> = cands
+        .iter()
+        .filter_map(|c| {
+            let f = &lx.forms[c.form as usize];
+            let senses: Vec<u32> = f
+                .senses
+                .iter()
+                .filter(|s| s.strength != Strength::Weak)
+                .map(|s| s.entry)
+                .collect();
+            let e = f
+                .default
+                .filter(|d| senses.contains(d))
+                .or(senses.first().copied())?;
+            Some((*c, e))
+        })
+        .collect();
+    let mut ctx = Context::default();
+    for i in select(&strong, |x| &x.0) {
+        let e = strong[i].1;
+        let entry = lx.entry(e);
+        // an ambiguous name tells which entries may be meant, not which state is
+        let ambiguous = lx.forms[strong[i].0.form as usize].senses.len() > 1;
+        ctx.entries.insert(e);
+        if let Some(w) = entry.within {
+            ctx.entries.insert(w);
+        }
+        if let (Some(c), false) = (&entry.country, ambiguous) {
+            let w = if entry.place || entry.etype == EntityType::GPE {
+                1.0
+            } else {
+                0.5
+            };
+            *ctx.countries.entry(c.clone()).or_default() += w;
+        }
+    }
+    ctx.max = ctx.countries.values().copied().fold(0.0, f32::max);
+    ctx
+}
+
+/// Why a weak sense may fire here, if it may.
+fn evidence(
+    lx: &Lexicon,
+    ctx: &Context,
+    c: &Cand,
+    e: u32,
+    before: &[&crate::lexicon::Cue],
+) -> Option<Why> {
+    let entry = lx.entry(e);
+    let ty = entry.etype;
+    for cue in before {
+        let fits = match cue.kind {
+            CueKind::Trigger => cue.applies.contains(&ty),
+            CueKind::Title | CueKind::Spokesperson => ty == EntityType::PER,
+            CueKind::Preposition => cue.applies.contains(&ty) && ctx.main(entry.country.as_deref()),
+            CueKind::Breaker => false,
+        };
+        if fits {
+            return Some(cue.why.clone().and(Why::rule("recognize/weak-after-cue")));
+        }
+    }
+    if ctx.entries.contains(&e) {
+        return Some(Why::rule("recognize/weak-named-elsewhere"));
+    }
+    if entry.within.is_some_and(|w| ctx.entries.contains(&w)) {
+        return Some(Why::rule("recognize/weak-within-named-place"));
+    }
+    let main = ctx.main(entry.country.as_deref()) && entry.country.as_deref() != Some("XX");
+    match ty {
+        EntityType::ORG | EntityType::GROUP if main => {
+            Some(Why::rule("recognize/weak-of-main-state"))
+        }
+        EntityType::LOC | EntityType::FAC | EntityType::GPE if main && c.particle => {
+            Some(Why::rule("recognize/weak-place-of-main-state"))
+        }
+        EntityType::OUTLET if c.li => Some(Why::rule("recognize/weak-outlet-dative")),
+        _ => None,
+    }
+}
+
+/// Choose every mention: evidence, homonyms, longest first.
+pub fn mentions(lx: &Lexicon, doc: &Doc, cands: &[Cand]) -> Vec<Mention> {
+    let ctx = context(lx, cands);
+    let mut out: Vec<Mention> = Vec::new();
+    for c in cands {
+        let f = &lx.forms[c.form as usize];
+        let before = cues_before(lx, doc, c.first as usize);
+        let mut admissible: Vec<(u32, Strength, Option<Why>)> = Vec::new();
+        for s in &f.senses {
+            if s.strength != Strength::Weak {
+                admissible.push((s.entry, s.strength, None));
+            } else if let Some(w) = evidence(lx, &ctx, c, s.entry, &before) {
+                admissible.push((s.entry, s.strength, Some(w)));
+            }
+        }
+        if admissible.is_empty() {
+            continue;
+        }
+        let (entry, strength, ev, reason) = if admissible.len() == 1 {
+            let (e, s, w) = admissible.remove(0);
+            (e, s, w, None)
+        } else {
+            let mut best: Option<(f32, usize, String)> = None;
+            for (k, (e, s, _)) in admissible.iter().enumerate() {
+                let en = lx.entry(*e);
+                let mut score = 0.0;
+                let mut why = Vec::new();
+                if en.within.is_some_and(|w| ctx.entries.contains(&w)) {
+                    score += 5.0;
+                    why.push(format!("{} named", lx.entry(en.within.unwrap_or(0)).id));
+                }
+                let share = ctx.share(en.country.as_deref());
+                if share > 0.0 {
+                    score += 2.0 * share;
+                    why.push(format!(
+                        "document about {}",
+                        en.country.as_deref().unwrap_or("")
+                    ));
+                }
+                if before
+                    .iter()
+                    .any(|q| q.kind == CueKind::Trigger && q.applies.contains(&en.etype))
+                {
+                    score += 3.0;
+                    why.push("trigger".to_string());
+                }
+                if f.default == Some(*e) {
+                    score += 1.0;
+                    why.push("default".to_string());
+                }
+                if *s != Strength::Weak {
+                    score += 0.5;
+                }
+                score += ((en.population + 1) as f32).ln() / 100.0;
+                if best.as_ref().map_or(true, |b| score > b.0) {
+                    best = Some((score, k, why.join(", ")));
+                }
+            }
+            let (_, k, why) = best.unwrap_or((0.0, 0, String::new()));
+            let (e, s, w) = admissible.remove(k);
+            (e, s, w, Some(why))
+        };
+        let mut why = lx.entry(entry).why.clone();
+        if let Some(r) = reason {
+            let id = &lx.entry(entry).id;
+            let mut w = Why::rule(format!("recognize/homonym:{id} ({r})"));
+            if let Some(h) = &f.homonym {
+                w = h.clone().and(w);
+            }
+            why = why.and(w);
+        }
+        if let Some(ev) = ev {
+            why = why.and(ev);
+        }
+        out.push(Mention {
+            cand: *c,
+            entry,
+            strength,
+            why,
+        });
+    }
+    let keep = select(&out, |m| &m.cand);
+    let chosen: Vec<Mention> = keep.into_iter().map(|i| out[i].clone()).collect();
+    // a demonym right after a name describes it (`وكالة سبوتنيك الروسية`): not a mention
+    let mut result: Vec<Mention> = Vec::with_capacity(chosen.len());
+    for m in chosen {
+        if m.strength == Strength::Adj {
+            if let Some(prev) = result.last() {
+                let gap = &doc.tokens[prev.cand.end as usize..m.cand.first as usize];
+                if !m.cand.particle
+                    && gap
+                        .iter()
+                        .all(|t| t.kind == TokenKind::Punct && is_quote(doc, t))
+                {
+                    continue;
+                }
+            }
+        }
+        result.push(m);
+    }
+    result
+}
+
+fn is_quote(doc: &Doc, t: &Token) -> bool {
+    doc.form(t.form)
+        .chars()
+        .all(|c| matches!(c, '"' | '\'' | '«' | '»' | '“' | '”' | '‘' | '’'))
+}
+
+/// The role phrase before a person's name, and whether it is a spokesperson's.
+pub fn role(lx: &Lexicon, doc: &Doc, first: usize) -> Option<(Span, bool)> {
+    let mut best: Option<(usize, bool)> = None;
+    let lo = first.saturating_sub(10);
+    let mut j = first;
+    while j > lo {
+        j -= 1;
+        let t = &doc.tokens[j];
+        match t.kind {
+            TokenKind::Punct if is_quote(doc, t) => continue,
+            TokenKind::Punct | TokenKind::Number | TokenKind::Symbol => break,
+            _ => {}
+        }
+        if cues_at(lx, doc, j, j + 1)
+            .iter()
+            .any(|c| c.kind == CueKind::Breaker)
+        {
+            break;
+        }
+        for n in 1..=lx.max_cue_tokens.min(first - j) {
+            for c in cues_at(lx, doc, j, j + n) {
+                match c.kind {
+                    CueKind::Title => best = Some((j, best.is_some_and(|b| b.1))),
+                    CueKind::Spokesperson => best = Some((j, true)),
+                    _ => {}
+                }
+            }
+        }
+    }
+    let (b, spokes) = best?;
+    let t = &doc.tokens[b];
+    // particles before the title stay out of the role (`وقال` is gone already; `ولفت`)
+    let start = if t.clitics.has_particle() && !t.clitics.has(rasd_model::Clitics::AL) {
+        doc.norm
+            .to_body(t.core.start as usize, t.form.end as usize)
+            .map_or(t.span.start, |s| s.start)
+    } else {
+        t.span.start
+    };
+    Span::try_new(start, doc.tokens[first - 1].span.end).map(|s| (s, spokes))
+}
+
+/// Write the mentions into `doc.entities` and their records into `doc.refs`.
+pub fn emit(lx: &Lexicon, doc: &mut Doc, ms: &[Mention]) {
+    let mut spokes_of: Vec<(u32, String)> = Vec::new();
+    for m in ms {
+        let Some(span) = doc
+            .norm
+            .to_body(m.cand.start_byte as usize, m.cand.end_byte as usize)
+        else {
+            continue;
+        };
+        let entry = lx.entry(m.entry);
+        let etype = if m.strength == Strength::Adj {
+            EntityType::GPE
+        } else {
+            entry.etype
+        };
+        let mut role_text = None;
+        if etype == EntityType::PER {
+            if let Some((r, spokes)) = role(lx, doc, m.cand.first as usize) {
+                role_text = Some(doc.text(r).to_string());
+                if spokes {
+                    if let Some(org) = ms.iter().find(|o| {
+                        doc.tokens[o.cand.first as usize].span.start >= r.start
+                            && doc.tokens[o.cand.end as usize - 1].span.end <= r.end
+                            && matches!(
+                                lx.entry(o.entry).etype,
+                                EntityType::ORG | EntityType::GROUP | EntityType::GPE
+                            )
+                    }) {
+                        spokes_of.push((m.entry, lx.entry(org.entry).id.clone()));
+                    }
+                }
+            }
+        }
+        let n = doc.entities.len() + 1;
+        doc.entities.push(Entity {
+            id: format!("E{n}"),
+            start: span.start,
+            end: span.end,
+            text: doc.text(span).to_string(),
+            etype,
+            reference: Some(entry.id.clone()),
+            role: role_text,
+            why: m.why.clone(),
+        });
+        doc.refs
+            .entry(entry.id.clone())
+            .or_insert_with(|| record(lx, m.entry));
+    }
+    for (e, org) in spokes_of {
+        if let Some(r) = doc.refs.get_mut(&lx.entry(e).id) {
+            r.extra.insert("spokesperson_of".to_string(), org);
+        }
+    }
+}
+
+/// The canonical record of an entry.
+pub fn record(lx: &Lexicon, i: u32) -> RefRecord {
+    let e = lx.entry(i);
+    let mut extra = e.extra.clone();
+    extra.insert("kind".to_string(), e.kind.clone());
+    RefRecord {
+        name: e.name.clone(),
+        name_en: e.name_en.clone(),
+        kind: if e.place {
+            if e.etype == EntityType::FAC {
+                "facility".into()
+            } else if e.etype == EntityType::GPE {
+                "state".into()
+            } else {
+                "place".into()
+            }
+        } else {
+            match e.etype {
+                EntityType::PER => "person",
+                EntityType::GROUP => "group",
+                EntityType::OUTLET => "outlet",
+                EntityType::GPE => "state",
+                EntityType::FAC => "facility",
+                EntityType::LOC => "place",
+                EntityType::ORG => "organisation",
+            }
+            .into()
+        },
+        wikidata: e.wikidata.clone(),
+        country: e.country.clone(),
+        lat: e.lat,
+        lon: e.lon,
+        canonical: true,
+        why: Some(e.why.clone()),
+        extra,
+    }
+}
