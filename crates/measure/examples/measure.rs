@@ -1,0 +1,46 @@
+//! Print the times, quantities and durations rasd finds in lines of text.
+//!
+//! Each line of standard input is `PUBLISHED<TAB>TEXT` (or just `TEXT`, with no
+//! publication date); `--assistant` reads with Duckling's convention.
+//!
+//! ```sh
+//! printf '2020-03-27\tقصف -أمس الخميس- مواقع\n' | cargo run -p rasd-measure --example measure
+//! ```
+
+use std::io::BufRead;
+
+use rasd_measure::{Measurer, Options, Profile};
+use rasd_text::Analyzer;
+
+fn main() {
+    let assistant = std::env::args().any(|a| a == "--assistant");
+    let (m, issues) = Measurer::load(&rasd_lexicon::Source::embedded());
+    for i in issues {
+        eprintln!("lexicon: {i}");
+    }
+    let profile = if assistant { Profile::Assistant } else { Profile::News };
+    let m = m.with_options(Options { profile, ..Options::default() });
+    let an = Analyzer::default();
+    for line in std::io::stdin().lock().lines().map_while(Result::ok) {
+        let (published, text) = match line.split_once('\t') {
+            Some((p, t)) => (Some(p.to_string()), t.to_string()),
+            None => (None, line.clone()),
+        };
+        let mut doc = an.analyze_text(&text);
+        doc.set_published(published);
+        if let Err(e) = m.run(&mut doc) {
+            eprintln!("error: {e}");
+            continue;
+        }
+        println!("{text}");
+        for t in &doc.times {
+            println!("  time  [{}] {} {:?}{} {}", t.text, t.value.as_deref().unwrap_or("null"), t.grain, t.to.as_ref().map(|x| format!(" to {x}")).unwrap_or_default(), t.why);
+        }
+        for q in &doc.quantities {
+            println!("  qty   [{}] {:?} {:?} of={:?}", q.text, q.value, q.approx, q.of);
+        }
+        for q in &doc.durations {
+            println!("  dur   [{}] {:?} {:?}", q.text, q.value, q.unit);
+        }
+    }
+}
