@@ -27,6 +27,16 @@ pub enum Strength {
     Adj,
     /// Needs evidence (a title or trigger before it, another mention, the document's country).
     Weak,
+    /// An ordinary word too (`الحكومة`, `جديدة`): found only after a word naming its kind
+    /// (`مدينة`, `بلدة`).
+    Word,
+}
+
+impl Strength {
+    /// Whether the form fires without evidence.
+    pub fn fires_alone(self) -> bool {
+        matches!(self, Strength::Strong | Strength::Adj)
+    }
 }
 
 /// One canonical record of a lexicon.
@@ -234,10 +244,12 @@ impl Lexicon {
             let strong = t.list(row, "ar");
             let weak = t.list(row, "weak");
             let adj = t.list(row, "adj");
-            let Some(name) = strong.first().or(weak.first()).map(|s| s.to_string()) else {
+            let word = t.list(row, "word");
+            let first = strong.first().or(weak.first()).or(word.first());
+            let Some(name) = first.map(|s| s.to_string()) else {
                 bad.push((
                     row.line,
-                    format!("`{id}` has no Arabic name (`ar` or `weak`)"),
+                    format!("`{id}` has no Arabic name (`ar`, `weak` or `word`)"),
                 ));
                 continue;
             };
@@ -316,6 +328,7 @@ impl Lexicon {
                 (strong, Strength::Strong),
                 (adj, Strength::Adj),
                 (weak, Strength::Weak),
+                (word, Strength::Word),
             ] {
                 for f in list {
                     let text = join_tokens(an, f);
@@ -419,7 +432,7 @@ impl Lexicon {
             }
             let f = &mut self.forms[fi as usize];
             for s in &f.senses {
-                if !refs.contains(&s.entry) && s.strength != Strength::Weak {
+                if !refs.contains(&s.entry) && s.strength.fires_alone() {
                     let id = &self.entries[s.entry as usize].id;
                     bad.push((
                         row.line,
@@ -442,7 +455,7 @@ impl Lexicon {
             let strong: Vec<&Sense> = f
                 .senses
                 .iter()
-                .filter(|s| s.strength != Strength::Weak)
+                .filter(|s| s.strength.fires_alone())
                 .collect();
             if f.senses.len() < 2 || strong.is_empty() || f.homonym.is_some() {
                 continue;

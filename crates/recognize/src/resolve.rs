@@ -148,7 +148,7 @@ pub fn context(lx: &Lexicon, cands: &[Cand]) -> Context {
             let senses: Vec<u32> = f
                 .senses
                 .iter()
-                .filter(|s| s.strength != Strength::Weak)
+                .filter(|s| s.strength.fires_alone())
                 .map(|s| s.entry)
                 .collect();
             let e = f
@@ -187,10 +187,21 @@ fn evidence(
     ctx: &Context,
     c: &Cand,
     e: u32,
+    strength: Strength,
     before: &[&crate::lexicon::Cue],
 ) -> Option<Why> {
     let entry = lx.entry(e);
     let ty = entry.etype;
+    if strength == Strength::Word {
+        let cue = before
+            .iter()
+            .find(|q| q.kind == CueKind::Trigger && q.applies.contains(&ty))?;
+        return Some(
+            cue.why
+                .clone()
+                .and(Why::rule("recognize/word-after-trigger")),
+        );
+    }
     for cue in before {
         let fits = match cue.kind {
             CueKind::Trigger => cue.applies.contains(&ty),
@@ -230,9 +241,9 @@ pub fn mentions(lx: &Lexicon, doc: &Doc, cands: &[Cand]) -> Vec<Mention> {
         let before = cues_before(lx, doc, c.first as usize);
         let mut admissible: Vec<(u32, Strength, Option<Why>)> = Vec::new();
         for s in &f.senses {
-            if s.strength != Strength::Weak {
+            if s.strength.fires_alone() {
                 admissible.push((s.entry, s.strength, None));
-            } else if let Some(w) = evidence(lx, &ctx, c, s.entry, &before) {
+            } else if let Some(w) = evidence(lx, &ctx, c, s.entry, s.strength, &before) {
                 admissible.push((s.entry, s.strength, Some(w)));
             }
         }
@@ -271,7 +282,7 @@ pub fn mentions(lx: &Lexicon, doc: &Doc, cands: &[Cand]) -> Vec<Mention> {
                     score += 1.0;
                     why.push("default".to_string());
                 }
-                if *s != Strength::Weak {
+                if s.fires_alone() {
                     score += 0.5;
                 }
                 score += ((en.population + 1) as f32).ln() / 100.0;
@@ -303,7 +314,41 @@ pub fn mentions(lx: &Lexicon, doc: &Doc, cands: &[Cand]) -> Vec<Mention> {
         });
     }
     let keep = select(&out, |m| &m.cand);
-    let chosen: Vec<Mention> = keep.into_iter().map(|i| out[i].clone()).collect();
+    let mut chosen: Vec<Mention> = keep.iter().map(|&i| out[i].clone()).collect();
+    // a place named inside an organisation's, group's or facility's name is named too
+    // (`كتائب مصراتة`, `البرلمان المنتخب في طبرق`): it is kept as a nested mention
+    let outer: Vec<Cand> = chosen
+        .iter()
+        .filter(|m| {
+            m.cand.len() > 1
+                && matches!(
+                    lx.entry(m.entry).etype,
+                    EntityType::ORG | EntityType::GROUP | EntityType::FAC
+                )
+        })
+        .map(|m| m.cand)
+        .collect();
+    let mut nested: Vec<Mention> = Vec::new();
+    for m in &out {
+        let e = lx.entry(m.entry);
+        if m.strength != Strength::Strong || !e.place || e.etype == EntityType::FAC {
+            continue;
+        }
+        let inside = outer
+            .iter()
+            .any(|o| o.first <= m.cand.first && m.cand.end <= o.end && o.len() > m.cand.len());
+        if inside
+            && !nested
+                .iter()
+                .any(|n| n.cand.first == m.cand.first && n.cand.end == m.cand.end)
+        {
+            let mut n = m.clone();
+            n.why = n.why.and(Why::rule("recognize/nested-place"));
+            nested.push(n);
+        }
+    }
+    chosen.extend(nested);
+    chosen.sort_by_key(|m| (m.cand.first, std::cmp::Reverse(m.cand.end)));
     // a demonym right after a name describes it (`وكالة سبوتنيك الروسية`): not a mention
     let mut result: Vec<Mention> = Vec::with_capacity(chosen.len());
     for m in chosen {
