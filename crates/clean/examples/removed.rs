@@ -5,8 +5,8 @@
 //! cargo run -p rasd-clean --example removed -- corpus/seeds.jsonl
 //! ```
 //!
-//! Inputs are JSON Lines records with `text` or `html` (`id` optional) or plain `.txt`
-//! files.
+//! Inputs are JSON Lines records with `text` or `html` (`id` optional), `.html` pages
+//! or plain-text files. With `--body`, each cleaned body is printed too (`BODY` lines).
 
 use std::collections::BTreeMap;
 
@@ -17,7 +17,9 @@ fn main() {
     let cleaner = Cleaner::default();
     let (mut by_kind, mut by_why) = (BTreeMap::new(), BTreeMap::new());
     let (mut docs, mut lines) = (0usize, 0usize);
-    for path in std::env::args().skip(1) {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let show_body = args.iter().any(|a| a == "--body");
+    for path in args.into_iter().filter(|a| a != "--body") {
         let Ok(data) = std::fs::read_to_string(&path) else {
             eprintln!("cannot read {path}");
             continue;
@@ -38,6 +40,8 @@ fn main() {
                 };
                 inputs.push((id, raw));
             }
+        } else if path.ends_with(".html") || path.ends_with(".htm") {
+            inputs.push((path.clone(), Content::Html(data)));
         } else {
             inputs.push((path.clone(), Content::Text(data)));
         }
@@ -50,6 +54,13 @@ fn main() {
                 continue;
             }
             docs += 1;
+            if show_body {
+                let meta = [&doc.title, &doc.outlet, &doc.published];
+                println!("META\t{id}\t{meta:?}\t{:?}", doc.credits);
+                for l in doc.body.lines() {
+                    println!("BODY\t{id}\t{l}");
+                }
+            }
             for r in &doc.removed {
                 let why = r.why.as_ref().map(ToString::to_string).unwrap_or_default();
                 println!("{id}\t{}\t{why}\t{}", r.kind, r.text);

@@ -2,6 +2,7 @@
 
 mod util;
 
+mod clean;
 mod extract;
 mod ner;
 mod text;

@@ -21,10 +21,12 @@
 //! 5. The winner and those of its siblings that score at least a fifth of it (or are
 //!    paragraphs long and nearly link-free) are written out as text: block elements
 //!    (`p`, `div`, `h1`–`h6`, `li`, `tr`, `blockquote`, `br`, …) become line breaks,
-//!    runs of HTML whitespace one space. Inside them, blocks with a chrome hint and
+//!    runs of HTML whitespace one space. Inside them, blocks whose chrome hints outweigh
+//!    their content hints, small blocks (under 200 letters) with any chrome hint, and
 //!    lists or boxes that are more than half link text are dropped and reported.
-//! 6. The page's first `<h1>`, when it is the title and lies outside the winner, opens
-//!    the text, so an HTML article keeps its headline in the body as a text one does.
+//! 6. The page's first `<h1>`, when it is the title and the text does not hold it yet,
+//!    opens the text, so an HTML article keeps its headline in the body as a text one
+//!    does.
 //!
 //! Every walk over the tree is a loop over an explicit stack.
 
@@ -51,6 +53,9 @@ pub struct Page {
     /// Chrome blocks dropped from the page, with their text.
     pub removed: Vec<Removed>,
 }
+
+/// Boxes with fewer letters than this are dropped inside the article on any chrome hint.
+const SMALL_BOX: u32 = 200;
 
 /// Elements dropped with everything in them, silently (no reader-visible text).
 const SILENT: &[&str] = &[
@@ -220,7 +225,7 @@ pub fn extract(html: &str, hints: &Hints) -> Page {
         x.emit(r, &mut text, &mut page.removed);
         text.push('\n');
     }
-    x.prepend_headline(body, &roots, &mut text, page.title.as_deref());
+    x.prepend_headline(body, &mut text, page.title.as_deref());
     x.report_drops(&order, &mut page.removed);
     page.text = text;
     page
@@ -562,7 +567,10 @@ impl Extractor<'_> {
     fn inner_chrome(&self, id: Id) -> Option<(Kind, Why)> {
         let tag = self.dom.tag(id)?;
         let v = self.verdict[id];
-        if v.weight < 0.0 {
+        // A chrome hint drops a box outright when it outweighs any content hint, and a
+        // small one (a byline, a tag row) even when a content hint sits beside it
+        // (`entry-meta`, `post-tags`).
+        if v.weight < 0.0 || self.letters[id] < SMALL_BOX {
             if let Some(r) = v.chrome {
                 let h = &self.hints.rows[r];
                 return Some((h.kind, h.why.clone()));
@@ -627,7 +635,7 @@ impl Extractor<'_> {
     }
 
     /// Open the text with the page's headline when the article block left it out.
-    fn prepend_headline(&self, body: Id, roots: &[Id], text: &mut String, title: Option<&str>) {
+    fn prepend_headline(&self, body: Id, text: &mut String, title: Option<&str>) {
         let order = self.dom.preorder(body, |i| self.drop[i].is_some());
         let Some(h1) = order
             .into_iter()
@@ -635,19 +643,9 @@ impl Extractor<'_> {
         else {
             return;
         };
-        let inside = roots.iter().any(|&r| {
-            let mut a = Some(h1);
-            while let Some(x) = a {
-                if x == r {
-                    return true;
-                }
-                a = self.dom.nodes[x].parent;
-            }
-            false
-        });
         let h = self.text_of(h1);
         let is_title = title.is_some_and(|t| t.contains(&h) || h.contains(t));
-        if !inside && !h.is_empty() && is_title && !text.contains(&h) {
+        if !h.is_empty() && is_title && !text.contains(&h) {
             text.insert_str(0, &format!("{h}\n"));
         }
     }
