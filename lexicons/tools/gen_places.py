@@ -153,6 +153,20 @@ def km(a, b):
     return 6371 * 2 * math.asin(math.sqrt(h))
 
 
+def given_names():
+    """Given names of lexicons/ner/given_names.tsv, folded: a place called `بشار` or `نايف`
+    is far more often a man in the news."""
+    p = os.path.join(LEX, 'ner', 'given_names.tsv')
+    if not os.path.exists(p):
+        return set()
+    out = set()
+    for r in read_tsv(p):
+        for v in (r.get('form') or '').split('|'):
+            if v.strip():
+                out.add(fold(v.strip()))
+    return out
+
+
 def is_weak(name, common):
     f = fold(name)
     if ' ' in f:
@@ -184,6 +198,7 @@ def write_tsv(path, header, rows, comment):
 def main():
     countries, cities = load_geonames()
     common, stop = load_common_words()
+    common |= given_names()
     cur_forms, cur_places, cur_ids = curated()
     by_cc = {}
     for c in cities.values():
@@ -272,9 +287,11 @@ def main():
         ids.add(pid)
         c['_id'] = pid
         pop = c['population']
-        big = pop >= STRONG_POP and c['name'] not in ALWAYS_WEAK
-        strong = [n for n in names if big or not is_weak(n, common)]
-        word = [n for n in names if not big and is_weak(n, common)]
+        # a big place keeps a word-like name strong only when it has no other (دبي، كابل)
+        worded = [n for n in names if is_weak(n, common)]
+        big = pop >= STRONG_POP and c['name'] not in ALWAYS_WEAK and len(worded) == len(names)
+        strong = [n for n in names if big or n not in worded]
+        word = [n for n in names if not big and n in worded]
         kind = 'capital' if capitals.get(c['countrycode']) == c['geonameid'] else (
             'city' if pop >= 100000 else 'town' if pop >= 10000 else 'village')
         rows.append({'id': pid, 'type': 'LOC', 'kind': kind, 'ar': '|'.join(strong),

@@ -36,8 +36,8 @@ impl TextStage {
 
 impl RecognizeStage {
     /// Load from lexicons; `tagger` adds the statistical tagger.
-    pub fn load(src: &Source, _tagger: bool) -> (Self, Vec<Issue>) {
-        let (s, i) = rasd_recognize::EntityRecognizer::load(src);
+    pub fn load(src: &Source, tagger: bool) -> (Self, Vec<Issue>) {
+        let (s, i) = rasd_recognize::EntityRecognizer::load_with(src, tagger);
         (RecognizeStage(s), i)
     }
 }

@@ -79,7 +79,7 @@ pub fn variants<'d>(doc: &'d Doc, t: &Token) -> [Option<std::borrow::Cow<'d, str
 }
 
 /// Cues of a phrase of tokens `[a, b)`, its first token looked up by every variant.
-fn cues_at<'l>(lx: &'l Lexicon, doc: &Doc, a: usize, b: usize) -> Vec<&'l crate::lexicon::Cue> {
+pub fn cues_at<'l>(lx: &'l Lexicon, doc: &Doc, a: usize, b: usize) -> Vec<&'l crate::lexicon::Cue> {
     let mut rest = String::new();
     for t in &doc.tokens[a + 1..b] {
         rest.push(' ');
@@ -96,7 +96,7 @@ fn cues_at<'l>(lx: &'l Lexicon, doc: &Doc, a: usize, b: usize) -> Vec<&'l crate:
 }
 
 /// Cues of any phrase that ends right before token `i`.
-fn cues_before<'l>(lx: &'l Lexicon, doc: &Doc, i: usize) -> Vec<&'l crate::lexicon::Cue> {
+pub fn cues_before<'l>(lx: &'l Lexicon, doc: &Doc, i: usize) -> Vec<&'l crate::lexicon::Cue> {
     let mut out = Vec::new();
     for n in 1..=lx.max_cue_tokens.min(i) {
         if doc.tokens[i - n..i]
@@ -233,7 +233,7 @@ fn evidence(
 }
 
 /// Choose every mention: evidence, homonyms, longest first.
-pub fn mentions(lx: &Lexicon, doc: &Doc, cands: &[Cand]) -> Vec<Mention> {
+pub fn mentions(lx: &Lexicon, doc: &Doc, cands: &[Cand]) -> (Vec<Mention>, Context) {
     let ctx = context(lx, cands);
     let mut out: Vec<Mention> = Vec::new();
     for c in cands {
@@ -366,7 +366,7 @@ pub fn mentions(lx: &Lexicon, doc: &Doc, cands: &[Cand]) -> Vec<Mention> {
         }
         result.push(m);
     }
-    result
+    (result, ctx)
 }
 
 fn is_quote(doc: &Doc, t: &Token) -> bool {

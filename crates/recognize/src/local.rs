@@ -1,0 +1,322 @@
+//! Names no lexicon holds: the statistical tagger's mentions, typed by the words around
+//! them, linked within the document and given document-local records.
+//!
+//! A tagger mention is kept when it overlaps no lexicon mention and its confidence reaches
+//! [`MIN_SCORE`]. Its contract type comes from the head word before or inside it
+//! (`titles.tsv` triggers: `كتيبة` → GROUP, `مطار` → FAC, `قناة` → OUTLET), else from the
+//! tagger's label (PER, LOC, ORG). Mentions of one name share a ref: a person's surname
+//! alone (`مولوتكوف` after `إيفان مولوتكوف`) links to the full name, and the record's
+//! canonical name is the longest mention. A place the lexicons do not know has no
+//! coordinates of its own: it is kept only when the document's main state is known, and
+//! its record carries that state's coordinates with `precision: country`.
+
+use std::collections::HashMap;
+
+use rasd_model::{Clitics, Doc, Entity, EntityType, RefRecord, Span, Token, TokenKind, Why};
+
+use crate::lexicon::{CueKind, Lexicon, Strength};
+use crate::resolve::{self, Context, Mention};
+use crate::tagger::{Label, Tagged};
+
+/// Lowest tagger confidence kept.
+pub const MIN_SCORE: f32 = 0.75;
+
+/// The body span of a token range without the particles glued to its first token.
+pub fn trimmed_span(doc: &Doc, first: usize, end: usize) -> Option<Span> {
+    let t: &Token = doc.tokens.get(first)?;
+    let last = doc.tokens.get(end.checked_sub(1)?)?;
+    let mut start = t.form.start;
+    // ف is left on: a name rarely takes it, and words that begin with it are cut wrongly
+    // (`فيروس` → ف + يروس)
+    if t.kind == TokenKind::Word && t.clitics.has_particle() && !t.clitics.has(Clitics::FA) {
+        let merged = doc.form(t.form).starts_with("لل") && t.clitics.has(Clitics::AL);
+        if !merged {
+            start = if t.clitics.has(Clitics::AL) {
+                t.core.start - "ال".len() as u32
+            } else {
+                t.core.start
+            };
+        }
+    }
+    doc.norm.to_body(start as usize, last.form.end as usize)
+}
+
+/// A tagger mention that survived, before linking.
+struct Local {
+    span: Span,
+    first: u32,
+    etype: EntityType,
+    key: String,
+    score: f32,
+}
+
+/// Type of a tagger mention from the trigger before it or its own first word.
+fn type_of(lx: &Lexicon, doc: &Doc, t: &Tagged) -> EntityType {
+    let (a, b) = (t.tokens.0 as usize, t.tokens.1 as usize);
+    let mut heads = resolve::cues_before(lx, doc, a);
+    if b > a + 1 {
+        heads.extend(resolve::cues_at(lx, doc, a, a + 1));
+    }
+    let base = match t.label {
+        Label::Per => EntityType::PER,
+        Label::Loc => EntityType::LOC,
+        Label::Org => EntityType::ORG,
+    };
+    for c in heads {
+        if c.kind != CueKind::Trigger {
+            continue;
+        }
+        for ty in [EntityType::OUTLET, EntityType::GROUP, EntityType::FAC] {
+            if c.applies == [ty] && (base != EntityType::PER || ty == EntityType::GROUP) {
+                return ty;
+            }
+        }
+    }
+    base
+}
+
+/// Add the tagger's mentions that no lexicon mention covers, with local refs.
+pub fn add(
+    lx: &Lexicon,
+    doc: &mut Doc,
+    ctx: &Context,
+    lexical: &[Mention],
+    tagged: &[Tagged],
+    why: &Why,
+) {
+    let taken: Vec<Span> = doc.entities.iter().map(|e| e.span()).collect();
+    let mut locals: Vec<Local> = Vec::new();
+    let mut confirmed: Vec<Entity> = Vec::new();
+    for t in tagged {
+        if t.score < MIN_SCORE || taken.iter().any(|s| s.overlaps(t.span)) {
+            continue;
+        }
+        let (a, b) = (t.tokens.0 as usize, t.tokens.1 as usize);
+        let Some(span) = trimmed_span(doc, a, b) else {
+            continue;
+        };
+        let etype = type_of(lx, doc, t);
+        let key = fold_key(doc, span);
+        if key.chars().count() < 3
+            || has_demonym(lx, doc, a, b)
+            || (b == a + 1 && is_word(lx, doc, a))
+        {
+            continue;
+        }
+        // a lexicon name the lexicon pass left out for want of evidence: the tagger's
+        // confidence is that evidence for a weak name, never for an ordinary word
+        if let Some(&fi) = lx.form_index.get(&key) {
+            let f = &lx.forms[fi as usize];
+            let named = f
+                .senses
+                .iter()
+                .find(|s| doc.refs.contains_key(&lx.entry(s.entry).id));
+            let weak = f.senses.iter().find(|s| s.strength == Strength::Weak);
+            if let Some(s) = named.or(weak) {
+                let e = lx.entry(s.entry);
+                confirmed.push(Entity {
+                    id: String::new(),
+                    start: span.start,
+                    end: span.end,
+                    text: doc.text(span).to_string(),
+                    etype: e.etype,
+                    reference: Some(e.id.clone()),
+                    role: None,
+                    why: e
+                        .why
+                        .clone()
+                        .and(why.clone())
+                        .and(Why::rule("recognize/tagger-confirms-name")),
+                });
+                if !doc.refs.contains_key(&e.id) {
+                    doc.refs.insert(e.id.clone(), resolve::record(lx, s.entry));
+                }
+            }
+            continue;
+        }
+        locals.push(Local {
+            span,
+            first: a as u32,
+            etype,
+            key,
+            score: t.score,
+        });
+    }
+    doc.entities.append(&mut confirmed);
+    // places need a state for their coordinates
+    let state = main_state(lx, ctx);
+    locals.retain(|l| !matches!(l.etype, EntityType::LOC | EntityType::FAC) || state.is_some());
+    // link: same folded text, or a person's last word(s) equal to a longer person name's end
+    let mut refs: Vec<(String, EntityType, Vec<usize>)> = Vec::new();
+    let mut order: Vec<usize> = (0..locals.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(locals[i].key.len()));
+    for i in order {
+        let l = &locals[i];
+        let found = refs.iter().position(|(k, ty, _)| {
+            *ty == l.etype
+                && (*k == l.key
+                    || (l.etype == EntityType::PER && k.ends_with(&format!(" {}", l.key))))
+        });
+        match found {
+            Some(r) => refs[r].2.push(i),
+            None => refs.push((l.key.clone(), l.etype, vec![i])),
+        }
+    }
+    // a lone surname of a lexicon person links to that person
+    let lex_people: HashMap<String, u32> = lexical
+        .iter()
+        .filter(|m| lx.entry(m.entry).etype == EntityType::PER)
+        .filter_map(|m| {
+            let text = doc
+                .norm
+                .to_body(m.cand.start_byte as usize, m.cand.end_byte as usize)?;
+            let key = fold_key(doc, text);
+            let last = key.rsplit(' ').next()?.to_string();
+            Some((last, m.entry))
+        })
+        .collect();
+    let mut n = 0;
+    for (key, etype, members) in refs {
+        let lexicon_person = (etype == EntityType::PER && !key.contains(' '))
+            .then(|| lex_people.get(&key).copied())
+            .flatten();
+        let id = match lexicon_person {
+            Some(e) => lx.entry(e).id.clone(),
+            None => {
+                n += 1;
+                format!("{}-local-{n}", etype.as_str().to_ascii_lowercase())
+            }
+        };
+        let longest = members
+            .iter()
+            .max_by_key(|&&i| locals[i].span.len())
+            .copied()
+            .unwrap_or(members[0]);
+        for &i in &members {
+            let l = &locals[i];
+            let mut w = why.clone();
+            if lexicon_person.is_some() {
+                w = w.and(Why::rule("recognize/surname-of-lexicon-person"));
+            } else if members.len() > 1 {
+                w = w.and(Why::rule("recognize/local-link"));
+            }
+            let role = if l.etype == EntityType::PER {
+                resolve::role(lx, doc, l.first as usize).map(|(r, _)| doc.text(r).to_string())
+            } else {
+                None
+            };
+            doc.entities.push(Entity {
+                id: String::new(),
+                start: l.span.start,
+                end: l.span.end,
+                text: doc.text(l.span).to_string(),
+                etype: l.etype,
+                reference: Some(id.clone()),
+                role,
+                why: w,
+            });
+        }
+        if lexicon_person.is_none() {
+            let name = doc.text(locals[longest].span).to_string();
+            let score = members.iter().map(|&i| locals[i].score).fold(0.0, f32::max);
+            doc.refs
+                .insert(id, local_record(lx, name, etype, state, why, score));
+        }
+    }
+}
+
+/// Whether a token of `[a, b)` is a demonym (`الليبي`): a description, not a name.
+fn has_demonym(lx: &Lexicon, doc: &Doc, a: usize, b: usize) -> bool {
+    doc.tokens[a..b].iter().any(|t| {
+        resolve::variants(doc, t).into_iter().flatten().any(|v| {
+            lx.form_index.get(v.as_ref()).is_some_and(|&fi| {
+                lx.forms[fi as usize]
+                    .senses
+                    .iter()
+                    .any(|s| s.strength == Strength::Adj)
+            })
+        })
+    })
+}
+
+/// Whether token `i` is a lexicon name that is also an ordinary word (`المشهد`).
+fn is_word(lx: &Lexicon, doc: &Doc, i: usize) -> bool {
+    resolve::variants(doc, &doc.tokens[i])
+        .into_iter()
+        .flatten()
+        .any(|v| {
+            lx.form_index.get(v.as_ref()).is_some_and(|&fi| {
+                lx.forms[fi as usize]
+                    .senses
+                    .iter()
+                    .all(|s| s.strength == Strength::Word)
+            })
+        })
+}
+
+/// The state most of the document's places and states belong to.
+fn main_state(lx: &Lexicon, ctx: &Context) -> Option<u32> {
+    let (c, _) = ctx
+        .countries
+        .iter()
+        .filter(|(c, _)| c.as_str() != "XX")
+        .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0)))?;
+    lx.entries
+        .iter()
+        .position(|e| e.kind == "country" && e.country.as_deref() == Some(c))
+        .map(|i| i as u32)
+}
+
+fn local_record(
+    lx: &Lexicon,
+    name: String,
+    etype: EntityType,
+    state: Option<u32>,
+    why: &Why,
+    score: f32,
+) -> RefRecord {
+    let mut r = RefRecord {
+        name,
+        kind: match etype {
+            EntityType::PER => "person",
+            EntityType::GROUP => "group",
+            EntityType::OUTLET => "outlet",
+            EntityType::LOC | EntityType::GPE => "place",
+            EntityType::FAC => "facility",
+            EntityType::ORG => "organisation",
+        }
+        .to_string(),
+        canonical: false,
+        why: Some(why.clone().and(Why::rule("recognize/local-record"))),
+        ..RefRecord::default()
+    };
+    r.extra.insert("score".to_string(), format!("{score:.2}"));
+    if matches!(etype, EntityType::LOC | EntityType::FAC) {
+        if let Some(s) = state {
+            let e = lx.entry(s);
+            r.country = e.country.clone();
+            r.lat = e.lat;
+            r.lon = e.lon;
+            r.extra
+                .insert("precision".to_string(), "country".to_string());
+        }
+    }
+    r
+}
+
+/// The folded text of a body span, tokens joined by single spaces.
+fn fold_key(doc: &Doc, span: Span) -> String {
+    let mut out = String::new();
+    for t in doc.tokens_in(span) {
+        if t.kind == TokenKind::Punct {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        // the first token may carry particles left out of the span
+        let start = doc.norm.form_offset(span.start).max(t.form.start as usize);
+        out.push_str(&doc.norm.form[start.min(t.form.end as usize)..t.form.end as usize]);
+    }
+    out
+}
