@@ -1,25 +1,66 @@
-//! rasd's attribute stage: adds claims to a document.
+//! rasd's attribute stage: who says what. It adds [`Claim`]s to a document — the
+//! speaker (a named person or institution, or an anonymous source), the outlet the
+//! statement went through, the reporting cue as written, asserted or denied, and the
+//! span said — so that no fact rasd outputs stands without a source.
+//!
+//! The main types are [`Attributor`] (the stage), [`Lexicons`] (the cue, speaker-head,
+//! outlet, function-word, negation and modality tables under `lexicons/cues/`) and
+//! [`words::Phrases`] (the token phrase matcher the events stage shares). The stage
+//! reads the text layer and, when present, the entities of the recognize stage; it
+//! never finds entities itself, and never decides whether a claim is true.
+//!
+//! ```
+//! use rasd_attribute::Attributor;
+//! use rasd_lexicon::Source;
+//! use rasd_text::Analyzer;
+//! let (stage, issues) = Attributor::load(&Source::embedded());
+//! assert!(issues.is_empty());
+//! let mut doc = Analyzer::default().analyze_text("وقال المسماري لوكالة سبوتنيك إن الغارة استهدفت معسكراً.");
+//! stage.run(&mut doc).unwrap();
+//! let c = &doc.claims[0];
+//! assert_eq!((c.cue.as_str(), c.speaker.as_ref().unwrap().text.as_str()), ("قال", "المسماري"));
+//! assert_eq!(c.via.as_ref().unwrap().text, "سبوتنيك");
+//! assert_eq!(doc.text(c.content.unwrap()), "الغارة استهدفت معسكراً");
+//! ```
 #![warn(missing_docs)]
 
+mod claims;
+pub mod context;
 mod error;
+pub mod lex;
+pub mod speaker;
+pub mod words;
 
 pub use error::{Error, Result};
+pub use lex::Lexicons;
 
 use rasd_lexicon::{Issue, Source};
-use rasd_model::Doc;
+use rasd_model::{Claim, Doc};
+use rasd_text::Analyzer;
 
 /// The attribute stage.
 #[derive(Debug, Default)]
-pub struct Attributor {}
+pub struct Attributor {
+    lx: Lexicons,
+}
 
 impl Attributor {
     /// Build from lexicons; problems in them are returned, never fatal.
-    pub fn load(_src: &Source) -> (Attributor, Vec<Issue>) {
-        (Attributor {}, Vec::new())
+    pub fn load(src: &Source) -> (Attributor, Vec<Issue>) {
+        let (an, _) = Analyzer::load(src);
+        let (lx, issues) = Lexicons::load(src, &an);
+        (Attributor { lx }, issues)
     }
 
-    /// Add this stage's layer to `doc`.
-    pub fn run(&self, _doc: &mut Doc) -> Result<()> {
+    /// The loaded lexicons (the events stage reads negation and modality from them).
+    pub fn lexicons(&self) -> &Lexicons {
+        &self.lx
+    }
+
+    /// Add this stage's layer to `doc`: `doc.claims`, in reading order.
+    pub fn run(&self, doc: &mut Doc) -> Result<()> {
+        let claims: Vec<Claim> = claims::find(&context::Ctx::new(doc, &self.lx));
+        doc.claims = claims;
         Ok(())
     }
 }

@@ -308,6 +308,10 @@ pub struct Claim {
     /// The claim this one is reported inside (nested attribution).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub within: Option<String>,
+    /// `outlet` for the claim that stands for the article's own voice: what no named
+    /// source says is said by the outlet that published it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub voice: Option<String>,
     /// Cue and rule that produced it.
     pub why: Why,
 }
@@ -372,6 +376,10 @@ pub struct Event {
     pub targets: Vec<String>,
     /// Ref of the place.
     pub place: Option<String>,
+    /// Ref of the facility inside the place, when the text names one (`مركز إيواء
+    /// المهاجرين` inside `تاجوراء`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub site: Option<String>,
     /// When.
     pub time: Option<EventTime>,
     /// Killed.

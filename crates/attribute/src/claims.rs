@@ -1,0 +1,741 @@
+//! Finding claims: cue, speaker, outlet, stance and content, sentence by sentence.
+//!
+//! Each reporting cue of `cues/reporting.tsv` is tried in reading order. A finite verb
+//! takes the speaker after it (`قال المسماري`), else the one before it in its clause
+//! (`التحقيق أكد`), else — the subject dropped (`وأشار إلى أن`) — the speaker of the
+//! last claim within two sentences. A participle (`موضحاً`) continues the claim before
+//! it; a verbal noun (`الاتهامات التي وجهتها حكومة الوفاق`) takes its agent; `بحسب X`
+//! attributes what precedes it, or gives the `via` of the claim it closes when X is
+//! an outlet; `نقل X عن Y` makes Y the speaker and X the outlet.
+//!
+//! The content is the clause after the complementizer (`أن`, `إن`, `بأن`), a colon or
+//! an opening quote, up to the next cue of a sibling claim or the end of the sentence.
+//! A cue inside another claim's content with its own named speaker and complementizer
+//! is nested (`within`); without both it is part of the outer content and no claim.
+//! Known failures: a dropped subject is always the last speaker (`ونشرت قوات الوفاق
+//! مقطع فيديو لمن قالت إنه أسير، أكد خلاله` gives the forces, not the prisoner); a bare
+//! word after a verb is taken as a name when the recognizer found nothing there.
+
+use rasd_model::{Claim, Mention, Span, Stance, Why};
+
+use crate::context::Ctx;
+use crate::lex::{Cue, CueKind, SourceClass};
+use crate::speaker::{outlet_at, phrase, Speaker, Start};
+use crate::words::text_without_conjunction;
+
+/// How far after the cue (and speaker) the content marker may stand, in tokens.
+const MARKER_WINDOW: usize = 20;
+/// How far back a subject before the verb may stand, in tokens.
+const SUBJECT_WINDOW: usize = 12;
+/// How many sentences back a dropped subject may be carried from.
+const CARRY_SENTENCES: usize = 2;
+
+/// A claim while it is being built (token indices are absolute).
+#[derive(Clone, Debug)]
+pub(crate) struct Draft {
+    /// The cue row.
+    pub cue: Cue,
+    /// First cue token.
+    pub cue_start: usize,
+    /// One past the last cue token.
+    pub cue_end: usize,
+    /// The speaker.
+    pub speaker: Speaker,
+    /// Whether the speaker was written (not carried over from an earlier claim).
+    pub explicit: bool,
+    /// The outlet.
+    pub via: Option<Mention>,
+    /// First content token.
+    pub content_start: Option<usize>,
+    /// One past the last content token.
+    pub content_end: usize,
+    /// Whether a complementizer, colon or quote opened the content.
+    pub marker: bool,
+    /// The sentence.
+    pub sentence: usize,
+    /// Sentence bounds.
+    pub bounds: (usize, usize),
+    /// Rules applied.
+    pub rules: Vec<&'static str>,
+    /// Stance.
+    pub stance: Stance,
+    /// Whether the claim's content precedes its cue (`..., بحسب X`).
+    pub content_before: bool,
+}
+
+/// Find every claim of a document.
+pub(crate) fn find(cx: &Ctx) -> Vec<Claim> {
+    let outlets = outlet_mentions(cx);
+    let mut drafts: Vec<Draft> = Vec::new();
+    let mut barrier = 0usize; // claims before this index may not be carried over
+    for s in 0..cx.doc.sentences.len() {
+        let (a, b) = cx.sentence(s);
+        let first_in_sentence = drafts.len();
+        let mut i = a;
+        while i < b {
+            let Some(hit) = cx.cue(i, b) else {
+                i += 1;
+                continue;
+            };
+            let cue = hit.value.clone();
+            let (cs, ce) = (hit.start, hit.end);
+            // A cue absorbed by the claim before it (`متابعا بقوله بأن`, `نقل X عن Y قوله`).
+            if drafts[first_in_sentence..].last().is_some_and(|d| {
+                d.content_start.is_some_and(|c| cs < c) && cs >= d.cue_end
+            }) {
+                i = ce;
+                continue;
+            }
+            match cue.kind {
+                CueKind::Impersonal => barrier = drafts.len(),
+                CueKind::Tag => {
+                    if let Some(d) = drafts.last_mut() {
+                        if d.sentence + 1 >= s {
+                            d.content_end = d.content_end.max(cs);
+                            d.rules.push("attribute/tag");
+                        }
+                    }
+                }
+                _ => {
+                    let ctx = Around { s, a, b, barrier, first_in_sentence };
+                    if let Some(d) = build(cx, &cue, cs, ce, &ctx, &drafts, &outlets) {
+                        match d {
+                            Built::Claim(d) => drafts.push(*d),
+                            Built::Via(k, m) => {
+                                if drafts[k].via.is_none() {
+                                    drafts[k].via = Some(m);
+                                    drafts[k].rules.push("attribute/via-closing");
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            i = ce;
+        }
+        close_sentence(cx, &mut drafts[first_in_sentence..], b);
+    }
+    finish(cx, drafts)
+}
+
+/// Where a cue stands.
+struct Around {
+    s: usize,
+    a: usize,
+    b: usize,
+    barrier: usize,
+    first_in_sentence: usize,
+}
+
+enum Built {
+    Claim(Box<Draft>),
+    /// The cue only names the outlet of claim `k`.
+    Via(usize, Mention),
+}
+
+/// Every outlet named in the document by a pattern, in order (for `للوكالة`).
+fn outlet_mentions(cx: &Ctx) -> Vec<(usize, Mention)> {
+    let mut seen: Vec<(usize, Mention)> = Vec::new();
+    for s in 0..cx.doc.sentences.len() {
+        let (a, b) = cx.sentence(s);
+        let mut i = a;
+        while i < b {
+            match outlet_at(cx, i, b, &seen) {
+                Some((m, e)) => {
+                    seen.push((i, m));
+                    i = e.max(i + 1);
+                }
+                None => i += 1,
+            }
+        }
+    }
+    seen
+}
+
+/// The first outlet named in tokens `[a, b)`.
+fn via_in(cx: &Ctx, a: usize, b: usize, end: usize, seen: &[(usize, Mention)]) -> Option<Mention> {
+    (a..b.min(end)).find_map(|i| outlet_at(cx, i, end, seen).map(|(m, _)| m))
+}
+
+/// The content marker after `from`, across adjuncts only: punctuation, adverbials,
+/// outlet phrases (`لمراسل الجزيرة`), prepositional phrases (`في تصريح صحفي`, `خلال
+/// حديثه`) and the preposition of the verb (`إلى أن`, `على أن`). Returns the first
+/// content token and whether a marker opened it; without a marker, the first token
+/// after the adjuncts.
+fn marker_after(cx: &Ctx, from: usize, b: usize, outlets: &[(usize, Mention)]) -> (usize, bool) {
+    let mut k = from;
+    let lim = (from + MARKER_WINDOW).min(b);
+    let mut content = from;
+    while k < lim {
+        if let Some(n) = cx.is_particle(k, b, "comp") {
+            return (k + n, true);
+        }
+        if cx.punct(k, &[':']) {
+            return (k + 1, true);
+        }
+        if cx.quote(k) && (k == from || cx.punct(k - 1, &[',', ':', '-'])) {
+            return (k, true);
+        }
+        if cx.punct(k, &[',', '-', '(', ')']) {
+            k += 1;
+            content = k;
+            continue;
+        }
+        if cx.punct(k, &['.', '!', '?', ';']) {
+            break;
+        }
+        if cx.cue(k, b).is_some_and(|h| h.value.id.starts_with("say.part")) && k > from {
+            // `متابعا بقوله بأن`
+            k += 1;
+            continue;
+        }
+        if let Some(n) = cx.is_particle(k, b, "adv") {
+            k += n;
+            content = k;
+            continue;
+        }
+        if let Some((_, e)) = outlet_at(cx, k, b, outlets) {
+            k = e.max(k + 1);
+            content = k;
+            continue;
+        }
+        if let Some(n) = cx.is_particle(k, b, "prep") {
+            let p = cx.core(k);
+            if matches!(p, "الي" | "علي" | "عن") {
+                // The verb's own preposition: a marker must follow at once.
+                if k + n < b && cx.is_particle(k + n, b, "comp").is_some() {
+                    k += n;
+                    continue;
+                }
+                break;
+            }
+            // A prepositional phrase: the preposition and up to five words.
+            let mut j = k + n;
+            while j < lim && j < k + n + 5 && cx.is_word(j) && cx.is_particle(j, b, "comp").is_none() {
+                j += 1;
+            }
+            k = j;
+            continue;
+        }
+        break;
+    }
+    (content, false)
+}
+
+fn is_verb_like(cx: &Ctx, i: usize, a: usize, b: usize) -> bool {
+    if cx.has_article(i) {
+        return false;
+    }
+    if i > a {
+        let p = cx.tok(i - 1);
+        if p.kind == rasd_model::TokenKind::Number {
+            return false;
+        }
+        if cx.is_particle(i - 1, b, "prep").is_some() {
+            return false;
+        }
+    }
+    true
+}
+
+fn build(
+    cx: &Ctx,
+    cue: &Cue,
+    cs: usize,
+    ce: usize,
+    at: &Around,
+    drafts: &[Draft],
+    outlets: &[(usize, Mention)],
+) -> Option<Built> {
+    let (a, b) = (at.a, at.b);
+    let mut rules: Vec<&'static str> = Vec::new();
+    let mut kind = cue.kind;
+    if matches!(kind, CueKind::Verb | CueKind::Participle | CueKind::Transmit)
+        && !is_verb_like(cx, cs, a, b)
+    {
+        if kind == CueKind::Verb && cx.has_article(cs) {
+            return None;
+        }
+        if kind == CueKind::Verb {
+            kind = CueKind::Masdar;
+            rules.push("attribute/verb-as-noun");
+        } else {
+            return None;
+        }
+    }
+    // Words between the cue and the speaker or content.
+    let mut j = ce;
+    while j < b {
+        match cx.is_particle(j, b, "adv") {
+            Some(n) => j += n,
+            None => break,
+        }
+    }
+    let (speaker, explicit, after_speaker) = match kind {
+        CueKind::Verb => {
+            let after_rel = cs > a && cx.is_particle(cs - 1, b, "rel").is_some();
+            let aux = cs > a && cx.is_particle(cs - 1, b, "aux").is_some();
+            // An object-taking verb, or one after an auxiliary (`كان X قد دعا Y`), takes a
+            // subject standing before it first: the noun after it is then its object.
+            let before_first = if cue.obj || aux { subject_before(cx, cs, a, b, true) } else { None };
+            if let Some(sp) = before_first {
+                rules.push("attribute/speaker-before");
+                (sp, true, ce)
+            } else if let Some(sp) = phrase(cx, j, b, Start::AnyWord) {
+                if after_rel {
+                    // `الاتفاقات التي طالب X بها`: a relative clause, not a statement.
+                    return None;
+                }
+                rules.push("attribute/speaker-after");
+                let e = sp.end;
+                (sp, true, e)
+            } else if let Some(sp) = subject_before(cx, cs, a, b, false) {
+                rules.push("attribute/speaker-before");
+                (sp, true, ce)
+            } else {
+                let (sp, rule) = dropped_subject(cx, cs, drafts, at)?;
+                rules.push(rule);
+                (sp, false, ce)
+            }
+        }
+        CueKind::Participle => {
+            let prev = drafts[at.first_in_sentence..].last().map(|d| d.speaker.clone());
+            let sp = match prev {
+                Some(sp) => sp,
+                None => match subject_before(cx, cs, a, b, false) {
+                    Some(sp) => sp,
+                    None => dropped_subject(cx, cs, drafts, at)?.0,
+                },
+            };
+            rules.push("attribute/participle");
+            (sp, false, ce)
+        }
+        CueKind::Masdar => {
+            let sp = agent(cx, ce, b)?;
+            rules.push("attribute/masdar-agent");
+            let e = sp.end;
+            (sp, true, e)
+        }
+        CueKind::Prep => {
+            let sp = phrase(cx, j, b, Start::Known)?;
+            if sp.outlet {
+                // `حسب وكالة نوفستي` closes the claim before it.
+                let target = drafts.len().checked_sub(1).filter(|&k| {
+                    drafts[k].sentence == at.s || (drafts[k].sentence + 1 == at.s && cs <= a + 1)
+                });
+                if let Some(k) = target {
+                    return Some(Built::Via(k, sp.mention));
+                }
+            }
+            rules.push("attribute/according-to");
+            let e = sp.end;
+            (sp, true, e)
+        }
+        CueKind::Transmit => {
+            let an = (ce..b.min(ce + MARKER_WINDOW)).find(|&k| cx.core(k) == "عن")?;
+            let via = phrase(cx, ce, an, Start::AnyWord).map(|sp| sp.mention);
+            let sp = phrase(cx, an + 1, b, Start::AnyWord)?;
+            rules.push("attribute/transmit");
+            let e = sp.end;
+            let mut d = draft(cx, cue, cs, ce, sp, true, at, rules);
+            d.via = via;
+            return finish_draft(cx, d, e, at, outlets).map(|d| Built::Claim(Box::new(d)));
+        }
+        CueKind::Tag | CueKind::Impersonal => return None,
+    };
+    if cue.an {
+        // `عبر عن`: the speaker (if any) is followed by عن.
+        let k = if explicit { after_speaker } else { ce };
+        if !(k < b && cx.core(k) == "عن") {
+            return None;
+        }
+    }
+    let mut speaker = speaker;
+    resolve_anaphora(cx, &mut speaker, drafts);
+    let d = draft(cx, cue, cs, ce, speaker, explicit, at, rules);
+    finish_draft(cx, d, after_speaker, at, outlets).map(|d| Built::Claim(Box::new(d)))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn draft(
+    _cx: &Ctx,
+    cue: &Cue,
+    cs: usize,
+    ce: usize,
+    speaker: Speaker,
+    explicit: bool,
+    at: &Around,
+    rules: Vec<&'static str>,
+) -> Draft {
+    Draft {
+        cue: cue.clone(),
+        cue_start: cs,
+        cue_end: ce,
+        speaker,
+        explicit,
+        via: None,
+        content_start: None,
+        content_end: at.b,
+        marker: false,
+        sentence: at.s,
+        bounds: (at.a, at.b),
+        rules,
+        stance: cue.stance,
+        content_before: false,
+    }
+}
+
+/// Content, outlet and the strict-frame check.
+fn finish_draft(
+    cx: &Ctx,
+    mut d: Draft,
+    after_speaker: usize,
+    at: &Around,
+    outlets: &[(usize, Mention)],
+) -> Option<Draft> {
+    let (a, b) = (at.a, at.b);
+    let (at_content, marked) = marker_after(cx, after_speaker, b, outlets);
+    if d.speaker.bare && !marked {
+        return None;
+    }
+    match marked {
+        true => {
+            d.content_start = Some(at_content);
+            d.marker = true;
+        }
+        false if d.cue.strict => return None,
+        false if d.cue.kind == CueKind::Prep => {
+            // `..., بحسب X`: what precedes the cue is the content.
+            let words = (a..d.cue_start).filter(|&k| cx.is_word(k)).count();
+            if words >= 3 {
+                let start = at_clause_start(cx, a, d.cue_start);
+                d.content_start = Some(start);
+                d.content_end = d.cue_start;
+                d.content_before = true;
+            } else {
+                d.content_start = Some(skip_commas(cx, after_speaker, b));
+            }
+        }
+        false => {
+            let k = skip_commas(cx, at_content, b);
+            if k >= b {
+                return None;
+            }
+            d.content_start = Some(k);
+        }
+    }
+    // The outlet: between the clause start and the content.
+    let from = clause_start(cx, a, d.cue_start);
+    let to = if d.content_before { b } else { d.content_start.unwrap_or(b) };
+    if d.via.is_none() {
+        let via = via_in(cx, from, d.cue_start, b, outlets)
+            .or_else(|| via_in(cx, d.cue_end, to, b, outlets));
+        if let Some(v) = via {
+            // Never the speaker itself.
+            if v.start != d.speaker.mention.start {
+                d.via = Some(v);
+                d.rules.push("attribute/via");
+            }
+        }
+    }
+    Some(d)
+}
+
+fn skip_commas(cx: &Ctx, mut k: usize, b: usize) -> usize {
+    while k < b && cx.punct(k, &[',', '-', ':']) {
+        k += 1;
+    }
+    k
+}
+
+/// The first token of the clause holding `i`: after the last comma, semicolon or
+/// colon before it in the sentence `[a, …)`.
+fn clause_start(cx: &Ctx, a: usize, i: usize) -> usize {
+    (a..i).rev().find(|&k| cx.punct(k, &[';', '.'])).map(|k| k + 1).unwrap_or(a)
+}
+
+/// Like [`clause_start`] but also after commas (for content before `بحسب`).
+fn at_clause_start(cx: &Ctx, a: usize, i: usize) -> usize {
+    let k = (a..i.saturating_sub(1)).rev().find(|&k| cx.punct(k, &[';', '.', ':'])).map(|k| k + 1);
+    skip_commas(cx, k.unwrap_or(a), i)
+}
+
+/// The subject before a verb: the nearest entity or speaker head that begins its
+/// clause (after a comma, a conjunction, an auxiliary or the sentence start, and not
+/// the object of a preposition); else, unless `clause_only`, a phrase that ends right
+/// before the verb (`صور ومقاطع فيديو تؤكد`, `غويترش الذي أكد`), the longest such.
+fn subject_before(cx: &Ctx, cue: usize, a: usize, b: usize, clause_only: bool) -> Option<Speaker> {
+    let lo = a.max(cue.saturating_sub(SUBJECT_WINDOW));
+    let mut adjacent: Option<Speaker> = None;
+    for p in (lo..cue).rev() {
+        if cx.is_particle(p, b, "comp").is_some() || cx.punct(p, &['.', ':', ';']) {
+            break;
+        }
+        if cx.cue(p, b).is_some() && p + 1 < cue {
+            break;
+        }
+        let Some(sp) = phrase(cx, p, cue, Start::Known) else { continue };
+        let object = cx.has_prep_clitic(p) || (p > a && cx.is_particle(p - 1, b, "prep").is_some());
+        let starts_clause = p == a
+            || cx.punct(p - 1, &[',', '"', '-'])
+            || cx.is_particle(p - 1, b, "conj").is_some()
+            || cx.is_particle(p - 1, b, "aux").is_some()
+            || cx.form(p - 1) == "و"
+            || (cx.tok(p).clitics.has(rasd_model::Clitics::WA) && !cx.has_prep_clitic(p));
+        if starts_clause && !object {
+            return Some(sp);
+        }
+        let gap_ok = (sp.end..cue).all(|k| {
+            cx.punct(k, &[',']) || cx.is_particle(k, b, "rel").is_some()
+        });
+        let indefinite_object = cx.has_prep_clitic(p) && !cx.has_article(p) && sp.end == cue;
+        let prep_word = p > a && cx.is_particle(p - 1, b, "prep").is_some();
+        if !clause_only && gap_ok && !prep_word && (!cx.has_prep_clitic(p) || indefinite_object) {
+            if adjacent.as_ref().is_none_or(|s| s.end <= sp.end) {
+                adjacent = Some(sp);
+            }
+        }
+    }
+    adjacent
+}
+
+/// A dropped subject: the speaker of the claim before it in the sentence; for a
+/// purpose clause (`ليعلن`), a person named earlier in the sentence; else, when the
+/// verb opens its clause, the speaker of the last claim within [`CARRY_SENTENCES`].
+fn dropped_subject(
+    cx: &Ctx,
+    cue: usize,
+    drafts: &[Draft],
+    at: &Around,
+) -> Option<(Speaker, &'static str)> {
+    if let Some(d) = drafts[at.first_in_sentence..].last() {
+        return Some((d.speaker.clone(), "attribute/speaker-carried"));
+    }
+    if cx.tok(cue).clitics.has(rasd_model::Clitics::LI) {
+        for p in (at.a..cue).rev() {
+            if let Some((_, e)) = cx.entity_starting(p) {
+                if e.etype == rasd_model::EntityType::PER {
+                    if let Some(sp) = phrase(cx, p, cue, Start::Known) {
+                        return Some((sp, "attribute/speaker-in-sentence"));
+                    }
+                }
+            }
+        }
+    }
+    // Only a verb that opens its clause has a dropped subject; after other words the
+    // subject is a noun phrase that names no source (`تعاملهم مع الأمر كشف`).
+    let mut p = cue;
+    while p > at.a {
+        p -= 1;
+        if cx.punct(p, &[',', ';', '.', ':', '-', '"']) || matches!(cx.form(p), "و" | "ف") {
+            break;
+        }
+        if cx.is_particle(p, at.b, "comp").is_some() || cx.is_particle(p, at.b, "conj").is_some() {
+            break;
+        }
+        if cx.is_particle(p, at.b, "adv").is_some() || cx.is_particle(p, at.b, "aux").is_some() {
+            continue;
+        }
+        return None;
+    }
+    carried(drafts, at).map(|sp| (sp, "attribute/speaker-carried"))
+}
+
+/// The speaker of the last claim within [`CARRY_SENTENCES`] sentences.
+fn carried(drafts: &[Draft], at: &Around) -> Option<Speaker> {
+    let d = drafts.get(at.barrier..)?.last()?;
+    (d.sentence + CARRY_SENTENCES >= at.s).then(|| d.speaker.clone())
+}
+
+/// The agent of a verbal noun: right after it (`اتهامات حكومة الوفاق`), after a
+/// relative clause verb (`التي وجهتها حكومة الوفاق`, `تقدمت به`), or after `من`.
+fn agent(cx: &Ctx, ce: usize, b: usize) -> Option<Speaker> {
+    let mut k = ce;
+    let lim = (ce + 5).min(b);
+    while k < lim {
+        if let Some(sp) = phrase(cx, k, b, Start::Known) {
+            if !sp.bare {
+                return Some(sp);
+            }
+        }
+        if cx.punct(k, &['.', ',', ':']) || cx.is_particle(k, b, "comp").is_some() {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// A bare definite head (`التحقيق`, `المصادر`, `الموقع`) takes the reference of the
+/// last speaker with the same head.
+fn resolve_anaphora(cx: &Ctx, sp: &mut Speaker, drafts: &[Draft]) {
+    let Some(head) = sp.head.clone() else { return };
+    if sp.end != sp.first + 1 || !cx.has_article(sp.first) || sp.mention.reference.is_some() {
+        return;
+    }
+    let Some(prev) = drafts.iter().rev().find(|d| {
+        d.speaker.head.as_deref() == Some(&*head) && d.speaker.first != sp.first
+    }) else {
+        return;
+    };
+    sp.mention.reference = prev.speaker.mention.reference.clone();
+    if sp.mention.role.is_none() {
+        sp.mention.role = prev.speaker.mention.role.clone();
+    }
+    sp.anonymous = prev.speaker.anonymous;
+    sp.outlet = prev.speaker.outlet;
+    sp.why.push(Why::rule("attribute/anaphora"));
+}
+
+/// End each claim's content at the next sibling claim in its sentence.
+fn close_sentence(cx: &Ctx, drafts: &mut [Draft], b: usize) {
+    let starts: Vec<(usize, bool)> = drafts
+        .iter()
+        .map(|d| {
+            let cs = d.cue_start;
+            let prev = |k: usize| cs > d.bounds.0 && cs >= k && k >= 1;
+            let sibling = matches!(d.cue.kind, CueKind::Participle | CueKind::Prep)
+                || !d.explicit
+                || cx.tok(cs).clitics.has(rasd_model::Clitics::WA)
+                || cx.tok(cs).clitics.has(rasd_model::Clitics::FA)
+                || (prev(1)
+                    && (cx.punct(cs - 1, &[',', ';'])
+                        || matches!(cx.form(cs - 1), "و" | "ف")
+                        || cx.is_particle(cs - 1, b, "conj").is_some()));
+            (d.cue_start, sibling)
+        })
+        .collect();
+    for d in drafts.iter_mut() {
+        if d.content_before {
+            continue;
+        }
+        let cstart = d.content_start.unwrap_or(b);
+        let next = starts.iter().find(|(s, sib)| *s >= cstart && *sib).map(|(s, _)| *s);
+        let mut end = next.unwrap_or(b).min(d.content_end.max(cstart));
+        if let Some(next) = next {
+            end = end.min(next);
+        }
+        if cx.quote(cstart) {
+            if let Some(q) = (cstart + 1..b).find(|&k| cx.quote(k)) {
+                end = end.min(q + 1);
+            }
+        }
+        while end > cstart && cx.punct(end - 1, &[',', '.', ';', ':', '-', '!', '?']) {
+            end -= 1;
+        }
+        d.content_end = end;
+    }
+}
+
+/// Stance from the content, nesting, ids and the final records.
+fn finish(cx: &Ctx, mut drafts: Vec<Draft>) -> Vec<Claim> {
+    // Nested cues: kept only with a named speaker and a marker of their own.
+    let mut within: Vec<Option<usize>> = vec![None; drafts.len()];
+    let mut keep = vec![true; drafts.len()];
+    for (n, d) in drafts.iter().enumerate() {
+        let outer = drafts.iter().enumerate().rev().find(|(m, o)| {
+            *m != n
+                && o.content_start.is_some_and(|c| c <= d.cue_start)
+                && d.cue_start < o.content_end
+        });
+        if let Some((m, _)) = outer {
+            let own = d.explicit && (d.marker || d.cue.obj || d.cue.kind == CueKind::Masdar);
+            if own && matches!(d.cue.kind, CueKind::Verb | CueKind::Masdar) {
+                within[n] = Some(m);
+            } else {
+                keep[n] = false;
+            }
+        }
+    }
+    for d in drafts.iter_mut() {
+        if d.stance == Stance::Assert && content_denies(cx, d) {
+            d.stance = Stance::Deny;
+            d.rules.push("attribute/negated-content");
+        }
+    }
+    let ids: Vec<Option<String>> = {
+        let mut k = 0;
+        keep.iter()
+            .map(|&kp| {
+                kp.then(|| {
+                    k += 1;
+                    format!("C{k}")
+                })
+            })
+            .collect()
+    };
+    let mut out = Vec::new();
+    for (n, d) in drafts.into_iter().enumerate() {
+        let Some(id) = ids[n].clone() else { continue };
+        let cue_span = Span::try_new(cx.tok(d.cue_start).span.start, cx.tok(d.cue_end - 1).span.end);
+        let Some(cue_span) = cue_span else { continue };
+        let content = d.content_start.and_then(|s| {
+            (s < d.content_end)
+                .then(|| Span::try_new(cx.tok(s).span.start, cx.tok(d.content_end - 1).span.end))
+                .flatten()
+        });
+        let mut span = cue_span;
+        if d.explicit {
+            if let Some(s) = d.speaker.span(cx) {
+                if s.start >= cx.tok(d.bounds.0).span.start {
+                    span = span.cover(s);
+                }
+            }
+        }
+        if let Some(c) = content {
+            span = span.cover(c);
+        }
+        let cue_text = if d.cue_end - d.cue_start == 1 {
+            text_without_conjunction(cx.doc, cx.tok(d.cue_start))
+        } else {
+            cx.doc.text(cue_span).to_string()
+        };
+        let mut why = d.cue.why.clone();
+        for w in &d.speaker.why {
+            why = why.and(w.clone());
+        }
+        for r in &d.rules {
+            why = why.and(Why::rule(*r));
+        }
+        let speaker = if d.speaker.class == Some(SourceClass::Anonymous) && d.speaker.mention.text.is_empty() {
+            None
+        } else {
+            Some(d.speaker.mention.clone())
+        };
+        out.push(Claim {
+            id,
+            start: span.start,
+            end: span.end,
+            cue: cue_text,
+            stance: d.stance,
+            speaker,
+            anonymous: d.speaker.anonymous,
+            via: d.via.clone(),
+            content,
+            sentence: d.sentence as u32,
+            within: within[n].and_then(|m| ids[m].clone()),
+            voice: None,
+            why,
+        });
+    }
+    out
+}
+
+/// Whether the content opens with a denial: a past or copula negation among its first
+/// words (`إن عناصرهم لم تستهدف المركز`), or a denial phrase (`غير صحيح`).
+fn content_denies(cx: &Ctx, d: &Draft) -> bool {
+    let Some(s) = d.content_start else { return false };
+    let toks = &cx.doc.tokens[..d.content_end.min(cx.len())];
+    let mut k = s;
+    while k < d.content_end {
+        if let Some((class, n, _)) = cx.lx.negation.at(cx.doc, toks, k) {
+            if class == "deny" || (k < s + 4 && matches!(class, "past" | "copula")) {
+                return true;
+            }
+            k += n;
+        } else {
+            k += 1;
+        }
+    }
+    false
+}

@@ -1,0 +1,161 @@
+//! Per-document lookups the attribute and events stages share: which entity covers a
+//! token, what class a function word has, where punctuation stands.
+
+use rasd_model::{Clitics, Doc, Entity, EntityType, Token, TokenKind};
+
+use crate::lex::{Cue, Lexicons, SourceHead};
+use crate::words::Hit;
+
+/// A document with its lexicons and a token → entity index.
+pub struct Ctx<'a> {
+    /// The document.
+    pub doc: &'a Doc,
+    /// The lexicons.
+    pub lx: &'a Lexicons,
+    /// For each token, the index (plus one) of the entity overlapping it, 0 for none.
+    ent_of: Vec<u32>,
+}
+
+impl<'a> Ctx<'a> {
+    /// Index a document.
+    pub fn new(doc: &'a Doc, lx: &'a Lexicons) -> Ctx<'a> {
+        let mut ent_of = vec![0u32; doc.tokens.len()];
+        for (n, e) in doc.entities.iter().enumerate() {
+            let a = doc.tokens.partition_point(|t| t.span.end <= e.start);
+            for (i, t) in doc.tokens.iter().enumerate().skip(a) {
+                if t.span.start >= e.end {
+                    break;
+                }
+                if ent_of[i] == 0 {
+                    ent_of[i] = n as u32 + 1;
+                }
+            }
+        }
+        Ctx { doc, lx, ent_of }
+    }
+
+    /// Token `i`.
+    #[inline]
+    pub fn tok(&self, i: usize) -> &Token {
+        &self.doc.tokens[i]
+    }
+
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.doc.tokens.len()
+    }
+
+    /// Whether the document has no tokens.
+    pub fn is_empty(&self) -> bool {
+        self.doc.tokens.is_empty()
+    }
+
+    /// The folded form of token `i`.
+    #[inline]
+    pub fn form(&self, i: usize) -> &str {
+        self.doc.form(self.doc.tokens[i].form)
+    }
+
+    /// The folded core of token `i`.
+    #[inline]
+    pub fn core(&self, i: usize) -> &str {
+        self.doc.form(self.doc.tokens[i].core)
+    }
+
+    /// The entity overlapping token `i`, with its index.
+    #[inline]
+    pub fn entity(&self, i: usize) -> Option<(usize, &'a Entity)> {
+        let n = *self.ent_of.get(i)?;
+        (n > 0).then(|| (n as usize - 1, &self.doc.entities[n as usize - 1]))
+    }
+
+    /// The entity that begins at token `i` (overlaps it, and not the token before).
+    pub fn entity_starting(&self, i: usize) -> Option<(usize, &'a Entity)> {
+        let (n, e) = self.entity(i)?;
+        if i > 0 && self.entity(i - 1).is_some_and(|(m, _)| m == n) {
+            return None;
+        }
+        Some((n, e))
+    }
+
+    /// One past the last token overlapping entity `n`, searching from token `i`.
+    pub fn entity_end(&self, n: usize, i: usize) -> usize {
+        let mut k = i;
+        while k < self.len() && self.ent_of[k] == n as u32 + 1 {
+            k += 1;
+        }
+        k.max(i + 1)
+    }
+
+    /// Whether token `i` is a punctuation mark among `chars`.
+    #[inline]
+    pub fn punct(&self, i: usize, chars: &[char]) -> bool {
+        let t = &self.doc.tokens[i];
+        t.kind == TokenKind::Punct && self.form(i).chars().next().is_some_and(|c| chars.contains(&c))
+    }
+
+    /// Whether token `i` is a quote mark.
+    #[inline]
+    pub fn quote(&self, i: usize) -> bool {
+        self.punct(i, &['"', '\''])
+    }
+
+    /// The class of the function word (phrase) at `i`, bounded by `end`, and its length.
+    pub fn particle(&self, i: usize, end: usize) -> Option<(&str, usize)> {
+        let toks = &self.doc.tokens[..end.min(self.len())];
+        self.lx.particles.at(self.doc, toks, i).map(|(c, n, _)| (c, n))
+    }
+
+    /// Whether a function word of `class` stands at `i`; its length if so.
+    pub fn is_particle(&self, i: usize, end: usize, class: &str) -> Option<usize> {
+        self.particle(i, end).filter(|(c, _)| *c == class).map(|(_, n)| n)
+    }
+
+    /// The reporting cue at `i`.
+    pub fn cue(&self, i: usize, end: usize) -> Option<Hit<'a, Cue>> {
+        let toks = &self.doc.tokens[..end.min(self.len())];
+        self.lx.cues.at(self.doc, toks, i)
+    }
+
+    /// The speaker head at `i`.
+    pub fn head(&self, i: usize, end: usize) -> Option<Hit<'a, SourceHead>> {
+        let toks = &self.doc.tokens[..end.min(self.len())];
+        self.lx.sources.at(self.doc, toks, i)
+    }
+
+    /// Whether token `i` carries a preposition clitic (ب ل ك).
+    #[inline]
+    pub fn has_prep_clitic(&self, i: usize) -> bool {
+        let c = self.doc.tokens[i].clitics;
+        c.has(Clitics::BI) || c.has(Clitics::LI) || c.has(Clitics::KA)
+    }
+
+    /// Whether token `i` carries the article.
+    #[inline]
+    pub fn has_article(&self, i: usize) -> bool {
+        self.doc.tokens[i].clitics.has(Clitics::AL)
+    }
+
+    /// Whether token `i` is a word (Arabic or Latin).
+    #[inline]
+    pub fn is_word(&self, i: usize) -> bool {
+        matches!(self.doc.tokens[i].kind, TokenKind::Word | TokenKind::Latin)
+    }
+
+    /// The sentence bounds `[a, b)` (token indices) of sentence `s`.
+    pub fn sentence(&self, s: usize) -> (usize, usize) {
+        let st = &self.doc.sentence_tokens;
+        match (st.get(s), st.get(s + 1)) {
+            (Some(&a), Some(&b)) => (a as usize, b as usize),
+            _ => (0, 0),
+        }
+    }
+}
+
+/// Entity types that can speak.
+pub fn speaker_type(t: EntityType) -> bool {
+    matches!(
+        t,
+        EntityType::PER | EntityType::ORG | EntityType::GROUP | EntityType::OUTLET | EntityType::GPE
+    )
+}

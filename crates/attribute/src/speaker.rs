@@ -1,0 +1,435 @@
+//! Speaker and outlet phrases: where a source's name begins and ends, which entity it
+//! is, whether it is anonymous, and which outlet a statement went through.
+//!
+//! A speaker phrase begins at an entity, at a speaker head of `cues/sources.tsv`
+//! (`المتحدث`, `مصادر`, `وزير`), or — right after a reporting verb only — at a bare
+//! word taken as a name (`قال المسماري` with no recognizer entity). It runs over the
+//! words the head may take (`باسم`, `من`, ل for institutions) and stops at function
+//! words, a preposition clitic, punctuation, another cue or ten words. A person
+//! entity inside it or in apposition (`المتحدث باسم الوزارة، محمد القبلاوي،`) wins:
+//! the speaker is the person and the title becomes the `role`.
+
+use rasd_model::{Clitics, EntityType, Mention, Span, Why};
+
+use crate::context::{speaker_type, Ctx};
+use crate::lex::SourceClass;
+use crate::words::keys;
+
+/// The longest speaker phrase, in tokens.
+const MAX_PHRASE: usize = 14;
+/// The longest quoted outlet or institution name, in tokens.
+const MAX_QUOTED: usize = 7;
+
+/// A speaker phrase found in the text.
+#[derive(Clone, Debug)]
+pub struct Speaker {
+    /// What the claim records.
+    pub mention: Mention,
+    /// Whether the source is unnamed.
+    pub anonymous: bool,
+    /// The head's id in `cues/sources.tsv`, when it begins with one.
+    pub head: Option<Box<str>>,
+    /// The head's class.
+    pub class: Option<SourceClass>,
+    /// Whether the phrase names an outlet (OUTLET entity or outlet head).
+    pub outlet: bool,
+    /// First token.
+    pub first: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// Whether it is only a bare word taken as a name (no entity, no head).
+    pub bare: bool,
+    /// Head row and rules.
+    pub why: Vec<Why>,
+}
+
+impl Speaker {
+    /// The body span of the phrase.
+    pub fn span(&self, cx: &Ctx) -> Option<Span> {
+        let a = cx.tok(self.first).span.start;
+        let b = cx.tok(self.end.checked_sub(1)?).span.end;
+        Span::try_new(a, b)
+    }
+}
+
+/// How a phrase may begin.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Start {
+    /// Entity or speaker head only.
+    Known,
+    /// Also a bare word (right after a reporting verb).
+    AnyWord,
+}
+
+fn mention(cx: &Ctx, a: usize, b: usize) -> Mention {
+    let span = Span::try_new(cx.tok(a).span.start, cx.tok(b - 1).span.end);
+    Mention {
+        text: span.map(|s| cx.doc.text(s).to_string()).unwrap_or_default(),
+        reference: None,
+        start: span.map(|s| s.start),
+        end: span.map(|s| s.end),
+        role: None,
+    }
+}
+
+fn entity_mention(cx: &Ctx, n: usize) -> Mention {
+    let e = &cx.doc.entities[n];
+    Mention {
+        text: e.text.clone(),
+        reference: e.reference.clone(),
+        start: Some(e.start),
+        end: Some(e.end),
+        role: None,
+    }
+}
+
+/// Whether token `i` may not stand inside a speaker phrase (a function word, a cue,
+/// a negation).
+fn stops(cx: &Ctx, i: usize, end: usize) -> bool {
+    if !cx.is_word(i) {
+        return true;
+    }
+    if let Some((c, _)) = cx.particle(i, end) {
+        if matches!(c, "comp" | "conj" | "rel" | "pron" | "adv" | "prep" | "aux") {
+            return true;
+        }
+    }
+    cx.cue(i, end).is_some() || cx.lx.negation.at(cx.doc, &cx.doc.tokens[..end], i).is_some()
+}
+
+/// The closing quote after an opening one at `q`, within `end` and [`MAX_QUOTED`].
+pub fn closing_quote(cx: &Ctx, q: usize, end: usize) -> Option<usize> {
+    (q + 1..end.min(q + 2 + MAX_QUOTED)).find(|&k| cx.quote(k)).filter(|&k| k > q + 1)
+}
+
+/// Whether token `k` is a conjunction-prefixed word (`وبيانات`): coordination ends a phrase.
+fn conjoined(cx: &Ctx, k: usize) -> bool {
+    let t = cx.tok(k);
+    t.clitics.has(Clitics::WA) || t.clitics.has(Clitics::FA)
+}
+
+/// The speaker phrase beginning at token `i`, bounded by `end`.
+pub fn phrase(cx: &Ctx, i: usize, end: usize, start: Start) -> Option<Speaker> {
+    if i >= end {
+        return None;
+    }
+    let entity = cx.entity_starting(i).filter(|(_, e)| speaker_type(e.etype));
+    let head = cx.head(i, end);
+    if entity.is_none() && head.is_none() {
+        if start == Start::Known || stops(cx, i, end) || cx.has_prep_clitic(i) {
+            return None;
+        }
+        if cx.entity(i).is_some() {
+            // A place or facility is not a speaker.
+            return None;
+        }
+        return bare(cx, i, end);
+    }
+    let mut why = Vec::new();
+    let (mut k, head_id, class, takes) = match &head {
+        Some(h) if entity.is_none_or(|(n, _)| cx.entity_end(n, i) <= h.end) => {
+            why.push(h.value.why.clone());
+            (h.end, Some(h.value.id.clone()), Some(h.value.class), h.value.takes.as_slice())
+        }
+        _ => {
+            let (n, _) = entity.expect("entity or head");
+            (cx.entity_end(n, i), None, None, &[][..])
+        }
+    };
+    let head_end = k;
+    let takes_li = takes.iter().any(|t| &**t == "ل");
+    // Definiteness of the last word: adjectives agree with it, an indefinite head may
+    // take a genitive of either kind (`وزير الخارجية`, `مصادر عسكرية`).
+    let mut definite = cx.has_article(i) || entity.is_some();
+    // Whether the next word may be a genitive of either kind (after an indefinite head
+    // or a link word such as باسم).
+    let mut linked = !definite;
+    let mut quoted: Option<(usize, usize)> = None;
+    while k < end && k - i < MAX_PHRASE {
+        if cx.quote(k)
+            && quoted.is_none()
+            && matches!(class, Some(SourceClass::Outlet | SourceClass::Body | SourceClass::Document))
+        {
+            if let Some(c) = closing_quote(cx, k, end) {
+                quoted = Some((k + 1, c));
+                k = c + 1;
+                linked = false;
+                continue;
+            }
+        }
+        if !cx.is_word(k) || conjoined(cx, k) {
+            break;
+        }
+        if let Some((n, e)) = cx.entity_starting(k) {
+            // A name continues a title; another entity only as a genitive or after a link.
+            let li = takes_li && cx.tok(k).clitics.has(Clitics::LI);
+            let li_ok = !cx.has_prep_clitic(k) || li;
+            if li_ok && (e.etype == EntityType::PER || linked || li || k == head_end) && head.is_some() {
+                k = cx.entity_end(n, k);
+                definite = true;
+                linked = false;
+                continue;
+            }
+            break;
+        }
+        let takes_it = keys(cx.doc, cx.tok(k))
+            .iter()
+            .any(|w| takes.iter().any(|t| &**t == *w && &**t != "ل"));
+        if takes_it {
+            k += 1;
+            linked = true;
+            continue;
+        }
+        if stops(cx, k, end) || cx.tok(k).clitics.has(Clitics::BI) || head.is_none() {
+            break;
+        }
+        if cx.tok(k).clitics.has(Clitics::LI) {
+            if !takes_li {
+                break;
+            }
+            k += 1;
+            definite = true;
+            linked = false;
+            continue;
+        }
+        let art = cx.has_article(k);
+        if !linked && art != definite {
+            break;
+        }
+        definite = art;
+        linked = false;
+        k += 1;
+    }
+    let mut sp = Speaker {
+        mention: mention(cx, i, k),
+        anonymous: class == Some(SourceClass::Anonymous),
+        head: head_id,
+        class,
+        outlet: class == Some(SourceClass::Outlet),
+        first: i,
+        end: k,
+        bare: false,
+        why,
+    };
+    if let Some((qa, qb)) = quoted {
+        if sp.outlet {
+            sp.mention = mention(cx, qa, qb);
+        }
+    }
+    // Entities inside: a person first, else the first speaker entity.
+    let mut person = None;
+    let mut other = None;
+    for t in i..k {
+        if let Some((n, e)) = cx.entity_starting(t) {
+            if e.etype == EntityType::PER && person.is_none() {
+                person = Some(n);
+            } else if speaker_type(e.etype) && other.is_none() {
+                other = Some(n);
+            }
+        }
+    }
+    let titled = matches!(
+        class,
+        Some(SourceClass::Title | SourceClass::Spokesman | SourceClass::Anonymous)
+    );
+    // A person in apposition: after a comma (`المتحدث باسم العملية، محمد قنونو،`), or a
+    // bare name right after a title (`المسؤول السابق في الخارجية جيف ستايسي بأن`).
+    if person.is_none() && titled {
+        let comma = k < end && cx.punct(k, &[',']);
+        let at = if comma { k + 1 } else { k };
+        if let Some((n, e)) = cx.entity_starting(at).filter(|(_, e)| e.etype == EntityType::PER) {
+            let after = cx.entity_end(n, at);
+            if comma && closes(cx, after, end) {
+                person = Some(n);
+                sp.end = after;
+                sp.why.push(Why::rule("attribute/apposition"));
+            }
+            let _ = e;
+        } else if let Some(name) = bare_name(cx, at, end) {
+            if closes(cx, name, end) && (comma || at == k) {
+                let role = Some(sp.mention.text.clone());
+                sp.mention = mention(cx, at, name);
+                sp.mention.role = role;
+                sp.end = name;
+                sp.anonymous = false;
+                sp.why.push(Why::rule("attribute/apposition"));
+                return Some(sp);
+            }
+        }
+    }
+    if let Some(n) = person {
+        let e = &cx.doc.entities[n];
+        let single = cx.entity_starting(i).is_some_and(|(m, _)| m == n);
+        let role = (!single && sp.head.is_some())
+            .then(|| {
+                let a = cx.tok(i).span.start;
+                Span::try_new(a, e.start).map(|s| {
+                    cx.doc.text(s).trim_end_matches([' ', ',', '،', '\n']).to_string()
+                })
+            })
+            .flatten()
+            .filter(|r| !r.is_empty());
+        sp.mention = entity_mention(cx, n);
+        sp.mention.role = role;
+        sp.anonymous = false;
+        sp.outlet = false;
+    } else if let Some(n) = other {
+        let e = &cx.doc.entities[n];
+        match class {
+            Some(SourceClass::Title | SourceClass::Anonymous) => {}
+            Some(SourceClass::Spokesman) => {
+                sp.mention.reference = e.reference.clone();
+                sp.mention.role = Some("spokesperson".to_string());
+                sp.why.push(Why::rule("attribute/spokesperson-of"));
+            }
+            _ => {
+                sp.mention.reference = e.reference.clone();
+                if e.etype == EntityType::OUTLET {
+                    sp.outlet = true;
+                    if cx.entity_starting(i).is_some_and(|(m, _)| m == n) || quoted.is_some() {
+                        sp.mention = entity_mention(cx, n);
+                    }
+                }
+            }
+        }
+    }
+    Some(sp)
+}
+
+/// Whether a name ending before `k` closes its phrase: a comma, colon, complementizer,
+/// preposition or the end follows.
+fn closes(cx: &Ctx, k: usize, end: usize) -> bool {
+    k >= end
+        || cx.punct(k, &[',', ':', '.', '-', '('])
+        || cx.is_particle(k, end, "comp").is_some()
+        || cx.is_particle(k, end, "prep").is_some()
+        || cx.is_particle(k, end, "adv").is_some()
+}
+
+/// One to three bare name words at `i` (no clitic, no function word, no head, not an
+/// indefinite accusative in ا): one past the last, or `None`.
+fn bare_name(cx: &Ctx, i: usize, end: usize) -> Option<usize> {
+    let mut k = i;
+    while k < end && k - i < 3 && name_word(cx, k, end) && cx.tok(k).clitics.0 == 0 {
+        k += 1;
+    }
+    (k > i).then_some(k)
+}
+
+fn name_word(cx: &Ctx, k: usize, end: usize) -> bool {
+    cx.is_word(k)
+        && !stops(cx, k, end)
+        && cx.head(k, end).is_none()
+        && cx.entity(k).is_none()
+        && !cx.core(k).ends_with('ا')
+}
+
+/// A bare word taken as a name (`المسماري`, `جيف ستايسي`): a word with the article
+/// stands alone, one without takes the name words after it.
+fn bare(cx: &Ctx, i: usize, end: usize) -> Option<Speaker> {
+    if !name_word(cx, i, end) {
+        return None;
+    }
+    let k = if cx.tok(i).clitics.0 == 0 { bare_name(cx, i, end)? } else { i + 1 };
+    Some(Speaker {
+        mention: mention(cx, i, k),
+        anonymous: false,
+        head: None,
+        class: None,
+        outlet: false,
+        first: i,
+        end: k,
+        bare: true,
+        why: vec![Why::rule("attribute/bare-name")],
+    })
+}
+
+/// An outlet named at token `i` by an outlet noun (`وكالة الأناضول`, `قناة “سكاي
+/// نيوز”`, `مراسل الجزيرة`), a frame and a quoted name (`لـ”العربي الجديد”`) or an
+/// OUTLET entity after a preposition. Returns the mention and one past its last token.
+pub fn outlet_at(cx: &Ctx, i: usize, end: usize, seen: &[(usize, Mention)]) -> Option<(Mention, usize)> {
+    let toks = &cx.doc.tokens[..end];
+    let (class, n) = match cx.lx.outlets.at(cx.doc, toks, i) {
+        Some((c, n, _)) => (c, n),
+        None => {
+            // An OUTLET entity with a preposition clitic (`للجزيرة`).
+            let (m, e) = cx.entity_starting(i)?;
+            if e.etype == EntityType::OUTLET && cx.has_prep_clitic(i) {
+                return Some((entity_mention(cx, m), cx.entity_end(m, i)));
+            }
+            return None;
+        }
+    };
+    let k = i + n;
+    if class == "frame" {
+        // A frame alone: an outlet noun, a quoted name or an OUTLET entity follows.
+        if k >= end {
+            return None;
+        }
+        if let Some(r) = outlet_noun_name(cx, k, end, seen) {
+            return Some(r);
+        }
+        if let Some((m, e)) = cx.entity_starting(k) {
+            if e.etype == EntityType::OUTLET {
+                return Some((entity_mention(cx, m), cx.entity_end(m, k)));
+            }
+        }
+        if cx.quote(k) {
+            let c = closing_quote(cx, k, end)?;
+            return Some((mention(cx, k + 1, c), c + 1));
+        }
+        return None;
+    }
+    // An outlet noun: only with a preposition (clitic or word) in front of it.
+    let prep_before = cx.has_prep_clitic(i)
+        || (i > 0 && cx.lx.outlets.at(cx.doc, toks, i - 1).is_some_and(|(c, _, _)| c == "frame"))
+        || (i > 0 && matches!(cx.particle(i - 1, end), Some(("prep", _))));
+    if !prep_before {
+        return None;
+    }
+    outlet_noun_name(cx, i, end, seen)
+}
+
+/// The name after an outlet noun at `i` (the noun itself is token `i`).
+fn outlet_noun_name(
+    cx: &Ctx,
+    i: usize,
+    end: usize,
+    seen: &[(usize, Mention)],
+) -> Option<(Mention, usize)> {
+    let toks = &cx.doc.tokens[..end];
+    let (c, n, _) = cx.lx.outlets.at(cx.doc, toks, i)?;
+    if c != "noun" {
+        return None;
+    }
+    let k = i + n;
+    if k < end {
+        if let Some((m, e)) = cx.entity_starting(k) {
+            if matches!(e.etype, EntityType::OUTLET | EntityType::ORG) {
+                return Some((entity_mention(cx, m), cx.entity_end(m, k)));
+            }
+        }
+        if cx.quote(k) {
+            if let Some(c) = closing_quote(cx, k, end) {
+                return Some((mention(cx, k + 1, c), c + 1));
+            }
+        }
+        // The next words, up to a function word or a nisba adjective with the article.
+        let mut e = k;
+        while e < end && e - k < 3 && cx.is_word(e) && !stops(cx, e, end) && !cx.has_prep_clitic(e) {
+            if e > k && cx.has_article(e) && (cx.core(e).ends_with("يه") || cx.core(e).ends_with('ي')) {
+                break;
+            }
+            e += 1;
+        }
+        if e > k {
+            return Some((mention(cx, k, e), e));
+        }
+    }
+    // `للوكالة`: the definite noun alone refers to the last outlet named.
+    if cx.has_article(i) {
+        let (_, m) = seen.iter().rev().find(|(t, _)| *t < i)?;
+        return Some((m.clone(), k));
+    }
+    None
+}

@@ -1,0 +1,833 @@
+//! Event mentions: one per trigger (and place), with the arguments found in its clause.
+//!
+//! A sentence is cut into segments by the claims' contents (what the UN says and what
+//! al-Mismari says are never mixed), and each trigger owns the tokens between the
+//! triggers before and after it in its segment. In that territory it finds weapons
+//! (which set the type of a generic trigger: `قصف` + `طيران` → air strike), its place
+//! (a place entity after `في/ب/قرب/جنوب`, an area noun, or a facility; a facility
+//! inside a town gives the town as place and itself as `site`; coordinated places give
+//! one mention each), its time (the nearest resolved time expression), actors (the
+//! force or entity after the trigger — `قصف قوات حفتر`, `هجوما لقوات حفتر` — else
+//! before it — `قوات الوفاق ... دمرت`), targets, negation and modality. Casualty words
+//! give their adjacent quantity to the nearest trigger of their segment; alone, with a
+//! count, they make an event of their own.
+
+use rasd_attribute::context::{speaker_type, Ctx};
+use rasd_model::{
+    Claim, Clitics, Doc, EntityType, EventTime, Modality, Quantity, Stance, Toll, TokenKind, Why,
+};
+
+use crate::lex::{family, CountAt, Kind, Lexicons, Trigger};
+
+/// How many tokens around a trigger its weapons, places and actors may stand.
+const REACH: usize = 12;
+
+/// One mention of an event, before mentions of one incident are merged.
+#[derive(Clone, Debug)]
+pub struct Mention {
+    /// Contract type.
+    pub etype: &'static str,
+    /// Its family.
+    pub family: &'static str,
+    /// A generic trigger with nothing that made its type specific.
+    pub weak: bool,
+    /// Trigger tokens `[start, end)`.
+    pub trigger: (usize, usize),
+    /// Sentence index.
+    pub sentence: usize,
+    /// Actor refs or phrases.
+    pub actors: Vec<String>,
+    /// Target refs or labels.
+    pub targets: Vec<String>,
+    /// Place ref or text.
+    pub place: Option<String>,
+    /// Facility ref inside the place.
+    pub site: Option<String>,
+    /// Time.
+    pub time: Option<EventTime>,
+    /// Killed.
+    pub fatalities: Option<Toll>,
+    /// Injured.
+    pub injuries: Option<Toll>,
+    /// Weapon ids.
+    pub weapons: Vec<String>,
+    /// Negated.
+    pub negated: bool,
+    /// Modality.
+    pub modality: Modality,
+    /// Index of the claim reporting it.
+    pub claim: Option<usize>,
+    /// Sub-kind.
+    pub detail: Option<String>,
+    /// Whether an actor entity (not a phrase) was found.
+    pub named_actor: bool,
+    /// Why.
+    pub why: Why,
+}
+
+/// A place found for a mention.
+#[derive(Clone, Debug)]
+struct Place {
+    key: String,
+    site: Option<String>,
+    end: usize,
+    rule: &'static str,
+}
+
+/// The document, its lexicons and per-token lookups.
+pub struct Scan<'a> {
+    cx: Ctx<'a>,
+    lx: &'a Lexicons,
+    /// For each token, the index of the innermost claim whose content covers it.
+    content_of: Vec<Option<u32>>,
+    /// For each token, the claim whose span covers it.
+    span_of: Vec<Option<u32>>,
+    /// Quantities by token: (first token, one past last token, index).
+    qty: Vec<(usize, usize, usize)>,
+    /// Time expressions with a value, by token: (first token, index).
+    times: Vec<(usize, usize)>,
+}
+
+impl<'a> Scan<'a> {
+    /// Index a document.
+    pub fn new(doc: &'a Doc, cues: &'a rasd_attribute::Lexicons, lx: &'a Lexicons) -> Scan<'a> {
+        let cx = Ctx::new(doc, cues);
+        let n = doc.tokens.len();
+        let mut content_of: Vec<Option<u32>> = vec![None; n];
+        let mut content_len: Vec<u32> = vec![u32::MAX; n];
+        let mut span_of: Vec<Option<u32>> = vec![None; n];
+        for (ci, c) in doc.claims.iter().enumerate() {
+            if c.voice.is_some() {
+                continue;
+            }
+            if let Some(sp) = c.content {
+                for k in token_range(doc, sp.start, sp.end) {
+                    if sp.len() < content_len[k] {
+                        content_len[k] = sp.len();
+                        content_of[k] = Some(ci as u32);
+                    }
+                }
+            }
+            for k in token_range(doc, c.start, c.end) {
+                if span_of[k].is_none() {
+                    span_of[k] = Some(ci as u32);
+                }
+            }
+        }
+        let qty = doc
+            .quantities
+            .iter()
+            .enumerate()
+            .filter_map(|(i, q)| {
+                let r = token_range(doc, q.start, q.end);
+                (!r.is_empty()).then_some((r.start, r.end, i))
+            })
+            .collect();
+        let times = doc
+            .times
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.value.is_some())
+            .filter_map(|(i, t)| {
+                let r = token_range(doc, t.start, t.end);
+                (!r.is_empty()).then_some((r.start, i))
+            })
+            .collect();
+        Scan { cx, lx, content_of, span_of, qty, times }
+    }
+
+    fn doc(&self) -> &'a Doc {
+        self.cx.doc
+    }
+
+    /// Every mention of the document, in reading order.
+    pub fn mentions(&self) -> Vec<Mention> {
+        let mut out = Vec::new();
+        for s in 0..self.doc().sentences.len() {
+            let (a, b) = self.cx.sentence(s);
+            self.sentence(s, a, b, &mut out);
+        }
+        out
+    }
+
+    fn sentence(&self, s: usize, a: usize, b: usize, out: &mut Vec<Mention>) {
+        let doc = self.doc();
+        let toks = &doc.tokens[..b];
+        // Triggers, left to right, longest first, outside phrases that report no event.
+        let mut blocked = vec![false; b - a];
+        for h in self.lx.not_events.scan(doc, &doc.tokens[a..b]) {
+            for x in &mut blocked[h.start..h.end] {
+                *x = true;
+            }
+        }
+        let mut trigs: Vec<(usize, usize, &Trigger)> = Vec::new();
+        let mut i = a;
+        while i < b {
+            if blocked[i - a] {
+                i += 1;
+                continue;
+            }
+            match self.lx.triggers.at(doc, toks, i) {
+                Some(h) => {
+                    if self.keep_trigger(h.start, h.end, h.value, a, b) {
+                        trigs.push((h.start, h.end, h.value));
+                    }
+                    i = h.end;
+                }
+                None => i += 1,
+            }
+        }
+        let first = out.len();
+        for (n, &(ts, te, row)) in trigs.iter().enumerate() {
+            let (sa, sb) = self.segment(ts, a, b);
+            let ta = trigs[..n].iter().rev().map(|t| t.1).find(|&e| e <= ts && e > sa).unwrap_or(sa);
+            let tb = trigs[n + 1..].iter().map(|t| t.0).find(|&x| x >= te && x < sb).unwrap_or(sb);
+            self.mentions_of(s, (ts, te), row, (sa, sb), (ta, tb), out);
+        }
+        // Casualty words: tolls for the nearest mention of their segment, or events alone.
+        let mut i = a;
+        while i < b {
+            let Some(h) = self.lx.casualties.at(doc, toks, i) else {
+                i += 1;
+                continue;
+            };
+            let (cs, ce, row) = (h.start, h.end, h.value);
+            i = ce;
+            if row.kind == Kind::Captured {
+                continue;
+            }
+            let Some(q) = self.count(cs, ce, row.count, a, b) else {
+                continue;
+            };
+            let toll = Toll { value: q.value, approx: q.approx };
+            let seg = self.segment(cs, a, b);
+            let target = out[first..]
+                .iter_mut()
+                .filter(|m| {
+                    let (x, y) = self.segment(m.trigger.0, a, b);
+                    (x, y) == seg && family(m.etype).is_some_and(crate::lex::violent_or_grave)
+                })
+                .min_by_key(|m| m.trigger.0.abs_diff(cs));
+            if let Some(m) = target {
+                let slot = if row.kind == Kind::Killed { &mut m.fatalities } else { &mut m.injuries };
+                if slot.is_none() {
+                    *slot = Some(toll);
+                    m.why = m.why.clone().and(row.why.clone());
+                }
+                continue;
+            }
+            if row.kind != Kind::Killed || trigs.iter().any(|t| self.segment(t.0, a, b) == seg) {
+                continue;
+            }
+            let Some(etype) = row.event else { continue };
+            let trig = Trigger { etype, weapon: false, target: true, weak: true, detail: None, why: row.why.clone() };
+            let start = out.len();
+            self.mentions_of(s, (cs, ce), &trig, seg, seg, out);
+            for m in &mut out[start..] {
+                m.fatalities = Some(toll.clone());
+                m.why = m.why.clone().and(Why::rule("events/casualty-alone"));
+            }
+        }
+    }
+
+    /// Whether a trigger hit is an event word here: not a verb form with the article,
+    /// not a purpose clause (`للسيطرة عليها`), not the object of a demand (`طالب
+    /// باعتقال`), not inside a speaker phrase.
+    fn keep_trigger(&self, ts: usize, _te: usize, row: &Trigger, a: usize, b: usize) -> bool {
+        let cx = &self.cx;
+        let t = cx.tok(ts);
+        if t.clitics.has(Clitics::LI) && !t.clitics.has(Clitics::SUFFIX) && row.etype != "other" {
+            return false;
+        }
+        if t.clitics.has(Clitics::BI) {
+            // The object of a demand, call or threat is not an event.
+            let lo = ts.saturating_sub(4).max(a);
+            for k in lo..ts {
+                if let Some(h) = cx.cue(k, b) {
+                    if matches!(&*h.value.id, "demand" | "request" | "call" | "call.n" | "threaten" | "warn" | "demand.part" | "call.part") {
+                        return false;
+                    }
+                }
+            }
+        }
+        // Inside a claim's speaker or cue (outside its content).
+        if let Some(c) = self.span_of[ts] {
+            let c = &self.doc().claims[c as usize];
+            let in_content = c.content.is_some_and(|sp| sp.start <= t.span.start && t.span.end <= sp.end);
+            if !in_content && self.content_of[ts].is_none() {
+                let cue_here = c.cue.is_empty() || !self.doc().text(t.span).contains(c.cue.as_str());
+                if cue_here && family(row.etype) != Some("political") {
+                    return false;
+                }
+            }
+        }
+        true
+    }
+
+    /// The segment of a token: the run of its sentence inside the same innermost claim
+    /// content (or outside every content).
+    fn segment(&self, i: usize, a: usize, b: usize) -> (usize, usize) {
+        let c = self.content_of[i];
+        let mut x = i;
+        while x > a && self.content_of[x - 1] == c {
+            x -= 1;
+        }
+        let mut y = i + 1;
+        while y < b && self.content_of[y] == c {
+            y += 1;
+        }
+        (x, y)
+    }
+
+    /// The quantity counted by a casualty word at `[cs, ce)`.
+    fn count(&self, cs: usize, ce: usize, at: CountAt, a: usize, b: usize) -> Option<&'a Quantity> {
+        let doc = self.doc();
+        let after = |reach: usize| {
+            self.qty.iter().find(|(qa, _, _)| *qa >= ce && *qa < (ce + reach).min(b)).map(|x| x.2)
+        };
+        let before = |reach: usize| {
+            self.qty
+                .iter()
+                .rev()
+                .find(|(qa, qb, _)| *qb <= cs + 1 && *qa >= a && cs.saturating_sub(*qb) < reach && *qa < cs)
+                .map(|x| x.2)
+        };
+        // A quantity whose span takes the word in (`53 قتيلا`).
+        if let Some(&(_, _, qi)) = self.qty.iter().find(|(qa, qb, _)| *qa < cs && *qb >= ce) {
+            return doc.quantities.get(qi);
+        }
+        let qi = match at {
+            CountAt::After => after(4),
+            CountAt::Before => before(2),
+            CountAt::Either => after(3).or_else(|| before(8)),
+        }?;
+        doc.quantities.get(qi)
+    }
+
+    /// Build the mentions of one trigger (several with several weapon types or places).
+    fn mentions_of(
+        &self,
+        s: usize,
+        (ts, te): (usize, usize),
+        row: &Trigger,
+        (sa, sb): (usize, usize),
+        (ta, tb): (usize, usize),
+        out: &mut Vec<Mention>,
+    ) {
+        let cx = &self.cx;
+        let lo = ta.max(ts.saturating_sub(REACH));
+        let hi = tb.min(te + REACH);
+        let mut why = row.why.clone();
+        // Weapons.
+        let mut weapons: Vec<(usize, &crate::lex::Weapon)> = Vec::new();
+        let toks = &self.doc().tokens[..hi];
+        let mut k = lo;
+        while k < hi {
+            match self.lx.weapons.at(self.doc(), toks, k) {
+                Some(h) => {
+                    if !(h.start >= ts && h.start < te) || h.end - h.start > te - ts {
+                        weapons.push((h.start, h.value));
+                    }
+                    k = h.end;
+                }
+                None => k += 1,
+            }
+        }
+        if row.weapon && !weapons.iter().any(|w| w.1.etype.is_some()) {
+            // A generic trigger looks for its weapon in the whole segment.
+            let toks = &self.doc().tokens[..sb];
+            let mut k = sa;
+            while k < sb {
+                match self.lx.weapons.at(self.doc(), toks, k) {
+                    Some(h) => {
+                        if h.value.etype.is_some() && !(h.start >= ts && h.start < te) {
+                            weapons.push((h.start, h.value));
+                        }
+                        k = h.end;
+                    }
+                    None => k += 1,
+                }
+            }
+            weapons.sort_by_key(|w| w.0.abs_diff(ts));
+        }
+        let mut types: Vec<&'static str> = Vec::new();
+        let mut weak = row.weak;
+        if row.weapon {
+            let typed: Vec<&(usize, &crate::lex::Weapon)> = weapons.iter().filter(|w| w.1.etype.is_some()).collect();
+            if let Some(first) = typed.first() {
+                let instrumental = cx.tok(first.0).clitics.has(Clitics::BI);
+                for w in &typed {
+                    let Some(t) = w.1.etype else { continue };
+                    if !types.contains(&t) && (types.is_empty() || instrumental) {
+                        types.push(t);
+                        why = why.and(w.1.why.clone());
+                    }
+                }
+                weak = false;
+                why = why.and(Why::rule("events/weapon-type"));
+            }
+        }
+        // Targets: what follows the trigger.
+        let (targets, civilian, military) = self.targets(te, hi);
+        if types.is_empty() {
+            let mut t = row.etype;
+            if row.target && civilian && family(t) != Some("violence") {
+                t = "attack";
+                weak = false;
+                why = why.and(Why::rule("events/civilian-target"));
+            } else if row.target && military && t == "attack" {
+                t = "armed_clash";
+                why = why.and(Why::rule("events/armed-target"));
+            }
+            types.push(t);
+        }
+        let (actors, named_actor) = self.actors(ts, te, lo, hi);
+        let time = self.time(ts, te, sa, sb);
+        let (negated, modality, neg_rule) = self.modality(ts, sa);
+        if let Some(r) = neg_rule {
+            why = why.and(Why::rule(r));
+        }
+        let claim = self.content_of[ts].or(self.span_of[ts]).map(|c| c as usize).or_else(|| {
+            self.doc().claims.iter().position(|c| c.voice.is_some())
+        });
+        let places = self.places(ts, te, lo, hi, row.etype);
+        let places: Vec<Option<Place>> =
+            if places.is_empty() { vec![None] } else { places.into_iter().map(Some).collect() };
+        for t in &types {
+            for p in &places {
+                let mut w = why.clone();
+                if let Some(p) = p {
+                    w = w.and(Why::rule(p.rule));
+                }
+                out.push(Mention {
+                    etype: t,
+                    family: family(t).unwrap_or("strategic"),
+                    weak,
+                    trigger: (ts, te),
+                    sentence: s,
+                    actors: actors.clone(),
+                    targets: targets.clone(),
+                    place: p.as_ref().map(|p| p.key.clone()),
+                    site: p.as_ref().and_then(|p| p.site.clone()),
+                    time: time.clone(),
+                    fatalities: None,
+                    injuries: None,
+                    weapons: weapons.iter().map(|w| w.1.id.to_string()).fold(Vec::new(), |mut v, x| {
+                        if !v.contains(&x) {
+                            v.push(x);
+                        }
+                        v
+                    }),
+                    negated,
+                    modality,
+                    claim,
+                    detail: row.detail.as_deref().map(str::to_string),
+                    named_actor,
+                    why: w,
+                });
+            }
+        }
+    }
+
+    /// Targets after the trigger: entities after على/ضد/ل or right after it, and target
+    /// words (with their class).
+    fn targets(&self, te: usize, hi: usize) -> (Vec<String>, bool, bool) {
+        let cx = &self.cx;
+        let doc = self.doc();
+        let mut out: Vec<String> = Vec::new();
+        let (mut civ, mut mil) = (false, false);
+        let toks = &doc.tokens[..hi];
+        let mut k = te;
+        let stop = (te + 8).min(hi);
+        while k < stop {
+            if cx.punct(k, &['.', ';', ':']) {
+                break;
+            }
+            if let Some(h) = self.lx.targets.at(doc, toks, k) {
+                if h.value.civilian {
+                    civ = true;
+                } else {
+                    mil = true;
+                }
+                // An entity right after a target word names it (`قوات حفتر`).
+                let ent = (h.end < stop)
+                    .then(|| cx.entity_starting(h.end))
+                    .flatten()
+                    .filter(|(_, e)| speaker_type(e.etype));
+                let v = match ent {
+                    Some((_, e)) => e.reference.clone().unwrap_or_else(|| e.text.clone()),
+                    None => h.value.label.to_string(),
+                };
+                if !out.contains(&v) {
+                    out.push(v);
+                }
+                k = h.end;
+                continue;
+            }
+            if let Some((_, e)) = cx.entity_starting(k) {
+                let prep = k == te
+                    || cx.has_prep_clitic(k)
+                    || (k > 0 && matches!(cx.core(k - 1), "على" | "ضد" | "ل"));
+                if speaker_type(e.etype) && prep {
+                    let v = e.reference.clone().unwrap_or_else(|| e.text.clone());
+                    if !out.contains(&v) {
+                        out.push(v);
+                    }
+                }
+            }
+            k += 1;
+        }
+        (out, civ, mil)
+    }
+
+    /// Actors: a force noun or entity right after the trigger (`قصف قوات حفتر`, `هجوما
+    /// لقوات حفتر`), else the nearest one before it that is not a preposition's object
+    /// (`قوات الوفاق ... دمرت`, `طائرات مسيرة لقوات الوفاق`).
+    fn actors(&self, ts: usize, te: usize, lo: usize, hi: usize) -> (Vec<String>, bool) {
+        let cx = &self.cx;
+        let mut j = te;
+        while j < hi && j < te + 3 {
+            if let Some(a) = self.actor_at(j, hi, true) {
+                return a;
+            }
+            // Only an adjective (`الغارة الثانية لطيران حفتر`) may stand in between.
+            if !(cx.is_word(j) && cx.has_article(j) && cx.entity(j).is_none() && cx.particle(j, hi).is_none()) {
+                break;
+            }
+            j += 1;
+        }
+        let mut p = ts;
+        while p > lo {
+            p -= 1;
+            if cx.punct(p, &['.', ';', ':']) {
+                break;
+            }
+            if let Some(a) = self.actor_at(p, ts, false) {
+                return a;
+            }
+        }
+        (Vec::new(), false)
+    }
+
+    /// An actor phrase at `k` (bounded by `end`); `after` when it follows the trigger.
+    fn actor_at(&self, k: usize, end: usize, after: bool) -> Option<(Vec<String>, bool)> {
+        let cx = &self.cx;
+        let doc = self.doc();
+        let toks = &doc.tokens[..end];
+        let li = cx.tok(k).clitics.has(Clitics::LI);
+        let bi = cx.tok(k).clitics.has(Clitics::BI);
+        if let Some((_, n, _)) = self.lx.actors.at(doc, toks, k) {
+            if bi || (cx.has_prep_clitic(k) && !li) {
+                return None;
+            }
+            if !after && li {
+                // `لقوات الوفاق` before a verb: the owner of a weapon or force named
+                // just before it (`طائرات مسيرة لقوات الوفاق`).
+                let owner = k > 0
+                    && (self.lx.weapons.at(doc, toks, k - 1).is_some()
+                        || self.lx.actors.at(doc, toks, k - 1).is_some()
+                        || (k > 1 && self.lx.weapons.at(doc, toks, k - 2).is_some()));
+                if !owner {
+                    return None;
+                }
+            }
+            // The entity the force belongs to.
+            let stop = (k + n + 4).min(end);
+            for j in k + n..stop {
+                if cx.punct(j, &['.', ',', ';', ':']) {
+                    break;
+                }
+                if let Some((_, e)) = cx.entity_starting(j) {
+                    if speaker_type(e.etype) && e.etype != EntityType::OUTLET {
+                        let v = e.reference.clone().unwrap_or_else(|| e.text.clone());
+                        return Some((vec![v], true));
+                    }
+                    break;
+                }
+            }
+            // No entity: the phrase itself (`القوات الموالية للحكومة`); a force noun
+            // owned by a pronoun alone (`عناصرهم`, `لطائراتهم`) names no one.
+            let mut j = k + n;
+            while j < stop
+                && cx.is_word(j)
+                && cx.particle(j, end).is_none()
+                && cx.lx.negation.at(doc, toks, j).is_none()
+                && cx.cue(j, end).is_none()
+                && self.lx.triggers.at(doc, toks, j).is_none()
+            {
+                j += 1;
+            }
+            if j == k + n && cx.tok(k).clitics.has(Clitics::SUFFIX) {
+                return None;
+            }
+            let span = rasd_model::Span::try_new(cx.tok(k).span.start, cx.tok(j - 1).span.end)?;
+            return Some((vec![doc.text(span).to_string()], false));
+        }
+        let (_, e) = cx.entity_starting(k)?;
+        if !speaker_type(e.etype) || e.etype == EntityType::OUTLET {
+            return None;
+        }
+        if bi || (!after && cx.has_prep_clitic(k)) || (after && cx.has_prep_clitic(k) && !li) {
+            return None;
+        }
+        if !after && k > 0 && cx.is_particle(k - 1, end, "prep").is_some() {
+            return None;
+        }
+        if after && li {
+            // `هجوما لقوات X` names the attacker only with a force noun; `ل` + entity
+            // right after a verbal noun is its object.
+            return None;
+        }
+        Some((vec![e.reference.clone().unwrap_or_else(|| e.text.clone())], true))
+    }
+
+    /// The nearest resolved time in the trigger's segment, after it first.
+    fn time(&self, ts: usize, te: usize, sa: usize, sb: usize) -> Option<EventTime> {
+        let doc = self.doc();
+        let pick = self
+            .times
+            .iter()
+            .filter(|(k, _)| *k >= te && *k < sb)
+            .min_by_key(|(k, _)| *k - te)
+            .or_else(|| self.times.iter().filter(|(k, _)| *k >= sa && *k < ts).max_by_key(|(k, _)| *k))?;
+        let t = doc.times.get(pick.1)?;
+        Some(EventTime { value: t.value.clone()?, grain: t.grain })
+    }
+
+    /// Negation (`لم تستهدف`, `عدم`, the content of a denial) and modality (`من المنتظر
+    /// أن`, `قد`, the future prefix).
+    fn modality(&self, ts: usize, sa: usize) -> (bool, Modality, Option<&'static str>) {
+        let cx = &self.cx;
+        let doc = self.doc();
+        let toks = &doc.tokens[..ts];
+        for k in ts.saturating_sub(2).max(sa)..ts {
+            if let Some((class, n, _)) = cx.lx.negation.at(doc, toks, k) {
+                if k + n == ts && matches!(class, "past" | "copula" | "present" | "noun") {
+                    return (true, Modality::Denied, Some("events/negated"));
+                }
+            }
+        }
+        if let Some(ci) = self.content_of[ts] {
+            let c: &Claim = &doc.claims[ci as usize];
+            let local = matches!(&c.why, Why::All(v) if v.iter().any(|w| matches!(w, Why::Rule(r) if r == "attribute/negated-content")));
+            if c.stance == Stance::Deny && !local {
+                let but = c.content.is_some_and(|sp| {
+                    let first = cx_first_token(doc, sp.start);
+                    (first..ts).any(|k| matches!(cx.core(k), "بل" | "لكن" | "وانما" | "انما"))
+                });
+                if !but {
+                    return (true, Modality::Denied, Some("events/denied-by-speaker"));
+                }
+            }
+        }
+        if cx.tok(ts).clitics.has(Clitics::SA) {
+            return (false, Modality::Expected, Some("events/future"));
+        }
+        let mut k = ts;
+        while k > sa && ts - k < 8 {
+            k -= 1;
+            if let Some(h) = cx.lx.modality.at(doc, toks, k) {
+                if ts - h.start <= h.value.window as usize {
+                    return (false, h.value.modality, Some("events/modality-cue"));
+                }
+            }
+        }
+        (false, Modality::Asserted, None)
+    }
+
+    /// Places of a trigger: after it (with every place coordinated with the first), else
+    /// the nearest before it.
+    fn places(&self, ts: usize, te: usize, lo: usize, hi: usize, etype: &str) -> Vec<Place> {
+        let territory = matches!(
+            etype,
+            "government_regains_territory" | "non_state_actor_overtakes_territory" | "non_violent_transfer_of_territory"
+        );
+        let mut out = Vec::new();
+        let mut k = te;
+        while k < hi {
+            if self.cx.punct(k, &['.', ';', ':']) {
+                break;
+            }
+            if let Some(p) = self.place_at(k, te, hi, territory) {
+                let mut end = p.end;
+                out.push(p);
+                // Coordinated places: `، وترهونة، وكامل مدن الساحل الغربي`.
+                while let Some(next) = self.coordinated(end, hi, te) {
+                    end = next.end;
+                    if !out.iter().any(|q: &Place| q.key == next.key) {
+                        out.push(next);
+                    }
+                }
+                return out;
+            }
+            k += 1;
+        }
+        let mut k = ts;
+        while k > lo {
+            k -= 1;
+            if self.cx.punct(k, &['.', ';']) {
+                break;
+            }
+            if let Some(p) = self.place_at(k, te, ts, false) {
+                // The first of a coordination before the trigger: every member.
+                let mut first = k;
+                let mut all = vec![p];
+                while first > lo {
+                    let Some(prev) = self.place_before(first, lo) else { break };
+                    first = prev.1;
+                    all.insert(0, prev.0);
+                }
+                return all;
+            }
+        }
+        out
+    }
+
+    /// The place that ends right before `k` in a coordination (`محوري الطويشة والتوغار`).
+    fn place_before(&self, k: usize, lo: usize) -> Option<(Place, usize)> {
+        let cx = &self.cx;
+        if !(cx.tok(k).clitics.has(Clitics::WA) || (k > lo && cx.form(k - 1) == "و")) {
+            return None;
+        }
+        let mut j = k;
+        while j > lo {
+            j -= 1;
+            if cx.punct(j, &[',']) || cx.form(j) == "و" {
+                continue;
+            }
+            let (n, _) = cx.entity(j)?;
+            let mut s = j;
+            while s > lo && cx.entity(s - 1).is_some_and(|(m, _)| m == n) {
+                s -= 1;
+            }
+            let p = self.place_at(s, s, k, true)?;
+            return Some((p, s));
+        }
+        None
+    }
+
+    /// A place coordinated after `k`: `،` / `و` then (skipping area words and `كامل`) a
+    /// place entity.
+    fn coordinated(&self, k: usize, hi: usize, te: usize) -> Option<Place> {
+        let cx = &self.cx;
+        let doc = self.doc();
+        let mut j = k;
+        if j < hi && cx.punct(j, &[',']) {
+            j += 1;
+        }
+        if j >= hi {
+            return None;
+        }
+        let wa = cx.tok(j).clitics.has(Clitics::WA) || cx.form(j) == "و";
+        if !wa {
+            return None;
+        }
+        if cx.form(j) == "و" {
+            j += 1;
+        }
+        let lim = (j + 4).min(hi);
+        while j < lim {
+            if let Some(p) = self.place_at(j, te, hi, true) {
+                return Some(p);
+            }
+            let filler = self.lx.places.at(doc, &doc.tokens[..hi], j).is_some() || matches!(cx.core(j), "كامل" | "بعض" | "عدد");
+            if !filler {
+                return None;
+            }
+            j += 1;
+        }
+        None
+    }
+
+    /// A place at token `k`: a place entity with a locative word before it (or a
+    /// facility, or right after the trigger, or any place for territory events), an area
+    /// noun and its name, or `العاصمة` referring back.
+    fn place_at(&self, k: usize, te: usize, end: usize, loose: bool) -> Option<Place> {
+        let cx = &self.cx;
+        let doc = self.doc();
+        let toks = &doc.tokens[..end.max(k + 1).min(doc.tokens.len())];
+        if let Some((n, e)) = cx.entity_starting(k) {
+            if !matches!(e.etype, EntityType::LOC | EntityType::GPE | EntityType::FAC) {
+                return None;
+            }
+            let t = cx.tok(k);
+            let locative = t.clitics.has(Clitics::BI)
+                || (k > 0 && self.lx.places.at(doc, toks, k - 1).is_some())
+                || (k > 1 && self.lx.places.at(doc, toks, k - 2).is_some_and(|(c, n, _)| n == 2 || c == "area"));
+            let ok = locative
+                || e.etype == EntityType::FAC
+                || k == te
+                || (loose && e.etype != EntityType::GPE)
+                || (loose && t.clitics.has(Clitics::WA));
+            if !ok {
+                return None;
+            }
+            let key = e.reference.clone().unwrap_or_else(|| e.text.clone());
+            let end = cx.entity_end(n, k);
+            if e.etype == EntityType::FAC {
+                let within = doc
+                    .refs
+                    .get(&key)
+                    .and_then(|r| r.extra.get("within"))
+                    .filter(|w| doc.refs.contains_key(w.as_str()));
+                if let Some(w) = within {
+                    return Some(Place { key: w.clone(), site: Some(key), end, rule: "events/place-site-within" });
+                }
+            }
+            return Some(Place { key, site: None, end, rule: "events/place" });
+        }
+        if cx.entity(k).is_some() {
+            return None;
+        }
+        let (class, n, _) = self.lx.places.at(doc, toks, k)?;
+        match class {
+            "area" => {
+                // An area noun and its name, when the recognizer found no entity there.
+                let a = k + n;
+                if a >= end || cx.entity(a).is_some() {
+                    return None;
+                }
+                let mut b = a;
+                while b < end
+                    && b - a < 2
+                    && cx.is_word(b)
+                    && cx.tok(b).kind == TokenKind::Word
+                    && cx.particle(b, end).is_none()
+                    && self.lx.places.at(doc, toks, b).is_none()
+                    && self.lx.triggers.at(doc, toks, b).is_none()
+                {
+                    b += 1;
+                }
+                if b == a {
+                    return None;
+                }
+                let span = rasd_model::Span::try_new(cx.tok(a).span.start, cx.tok(b - 1).span.end)?;
+                Some(Place { key: doc.text(span).to_string(), site: None, end: b, rule: "events/place-area-noun" })
+            }
+            "anaphor" if n == 1 && cx.has_article(k) && !cx.has_prep_clitic(k) || class == "anaphor" && cx.tok(k).clitics.has(Clitics::BI) => {
+                // `العاصمة`: the last capital named before; `المدينة`: the last place.
+                let capital = cx.core(k) == "عاصمه";
+                let start = cx.tok(k).span.start;
+                let e = doc.entities.iter().rev().filter(|e| e.end <= start).find(|e| {
+                    let r = e.reference.as_deref().and_then(|r| doc.refs.get(r));
+                    matches!(e.etype, EntityType::LOC | EntityType::GPE)
+                        && (!capital || r.is_some_and(|r| r.extra.get("kind").is_some_and(|k| k == "capital")))
+                })?;
+                let key = e.reference.clone().unwrap_or_else(|| e.text.clone());
+                Some(Place { key, site: None, end: k + 1, rule: "events/place-anaphor" })
+            }
+            _ => None,
+        }
+    }
+}
+
+/// The token range covering body code points `[start, end)`.
+fn token_range(doc: &Doc, start: u32, end: u32) -> std::ops::Range<usize> {
+    let a = doc.tokens.partition_point(|t| t.span.end <= start);
+    let b = doc.tokens.partition_point(|t| t.span.start < end);
+    a..b.max(a)
+}
+
+fn cx_first_token(doc: &Doc, cp: u32) -> usize {
+    doc.tokens.partition_point(|t| t.span.end <= cp)
+}

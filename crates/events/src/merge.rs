@@ -1,0 +1,209 @@
+//! One event per real-world incident: mentions of an article that agree on family,
+//! place, time and actors are merged, and every claim that reports the incident is kept.
+//!
+//! Two mentions are one incident when their types are equal — or one of them is a
+//! generic word (`قصف` with no weapon, `تفجير`, a casualty word alone) and both are
+//! violent — their places are the same (or one has none, or one lies within the other),
+//! their times overlap (one a prefix of the other, or one unknown) and their actors do
+//! not contradict each other (`طائرات مسيرة لقوات الوفاق` and `طيران إماراتي` are two
+//! strikes). A denial (`لم تستهدف المركز`) joins the incident it denies as one more
+//! account. Political events also need a shared actor.
+
+use rasd_model::{Doc, Event, Modality, Trigger, Why};
+
+use crate::extract::Mention;
+use crate::lex::violent;
+
+/// An incident being built.
+struct Incident {
+    first: Mention,
+    claims: Vec<usize>,
+    merged: usize,
+}
+
+/// Places agree when they are the same record or one is unknown. A town inside a city
+/// is another place (ACLED codes Tajoura and Tripoli apart); a facility was already
+/// replaced by the town it lies in.
+fn places_agree(a: &Option<String>, b: &Option<String>) -> bool {
+    match (a, b) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    }
+}
+
+fn times_agree(a: &Mention, b: &Mention) -> bool {
+    match (&a.time, &b.time) {
+        (Some(x), Some(y)) => x.value.starts_with(&y.value) || y.value.starts_with(&x.value),
+        _ => true,
+    }
+}
+
+fn actors_agree(a: &Mention, b: &Mention) -> bool {
+    a.actors.is_empty() || b.actors.is_empty() || a.actors.iter().any(|x| b.actors.contains(x))
+}
+
+fn same_incident(e: &Mention, m: &Mention) -> bool {
+    let types = e.etype == m.etype
+        || ((e.weak || m.weak) && violent(e.family) && violent(m.family));
+    if !types || !places_agree(&e.place, &m.place) || !times_agree(e, m) || !actors_agree(e, m) {
+        return false;
+    }
+    if e.family == "political" {
+        return e.actors.iter().any(|x| m.actors.contains(x));
+    }
+    // Distinct named places within one sentence are distinct events (one per village).
+    !(e.sentence == m.sentence && e.trigger == m.trigger && e.place != m.place)
+}
+
+/// How well mention `m` fits incident `e` (higher is better): the same place, type,
+/// family and claim, and nearness in the text.
+fn fit(e: &Mention, m: &Mention) -> i64 {
+    let mut score = 0;
+    if e.place.is_some() && e.place == m.place {
+        score += 8;
+    }
+    if e.etype == m.etype {
+        score += 4;
+    } else if e.family == m.family {
+        score += 2;
+    }
+    if e.claim.is_some() && e.claim == m.claim {
+        score += 1;
+    }
+    if e.time.is_some() && e.time == m.time {
+        score += 2;
+    }
+    score * 100 - m.sentence.abs_diff(e.sentence) as i64
+}
+
+/// Fill what `into` lacks from `m`.
+fn absorb(inc: &mut Incident, m: Mention) {
+    let e = &mut inc.first;
+    if e.weak && !m.weak {
+        e.etype = m.etype;
+        e.family = m.family;
+        e.weak = false;
+    }
+    if e.place.is_none() && m.place.is_some() {
+        e.place = m.place.clone();
+        e.site = m.site.clone().or(e.site.take());
+    }
+    if e.site.is_none() {
+        e.site = m.site.clone();
+    }
+    if e.time.is_none() || m.time.as_ref().is_some_and(|t| e.time.as_ref().is_some_and(|x| t.value.len() > x.value.len())) {
+        if m.time.is_some() {
+            e.time = m.time.clone();
+        }
+    }
+    if e.fatalities.is_none() {
+        e.fatalities = m.fatalities.clone();
+    }
+    if e.injuries.is_none() {
+        e.injuries = m.injuries.clone();
+    }
+    for a in m.actors {
+        if !e.actors.contains(&a) {
+            e.actors.push(a);
+        }
+    }
+    for t in m.targets {
+        if !e.targets.contains(&t) {
+            e.targets.push(t);
+        }
+    }
+    for w in m.weapons {
+        if !e.weapons.contains(&w) {
+            e.weapons.push(w);
+        }
+    }
+    if e.negated && !m.negated {
+        e.negated = false;
+        e.modality = m.modality;
+    }
+    if e.modality != Modality::Asserted && m.modality == Modality::Asserted && !m.negated {
+        e.modality = Modality::Asserted;
+    }
+    e.named_actor |= m.named_actor;
+    if let Some(c) = m.claim {
+        if !inc.claims.contains(&c) {
+            inc.claims.push(c);
+        }
+    }
+    inc.merged += 1;
+}
+
+/// Whether an incident may stand alone: violent events need a place, a time or a toll
+/// (a generic statement is no event), generic words need one of those too, political
+/// events need a named actor.
+fn stands(m: &Mention) -> bool {
+    let anchored = m.place.is_some() || m.time.is_some() || m.fatalities.is_some() || m.injuries.is_some();
+    if m.family == "political" {
+        return m.named_actor;
+    }
+    if violent(m.family) || m.weak {
+        return anchored;
+    }
+    true
+}
+
+/// Merge mentions into events, with ids `V1`, `V2`, … and the claims' ids.
+pub fn events(doc: &Doc, mentions: Vec<Mention>) -> Vec<Event> {
+    // Specific mentions first, in reading order; then generic ones join the incident
+    // they fit best (or stand alone).
+    let (strong, weak): (Vec<Mention>, Vec<Mention>) = mentions.into_iter().partition(|m| !m.weak);
+    let mut incidents: Vec<Incident> = Vec::new();
+    for m in strong.into_iter().chain(weak) {
+        let found = incidents
+            .iter()
+            .enumerate()
+            .filter(|(_, inc)| same_incident(&inc.first, &m))
+            .max_by_key(|(i, inc)| (fit(&inc.first, &m), *i as i64))
+            .map(|(i, _)| i);
+        match found {
+            Some(i) => absorb(&mut incidents[i], m),
+            None => {
+                let claims = m.claim.into_iter().collect();
+                incidents.push(Incident { first: m, claims, merged: 1 });
+            }
+        }
+    }
+    incidents.sort_by_key(|i| (i.first.sentence, i.first.trigger.0));
+    let mut out = Vec::new();
+    for inc in incidents.into_iter().filter(|i| stands(&i.first)) {
+        let m = inc.first;
+        let Some(span) = rasd_model::Span::try_new(
+            doc.tokens[m.trigger.0].span.start,
+            doc.tokens[m.trigger.1 - 1].span.end,
+        ) else {
+            continue;
+        };
+        let claims: Vec<String> =
+            inc.claims.iter().filter_map(|&c| doc.claims.get(c)).map(|c| c.id.clone()).collect();
+        let mut why = m.why;
+        if inc.merged > 1 {
+            why = why.and(Why::rule(format!("events/merged:{}", inc.merged)));
+        }
+        out.push(Event {
+            id: format!("V{}", out.len() + 1),
+            etype: m.etype.to_string(),
+            trigger: Trigger { start: span.start, end: span.end, text: doc.text(span).to_string() },
+            actors: m.actors,
+            targets: m.targets,
+            place: m.place,
+            site: m.site,
+            time: m.time,
+            fatalities: m.fatalities,
+            injuries: m.injuries,
+            claim: claims.first().cloned(),
+            claims,
+            negated: m.negated,
+            sentence: m.sentence as u32,
+            weapons: m.weapons,
+            modality: Some(m.modality),
+            detail: m.detail,
+            why,
+        });
+    }
+    out
+}
