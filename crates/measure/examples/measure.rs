@@ -14,6 +14,7 @@ use rasd_text::Analyzer;
 
 fn main() {
     let assistant = std::env::args().any(|a| a == "--assistant");
+    let context = std::env::args().any(|a| a == "--context");
     let (m, issues) = Measurer::load(&rasd_lexicon::Source::embedded());
     for i in issues {
         eprintln!("lexicon: {i}");
@@ -32,9 +33,19 @@ fn main() {
             eprintln!("error: {e}");
             continue;
         }
-        println!("{text}");
+        if !context {
+            println!("{text}");
+        }
         for t in &doc.times {
-            println!("  time  [{}] {} {:?}{} {}", t.text, t.value.as_deref().unwrap_or("null"), t.grain, t.to.as_ref().map(|x| format!(" to {x}")).unwrap_or_default(), t.why);
+            let around = if context {
+                let chars: Vec<char> = doc.body.chars().collect();
+                let a = (t.start as usize).saturating_sub(40);
+                let b = (t.end as usize + 40).min(chars.len());
+                format!(" «{}»", chars[a..b].iter().collect::<String>())
+            } else {
+                String::new()
+            };
+            println!("  time  [{}] {} {:?}{} {}{around}", t.text, t.value.as_deref().unwrap_or("null"), t.grain, t.to.as_ref().map(|x| format!(" to {x}")).unwrap_or_default(), t.why);
         }
         for q in &doc.quantities {
             println!("  qty   [{}] {:?} {:?} of={:?}", q.text, q.value, q.approx, q.of);

@@ -83,6 +83,9 @@ impl<'c, 'a> Grammar<'c, 'a> {
         let mut cands = vec![self.range(i), self.since_ago(i)];
         if self.assistant {
             cands.push(self.until_within(i));
+        } else if let Some(j) = self.cx.role(i, Role::Until) {
+            // حتى 2015: in news the date itself, without the preposition.
+            cands.push(self.single_p(j, Mode::Single, true).map(|(end, spec)| Found { start: j, conj: 0, end, why: spec.why.clone(), shape: Shape::Single(spec) }));
         }
         cands.push(self.single(i, Mode::Single).map(|(end, spec)| Found {
             start: i,
@@ -124,6 +127,7 @@ impl<'c, 'a> Grammar<'c, 'a> {
         })?;
         match kind {
             NamedKind::Event => Some(Found { start: i, conj: 0, end, shape: Shape::Named(value), why: vec![why, rule("named-event")] }),
+            NamedKind::Name => Some(Found { start: i, conj: 0, end, shape: Shape::Blocked, why: vec![why] }),
             NamedKind::Trigger | NamedKind::Block => {
                 let (e2, spec) = self.single(end, Mode::Single)?;
                 let yearless = (spec.day.is_some() || spec.month.is_some())
@@ -234,7 +238,8 @@ impl<'c, 'a> Grammar<'c, 'a> {
             Sem::Unit { unit, count } if h.conj == 0 && h.prep == 0 => Some((*unit, *count)),
             _ => None,
         }) {
-            if cx.form(j).starts_with("ال") {
+            // منذ عام 2013: عام is the year's head noun, not one year.
+            if cx.form(j).starts_with("ال") || (count == 1 && cx.digits(e).is_some()) {
                 return None;
             }
             let n = match count {
@@ -263,7 +268,7 @@ impl<'c, 'a> Grammar<'c, 'a> {
             return Some(Found { start: i, conj: 0, end: e, shape: Shape::Ago(unit, n), why: vec![rule("ago")] });
         }
         let j = since?;
-        let (e, spec) = self.single(j, Mode::Single)?;
+        let (e, spec) = self.single_p(j, Mode::Single, true)?;
         Some(Found { start: i, conj: 0, end: e, why: std::iter::once(rule("since")).chain(spec.why.iter().cloned()).collect(), shape: Shape::Since(spec) })
     }
 
@@ -275,7 +280,7 @@ impl<'c, 'a> Grammar<'c, 'a> {
             }
         }
         let j = cx.role(i, Role::Until)?;
-        let (e, spec) = self.single(j, Mode::Single)?;
+        let (e, spec) = self.single_p(j, Mode::Single, true)?;
         spec.clock?;
         Some(Found { start: i, conj: 0, end: e, why: vec![rule("until")], shape: Shape::Until(spec) })
     }
@@ -283,11 +288,17 @@ impl<'c, 'a> Grammar<'c, 'a> {
     // ---- single expressions ------------------------------------------------------
 
     fn single(&self, i: usize, mode: Mode) -> Option<(usize, Spec)> {
+        self.single_p(i, mode, false)
+    }
+
+    /// A single expression; `after_prep` says a preposition (منذ, حتى) stands before it,
+    /// which lets a bare year count (`منذ 2015`).
+    fn single_p(&self, i: usize, mode: Mode, after_prep: bool) -> Option<(usize, Spec)> {
         let cx = self.cx;
         let mut spec = Spec::default();
         let mut j = i;
-        let mut prep = false;
-        if let Some(e) = cx.role(j, Role::In).or_else(|| cx.role(j, Role::Since)).or_else(|| cx.role(j, Role::Until)) {
+        let mut prep = after_prep;
+        if let Some(e) = cx.role(j, Role::In) {
             if e > j && cx.tok(e).is_some() {
                 j = e;
                 prep = true;
@@ -427,10 +438,17 @@ impl<'c, 'a> Grammar<'c, 'a> {
     /// A month name, with a paired writing (`أبريل/نيسان`, `نيسان (أبريل)`).
     fn month_name(&self, i: usize) -> Option<(usize, Cal, u32, bool, Why)> {
         let cx = self.cx;
-        let (mut end, (cal, m, mut standalone), _, why) = cx.find(i, |s, h| match s {
-            Sem::Month { cal, month, standalone } if h.conj == 0 => Some((*cal, *month, *standalone)),
+        let (mut end, (cal, m, mut standalone), _, why) = cx.find(i, |s, _| match s {
+            Sem::Month { cal, month, standalone } => Some((*cal, *month, *standalone)),
             _ => None,
         })?;
+        // Two writings side by side without a mark: يوليو تموز، سبتمبر أيلول.
+        if let Some((e2, s2, ..)) = cx.find(end, |s, h| match s {
+            Sem::Month { cal: c2, month, standalone } if *c2 == cal && *month == m && h.conj == 0 && h.prep == 0 => Some(*standalone),
+            _ => None,
+        }) {
+            return Some((e2, cal, m, standalone || s2, why));
+        }
         let open = cx.punct(end, "(");
         if cx.punct(end, "/") || cx.punct(end, "-") || open {
             if let Some((e2, (_, s2), ..)) = cx.find(end + 1, |s, h| match s {
@@ -571,8 +589,11 @@ impl<'c, 'a> Grammar<'c, 'a> {
             _ => None,
         })?;
         if off == 0 && e == j + 1 {
-            // اليوم followed by an ordinal, a shift or a name is not today.
-            if ordinal(cx, e).is_some()
+            // اليوم followed by an ordinal, a shift or a name is not today; `في اليوم`
+            // alone is "per day" (مليون برميل في اليوم).
+            let per_day = j > cx.lo && cx.role_bare(j - 1, Role::In).is_some() && cx.find(e, |s, _| matches!(s, Sem::Weekday { .. }).then_some(())).is_none();
+            if per_day
+                || ordinal(cx, e).is_some()
                 || cx.role(e, Role::NotToday).is_some()
                 || cx.hits(e).any(|(_, en)| matches!(en.sem, Sem::Rel { kind: RelKind::Shift | RelKind::Anaphoric, .. }))
             {
@@ -788,7 +809,7 @@ impl<'c, 'a> Grammar<'c, 'a> {
             _ => None,
         })?;
         let definite = cx.form(uj)[usize::from(hit.conj) + usize::from(hit.prep)..].starts_with("ال") || this || pre_n.is_some();
-        if !definite {
+        if !definite || (this && i > cx.lo && cx.role_bare(i - 1, Role::Anniversary).is_some()) {
             return None;
         }
         let mut n: Option<i64> = pre_n.map(|p| p.1);
@@ -869,10 +890,14 @@ impl<'c, 'a> Grammar<'c, 'a> {
         if spec.part.is_some() || spec.has_date() {
             return None;
         }
-        let (mut j, part, _, why) = cx.find(i, |s, _| match s {
+        let (mut j, part, hit, why) = cx.find(i, |s, _| match s {
             Sem::Part { days, months } => Some((*days, *months)),
             _ => None,
         })?;
+        // عامين ونصف العام: a half, not the middle.
+        if hit.conj > 0 && cx.hits(i).any(|(_, e)| matches!(e.sem, Sem::Num { kind: NumKind::Fraction, .. })) {
+            return None;
+        }
         if let Some(e) = cx.role_bare(j, Role::Of) {
             j = e;
         }
@@ -1043,6 +1068,7 @@ impl<'c, 'a> Grammar<'c, 'a> {
             }
         }
         let mut mer = None;
+        let mut mer_after_of = false;
         if let Some((e2, mr, _, why)) = cx.find(e, |s, _| match s {
             Sem::Daypart(m) => Some(*m),
             _ => None,
@@ -1051,6 +1077,7 @@ impl<'c, 'a> Grammar<'c, 'a> {
             spec.why.push(why);
             e = e2;
         } else if let Some(ofe) = cx.role_bare(e, Role::Of) {
+            mer_after_of = true;
             // الثامنة من مساء الخميس: the daypart belongs to the day after it.
             if let Some((_, mr, ..)) = cx.find(ofe, |s, _| match s {
                 Sem::Daypart(m) => Some(*m),
@@ -1068,7 +1095,11 @@ impl<'c, 'a> Grammar<'c, 'a> {
             spec.why.push(why);
             e = e2;
         }
-        if !hour_word && !colon && !(in_words && (mer.is_some() || extra)) {
+        // An hour in words needs a daypart or minutes; a daypart only after من (الساعات
+        // الأولى من صباح الاثنين) needs a preposition before the hour (في الثامنة من مساء).
+        let lead = i > cx.lo && (cx.role_bare(i - 1, Role::In).is_some() || cx.role_bare(i - 1, Role::ApproxTime).is_some());
+        let word_ok = in_words && (extra || (mer.is_some() && (!mer_after_of || lead)));
+        if !hour_word && !colon && !word_ok {
             return None;
         }
         spec.clock = Some(Clock { h, m, s, grain, mer, tz });

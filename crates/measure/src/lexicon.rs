@@ -34,6 +34,8 @@ pub enum NumKind {
     Hundred,
     /// Thousand, million, billion (multiplies what precedes).
     Scale,
+    /// Thousands, millions (only after a number: `3 آلاف`).
+    ScalePlural,
     /// Two thousand, two million … (a value of its own).
     ScaleDual,
     /// First … tenth; -1 for "last".
@@ -177,6 +179,8 @@ pub enum NamedKind {
     Trigger,
     /// A word that makes a following date part of a name that is no event.
     Block,
+    /// A name that holds a time word (an outlet: `عين اليوم`).
+    Name,
 }
 
 /// Roles of function words (`markers.tsv`).
@@ -238,6 +242,8 @@ pub enum Role {
     NotNoun,
     /// After اليوم: it is not "today" (اليوم العالمي).
     NotToday,
+    /// Before هذا اليوم: a day of another year (في مثل هذا اليوم).
+    Anniversary,
 }
 
 impl Role {
@@ -271,6 +277,7 @@ impl Role {
             "of_skip" => Role::OfSkip,
             "not_noun" => Role::NotNoun,
             "not_today" => Role::NotToday,
+            "anniversary" => Role::Anniversary,
             _ => return None,
         })
     }
@@ -460,6 +467,7 @@ impl Lexicon {
                     Some("hundred") => NumKind::Hundred,
                     Some("scale") => NumKind::Scale,
                     Some("scale_dual") => NumKind::ScaleDual,
+                    Some("scale_plural") => NumKind::ScalePlural,
                     Some("ordinal") => NumKind::Ordinal,
                     Some("fraction") => NumKind::Fraction,
                     Some("decade") => NumKind::Decade,
@@ -599,6 +607,7 @@ impl Lexicon {
                     Some("event") => NamedKind::Event,
                     Some("trigger") => NamedKind::Trigger,
                     Some("block") => NamedKind::Block,
+                    Some("name") => NamedKind::Name,
                     other => {
                         t.issue(r.line, format!("unknown kind {other:?}"));
                         continue;

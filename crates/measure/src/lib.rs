@@ -48,7 +48,7 @@ mod spec;
 pub use error::{Error, Result};
 
 use rasd_lexicon::{Issue, Source};
-use rasd_model::{Doc, Grain, Quantity, Span, TimeExpr, TimeKind, TokenKind, Why};
+use rasd_model::{Clitics, Doc, Grain, Quantity, Span, TimeExpr, TimeKind, TokenKind, Why};
 
 use crate::cx::Cx;
 use crate::grammar::{Found, Grammar, Shape};
@@ -156,9 +156,14 @@ impl Measurer {
                     i += 1;
                     continue;
                 };
+                // A future cue shortly before: a lexicon word (من المقرر) or a verb with
+                // the future prefix س (سيعود), as the text layer splits it.
+                let sa = |k: usize| doc.tokens[k].clitics.has(Clitics::SA);
                 let bias = if assistant {
                     Bias::Ahead
-                } else if (f.start.saturating_sub(8).max(lo)..f.start).any(|k| cx.role(k, Role::Future).is_some()) {
+                } else if (f.start.saturating_sub(8).max(lo)..f.start).any(|k| cx.role(k, Role::Future).is_some())
+                    || (f.start.saturating_sub(4).max(lo)..f.start).any(sa)
+                {
                     Bias::Future
                 } else {
                     Bias::Past

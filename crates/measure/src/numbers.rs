@@ -117,7 +117,7 @@ fn digits_at(cx: &Cx<'_>, i: usize, opts: NumOpts) -> Option<Numeral> {
     }
     // A scale word after the digits: 100 ألف، 2.5 مليون، 3 ملايين.
     if let Some((value, _, _, conj, prep, e, w)) =
-        word_hits(cx, end).find(|(_, k, ..)| *k == NumKind::Scale)
+        word_hits(cx, end).find(|(_, k, ..)| matches!(k, NumKind::Scale | NumKind::ScalePlural))
     {
         if conj == 0 && prep == 0 {
             v *= value;
@@ -198,7 +198,7 @@ fn words_at(cx: &Cx<'_>, i: usize) -> Option<Numeral> {
                         _ => Last::Ten,
                     })
                 }
-                (Some(Last::Unit | Last::Teen | Last::Ten | Last::Hundred | Last::Fraction), NumKind::Scale, false) => {
+                (Some(Last::Unit | Last::Teen | Last::Ten | Last::Hundred | Last::Fraction), NumKind::Scale | NumKind::ScalePlural, false) => {
                     total += cur * value;
                     cur = 0.0;
                     Some(Last::Scale)

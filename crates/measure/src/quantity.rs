@@ -87,7 +87,9 @@ pub fn scan(cx: &Cx<'_>, used: &[bool], quantities: &mut Vec<Item>, durations: &
         if let Some(n) = cardinal(cx, j, NumOpts::default()) {
             if n.end <= cx.hi && !used[j..n.end].iter().any(|u| *u) {
                 let label = i > cx.lo && cx.role_bare(i - 1, Role::Id).is_some();
-                if (n.ambiguous && qual.is_none()) || label {
+                // واحد من: "one of", not a count.
+                let one_of = n.value == 1.0 && n.words && n.end == j + 1 && cx.role_bare(n.end, Role::OfSkip).is_some();
+                if (n.ambiguous && qual.is_none()) || label || one_of {
                     i = n.end;
                     continue;
                 }
@@ -104,7 +106,7 @@ pub fn scan(cx: &Cx<'_>, used: &[bool], quantities: &mut Vec<Item>, durations: &
                         e = e2;
                     }
                 }
-                let conj = if qual.is_some() { cx.hits(i).next().map_or(0, |(h, _)| h.conj) } else { 0 };
+                let conj = cx.hits(i).next().map_or(0, |(h, _)| h.conj);
                 if let Some((ue, unit, count, uconj)) = unit_at(cx, n.end).filter(|u| u.2 != 2 && u.3 == 0) {
                     let _ = (count, uconj);
                     why.push(rule("duration"));
