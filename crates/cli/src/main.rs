@@ -39,6 +39,16 @@ enum Command {
     Train(cmd::train::Command),
     /// Tag a CoNLL file with the entity tagger: one `token<TAB>tag` line per token.
     Ner(cmd::ner::Args),
+    /// Run the pipeline over inputs into a database (idempotent, safe to kill and re-run).
+    Ingest(cmd::ingest::Args),
+    /// Serve the desk (JSON API, /openapi.json, web UI) over a database.
+    Serve(cmd::serve::Args),
+    /// Full-text search over a database's articles.
+    Search(cmd::search::Args),
+    /// Export a database's events: acled-csv, geojson, graphml, jsonl or parquet.
+    Export(cmd::export::Args),
+    /// Ingest the bundled seed articles, print what rasd found and serve the desk.
+    Demo(cmd::demo::Args),
 }
 
 fn main() -> ExitCode {
@@ -51,6 +61,11 @@ fn main() -> ExitCode {
         Command::Eval(c) => cmd::eval::run(&globals, c),
         Command::Train(c) => cmd::train::run(&globals, c),
         Command::Ner(a) => cmd::ner::run(&globals, a),
+        Command::Ingest(a) => cmd::ingest::run(&globals, a),
+        Command::Serve(a) => cmd::serve::run(&globals, a),
+        Command::Search(a) => cmd::search::run(&globals, a),
+        Command::Export(a) => cmd::export::run(&globals, a),
+        Command::Demo(a) => cmd::demo::run(&globals, a),
     };
     match result {
         Ok(code) => code,

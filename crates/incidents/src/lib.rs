@@ -51,6 +51,8 @@ pub struct Family {
     pub needs_party: bool,
     /// ACLED's event type (`Battles` …), empty for PLOVER types.
     pub acled_event_type: String,
+    /// ACLED's name of the sub-event type (`Air/drone strike`), empty for PLOVER types.
+    pub acled_sub_event_type: String,
     /// The row, as `lexicon:incidents/families.tsv:N`.
     pub why: String,
 }
@@ -87,6 +89,7 @@ impl Families {
                 radius_km,
                 needs_party: t.get(r, "needs_party") == Some("yes"),
                 acled_event_type: t.get(r, "acled_event_type").unwrap_or("").to_string(),
+                acled_sub_event_type: t.get(r, "acled_sub_event_type").unwrap_or("").to_string(),
                 why: r.why(&t).to_string(),
             };
             by_type.insert(ty.to_string(), family);
@@ -104,7 +107,7 @@ impl Families {
 
     /// Family of a type; an unlisted type is its own family, compared as strictly
     /// as a verbal event (same day window of 2, shared party).
-    fn of(&self, etype: &str) -> Family {
+    pub fn of(&self, etype: &str) -> Family {
         self.get(etype).cloned().unwrap_or_else(|| Family {
             family: etype.to_string(),
             relation: "acts".into(),
@@ -112,6 +115,7 @@ impl Families {
             radius_km: 25.0,
             needs_party: true,
             acled_event_type: String::new(),
+            acled_sub_event_type: String::new(),
             why: "rule:incidents/unlisted-type".into(),
         })
     }

@@ -1,12 +1,17 @@
 //! One module per subcommand.
 
 pub mod bench;
+pub mod demo;
 pub mod eval;
 pub mod eval_duckling;
 pub mod eval_ner;
+pub mod export;
 pub mod extract;
+pub mod ingest;
 pub mod lexicon;
 pub mod ner;
+pub mod search;
+pub mod serve;
 pub mod train;
 
 use std::path::PathBuf;
