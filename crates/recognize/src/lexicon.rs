@@ -135,6 +135,11 @@ pub struct Lexicon {
     pub by_id: HashMap<String, u32>,
     /// Cue phrases (folded, token-joined) → cues.
     pub cues: HashMap<String, Vec<Cue>>,
+    /// The same phrases without a leading article (`لواء` for `اللواء`), so a token whose
+    /// article was split off (`للواء`) is looked up by its core, without building a string.
+    pub cues_no_al: HashMap<String, Vec<Cue>>,
+    /// First words of cue phrases of several words (with and without the article).
+    pub cue_firsts: std::collections::HashSet<String>,
     /// Longest cue in tokens.
     pub max_cue_tokens: usize,
 }
@@ -515,11 +520,24 @@ impl Lexicon {
                     continue;
                 }
                 self.max_cue_tokens = self.max_cue_tokens.max(text.split(' ').count());
-                self.cues.entry(text).or_default().push(Cue {
+                let cue = Cue {
                     kind,
                     applies: applies.clone(),
                     why: row.why(&t),
-                });
+                };
+                if let Some((w, _)) = text.split_once(' ') {
+                    self.cue_firsts.insert(w.to_string());
+                    if let Some(x) = w.strip_prefix("ال") {
+                        self.cue_firsts.insert(x.to_string());
+                    }
+                }
+                if let Some(x) = text.strip_prefix("ال") {
+                    self.cues_no_al
+                        .entry(x.to_string())
+                        .or_default()
+                        .push(cue.clone());
+                }
+                self.cues.entry(text).or_default().push(cue);
             }
         }
         for (line, m) in bad {

@@ -34,8 +34,19 @@ pub struct Mention {
     pub entry: u32,
     /// Strength of the form for that entry.
     pub strength: Strength,
-    /// Why.
-    pub why: Why,
+    /// Reasons beyond the entry's row (evidence, homonym choice, nesting).
+    pub extra: Option<Why>,
+}
+
+impl Mention {
+    /// The full reason: the entry's row, then whatever else decided it.
+    pub fn why(&self, lx: &Lexicon) -> Why {
+        let base = lx.entry(self.entry).why.clone();
+        match &self.extra {
+            Some(w) => base.and(w.clone()),
+            None => base,
+        }
+    }
 }
 
 /// What the strong names say about the document.
@@ -78,15 +89,40 @@ pub fn variants<'d>(doc: &'d Doc, t: &Token) -> [Option<std::borrow::Cow<'d, str
     [Some(full.into()), Some(core.into()), al]
 }
 
-/// Cues of a phrase of tokens `[a, b)`, its first token looked up by every variant.
+/// Cues of a phrase of tokens `[a, b)`, its first token looked up whole, without its
+/// particles, and with its article restored. One-word phrases need no allocation.
 pub fn cues_at<'l>(lx: &'l Lexicon, doc: &Doc, a: usize, b: usize) -> Vec<&'l crate::lexicon::Cue> {
+    let mut out = Vec::new();
+    let t = &doc.tokens[a];
+    let full = doc.form(t.form);
+    let split = t.core != t.form;
+    let core = doc.form(t.core);
+    let al = split && t.clitics.has(rasd_model::Clitics::AL);
+    if b == a + 1 {
+        if let Some(c) = lx.cues.get(full) {
+            out.extend(c.iter());
+        }
+        if split {
+            if let Some(c) = lx.cues.get(core) {
+                out.extend(c.iter());
+            }
+        }
+        if al {
+            if let Some(c) = lx.cues_no_al.get(core) {
+                out.extend(c.iter());
+            }
+        }
+        return out;
+    }
+    if !(lx.cue_firsts.contains(full) || split && lx.cue_firsts.contains(core)) {
+        return out;
+    }
     let mut rest = String::new();
     for t in &doc.tokens[a + 1..b] {
         rest.push(' ');
         rest.push_str(doc.form(t.form));
     }
-    let mut out = Vec::new();
-    for v in variants(doc, &doc.tokens[a]).into_iter().flatten() {
+    for v in variants(doc, t).into_iter().flatten() {
         let key = format!("{v}{rest}");
         if let Some(c) = lx.cues.get(&key) {
             out.extend(c.iter());
@@ -238,7 +274,13 @@ pub fn mentions(lx: &Lexicon, doc: &Doc, cands: &[Cand]) -> (Vec<Mention>, Conte
     let mut out: Vec<Mention> = Vec::new();
     for c in cands {
         let f = &lx.forms[c.form as usize];
-        let before = cues_before(lx, doc, c.first as usize);
+        // cues are looked up only where they can change the outcome
+        let needs_cues = f.senses.len() > 1 || f.senses.iter().any(|s| !s.strength.fires_alone());
+        let before = if needs_cues {
+            cues_before(lx, doc, c.first as usize)
+        } else {
+            Vec::new()
+        };
         let mut admissible: Vec<(u32, Strength, Option<Why>)> = Vec::new();
         for s in &f.senses {
             if s.strength.fires_alone() {
@@ -286,7 +328,7 @@ pub fn mentions(lx: &Lexicon, doc: &Doc, cands: &[Cand]) -> (Vec<Mention>, Conte
                     score += 0.5;
                 }
                 score += ((en.population + 1) as f32).ln() / 100.0;
-                if best.as_ref().map_or(true, |b| score > b.0) {
+                if best.as_ref().is_none_or(|b| score > b.0) {
                     best = Some((score, k, why.join(", ")));
                 }
             }
@@ -294,23 +336,26 @@ pub fn mentions(lx: &Lexicon, doc: &Doc, cands: &[Cand]) -> (Vec<Mention>, Conte
             let (e, s, w) = admissible.remove(k);
             (e, s, w, Some(why))
         };
-        let mut why = lx.entry(entry).why.clone();
+        let mut extra: Option<Why> = None;
         if let Some(r) = reason {
             let id = &lx.entry(entry).id;
             let mut w = Why::rule(format!("recognize/homonym:{id} ({r})"));
             if let Some(h) = &f.homonym {
                 w = h.clone().and(w);
             }
-            why = why.and(w);
+            extra = Some(w);
         }
         if let Some(ev) = ev {
-            why = why.and(ev);
+            extra = Some(match extra {
+                Some(w) => w.and(ev),
+                None => ev,
+            });
         }
         out.push(Mention {
             cand: *c,
             entry,
             strength,
-            why,
+            extra,
         });
     }
     let keep = select(&out, |m| &m.cand);
@@ -343,7 +388,11 @@ pub fn mentions(lx: &Lexicon, doc: &Doc, cands: &[Cand]) -> (Vec<Mention>, Conte
                 .any(|n| n.cand.first == m.cand.first && n.cand.end == m.cand.end)
         {
             let mut n = m.clone();
-            n.why = n.why.and(Why::rule("recognize/nested-place"));
+            let nest = Why::rule("recognize/nested-place");
+            n.extra = Some(match n.extra.take() {
+                Some(w) => w.and(nest),
+                None => nest,
+            });
             nested.push(n);
         }
     }
@@ -451,20 +500,19 @@ pub fn emit(lx: &Lexicon, doc: &mut Doc, ms: &[Mention]) {
                 }
             }
         }
-        let n = doc.entities.len() + 1;
         doc.entities.push(Entity {
-            id: format!("E{n}"),
+            id: String::new(),
             start: span.start,
             end: span.end,
             text: doc.text(span).to_string(),
             etype,
             reference: Some(entry.id.clone()),
             role: role_text,
-            why: m.why.clone(),
+            why: m.why(lx),
         });
-        doc.refs
-            .entry(entry.id.clone())
-            .or_insert_with(|| record(lx, m.entry));
+        if !doc.refs.contains_key(&entry.id) {
+            doc.refs.insert(entry.id.clone(), record(lx, m.entry));
+        }
     }
     for (e, org) in spokes_of {
         if let Some(r) = doc.refs.get_mut(&lx.entry(e).id) {
