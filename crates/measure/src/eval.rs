@@ -390,3 +390,50 @@ pub fn dateparser_file(m: &Measurer, an: &Analyzer, path: &Path) -> std::io::Res
     let text = std::fs::read_to_string(path)?;
     Ok(text.lines().filter(|l| !l.trim().is_empty()).filter_map(|l| serde_json::from_str::<Value>(l).ok()).map(|v| dateparser_case(m, an, &v)).collect())
 }
+
+/// One case of rasd's news test set (`tests/data/news/cases.jsonl`): a sentence from a
+/// real article with its publication date, the expression to `find`, and either its
+/// expected `value`, `grain`, `to` and `kind`, or `absent: true` (no date may cover it:
+/// a verb that spells a month, a duration, a name). A time passes when its span overlaps
+/// the expression and its value, grain, `to` and kind are the expected ones.
+pub fn news_case(m: &Measurer, an: &Analyzer, case: &Value) -> Outcome {
+    let text = case["text"].as_str().unwrap_or_default();
+    let find = case["find"].as_str().unwrap_or_default();
+    let mut out = Outcome {
+        dim: "news".into(),
+        text: format!("{} [{find}]", case["id"].as_str().unwrap_or_default()),
+        pass: Some(false),
+        want: String::new(),
+        got: String::new(),
+        source: case["source"].as_str().unwrap_or_default().into(),
+    };
+    let doc = read(m, an, text, case["published"].as_str());
+    let Some(byte) = text.find(find) else {
+        out.want = "the expression inside the text".into();
+        return out;
+    };
+    let a = text[..byte].chars().count() as u32;
+    let b = a + find.chars().count() as u32;
+    let over: Vec<&TimeExpr> = doc.times.iter().filter(|t| t.start < b && a < t.end).collect();
+    out.got = if over.is_empty() { "no time there".into() } else { over.iter().map(|t| show_time(Some(t))).collect::<Vec<_>>().join("; ") };
+    if case["absent"].as_bool() == Some(true) {
+        out.want = "no date there".into();
+        out.pass = Some(over.iter().all(|t| t.kind != rasd_model::TimeKind::Date));
+        return out;
+    }
+    let value = case["value"].as_str();
+    let grain = case["grain"].as_str().and_then(grain_of);
+    let to = case["to"].as_str();
+    let named = case["kind"].as_str() == Some("named_event");
+    out.want = format!("{} {}{}{}", value.unwrap_or("null"), case["grain"].as_str().unwrap_or("?"), to.map(|x| format!(" to {x}")).unwrap_or_default(), if named { " (named event)" } else { "" });
+    out.pass = Some(over.iter().any(|t| {
+        t.value.as_deref() == value && Some(t.grain) == grain && t.to.as_deref() == to && (t.kind == rasd_model::TimeKind::NamedEvent) == named
+    }));
+    out
+}
+
+/// Every case of the news test set.
+pub fn news_file(m: &Measurer, an: &Analyzer, path: &Path) -> std::io::Result<Vec<Outcome>> {
+    let text = std::fs::read_to_string(path)?;
+    Ok(text.lines().filter(|l| !l.trim().is_empty()).filter_map(|l| serde_json::from_str::<Value>(l).ok()).map(|v| news_case(m, an, &v)).collect())
+}

@@ -313,9 +313,10 @@ impl<'c, 'a> Grammar<'c, 'a> {
                 // A bare day or year starts a range side; what follows may complete it.
                 let mut s2 = Spec { day: Some(d), ..Spec::default() };
                 let mut end = e;
-                let mut trial = s2.clone();
+                let mut trial = Spec::default();
                 let mut tend = j;
                 if self.piece(&mut tend, &mut trial, prep) && tend > e {
+                    self.pieces(&mut tend, &mut trial, false);
                     return Some((tend, trial));
                 }
                 self.pieces(&mut end, &mut s2, false);
@@ -724,7 +725,7 @@ impl<'c, 'a> Grammar<'c, 'a> {
             spec.month = Some((cal, m));
             spec.why.push(why);
             // A month word that is also a verb or a name needs support.
-            if !standalone && !prep {
+            if !standalone && !prep && spec.day.is_none() {
                 spec.weak = true;
             }
             e
@@ -753,7 +754,7 @@ impl<'c, 'a> Grammar<'c, 'a> {
         if marker {
             // عام/العام + a shift is a relative year: من العام الماضي.
             if let Some((e, off)) = self.shift(j, false) {
-                if anchored {
+                if spec.month.is_some() || spec.nth.is_some() || spec.holiday.is_some() {
                     spec.year_rel = Some(off);
                     return Some(e);
                 }
@@ -963,6 +964,10 @@ impl<'c, 'a> Grammar<'c, 'a> {
     fn minutes_after_and(&self, i: usize) -> Option<(usize, u32)> {
         let cx = self.cx;
         let (j, sep) = if cx.and_token(i) { (i + 1, true) } else { (i, false) };
+        // ودقيقتين: two minutes.
+        if let Some((e, ..)) = cx.find(j, |s, h| matches!(s, Sem::Unit { unit: TUnit::Minute, count: 2 }).then_some(()).filter(|_| sep || h.conj > 0)) {
+            return Some((e, 2));
+        }
         if let Some((e, v, ..)) = cx.find(j, |s, h| match s {
             Sem::Num { value, kind: NumKind::Fraction, .. } if sep || h.conj > 0 => Some(*value),
             _ => None,

@@ -1,12 +1,13 @@
 //! Third-party test vectors bundled in `tests/data/` (with their licences): Duckling's
 //! Arabic corpora, each dimension with a minimum pass rate, and dateparser's Arabic
-//! cases, which must all pass. Failures are printed with `--nocapture`.
+//! cases, which must all pass; and rasd's own news test set (`tests/data/news/`),
+//! sentences of real articles. Failures are printed with `--nocapture`.
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
 use rasd_lexicon::Source;
-use rasd_measure::eval::{assistant, dateparser_file, duckling_dim, duckling_file, Outcome};
+use rasd_measure::eval::{assistant, dateparser_file, duckling_dim, duckling_file, news_file, Outcome};
 use rasd_measure::Measurer;
 use rasd_text::Analyzer;
 
@@ -53,4 +54,16 @@ fn dateparser_cases_all_pass() {
     let (p, n) = report("dateparser", &outs);
     assert_eq!(n, 38, "help: every dateparser case is scored");
     assert_eq!(p, n, "help: every dateparser Arabic case must pass");
+}
+
+#[test]
+fn news_test_set() {
+    let m = Measurer::load(&Source::embedded()).0;
+    let an = Analyzer::default();
+    let outs = news_file(&m, &an, &data("news/cases.jsonl")).expect("bundled news test set");
+    let (p, n) = report("news", &outs);
+    let rate = p as f64 / n as f64;
+    eprintln!("news: {p}/{n} = {:.1}%", 100.0 * rate);
+    assert!(n >= 150, "help: the news test set has at least 150 cases");
+    assert!(rate >= 0.93, "help: news test set pass rate {rate:.3} below 0.93");
 }
