@@ -6,3 +6,4 @@ mod clean;
 mod extract;
 mod ner;
 mod text;
+mod measure;
