@@ -184,7 +184,7 @@ fn marker_after(cx: &Ctx, from: usize, b: usize, outlets: &[(usize, Mention)]) -
         if cx.punct(k, &['.', '!', '?', ';']) {
             break;
         }
-        if cx.cue(k, b).is_some_and(|h| h.value.id.starts_with("say.part")) && k > from {
+        if cx.cue(k, b).is_some_and(|h| h.value.id.starts_with("say.part")) {
             // `متابعا بقوله بأن`
             k += 1;
             continue;
@@ -293,7 +293,7 @@ fn build(
                 rules.push("attribute/speaker-before");
                 (sp, true, ce)
             } else {
-                let (sp, rule) = dropped_subject(cx, cs, drafts, at)?;
+                let (sp, rule) = dropped_subject(cx, cs, drafts, at, false)?;
                 rules.push(rule);
                 (sp, false, ce)
             }
@@ -304,7 +304,7 @@ fn build(
                 Some(sp) => sp,
                 None => match subject_before(cx, cs, a, b, false) {
                     Some(sp) => sp,
-                    None => dropped_subject(cx, cs, drafts, at)?.0,
+                    None => dropped_subject(cx, cs, drafts, at, true)?.0,
                 },
             };
             rules.push("attribute/participle");
@@ -478,6 +478,7 @@ fn subject_before(cx: &Ctx, cue: usize, a: usize, b: usize, clause_only: bool) -
         let object = cx.has_prep_clitic(p) || (p > a && cx.is_particle(p - 1, b, "prep").is_some());
         let starts_clause = p == a
             || cx.punct(p - 1, &[',', '"', '-'])
+            || cx.is_particle(p - 1, b, "comp").is_some()
             || cx.is_particle(p - 1, b, "conj").is_some()
             || cx.is_particle(p - 1, b, "aux").is_some()
             || cx.form(p - 1) == "و"
@@ -507,19 +508,17 @@ fn dropped_subject(
     cue: usize,
     drafts: &[Draft],
     at: &Around,
+    participle: bool,
 ) -> Option<(Speaker, &'static str)> {
     if let Some(d) = drafts[at.first_in_sentence..].last() {
         return Some((d.speaker.clone(), "attribute/speaker-carried"));
     }
-    if cx.tok(cue).clitics.has(rasd_model::Clitics::LI) {
-        for p in (at.a..cue).rev() {
-            if let Some((_, e)) = cx.entity_starting(p) {
-                if e.etype == rasd_model::EntityType::PER {
-                    if let Some(sp) = phrase(cx, p, cue, Start::Known) {
-                        return Some((sp, "attribute/speaker-in-sentence"));
-                    }
-                }
-            }
+    let purpose = cx.tok(cue).clitics.has(rasd_model::Clitics::LI);
+    let relative = cue > at.a && cx.is_particle(cue - 1, at.b, "rel").is_some()
+        || cue > at.a && matches!(cx.core(cue - 1), "من" | "ما");
+    if purpose || relative || participle {
+        if let Some(sp) = main_subject(cx, at.a, cue, at.b) {
+            return Some((sp, "attribute/speaker-main-subject"));
         }
     }
     // Only a verb that opens its clause has a dropped subject; after other words the
@@ -541,6 +540,27 @@ fn dropped_subject(
     carried(drafts, at).map(|sp| (sp, "attribute/speaker-carried"))
 }
 
+/// The subject of the sentence's main clause: its first person or institution that is
+/// not the object of a preposition (`تعرض المسماري لموجة استهجان ... بقوله`, `ونشرت قوات
+/// الوفاق مقطع فيديو لمن قالت`).
+fn main_subject(cx: &Ctx, a: usize, cue: usize, b: usize) -> Option<Speaker> {
+    for p in a..cue {
+        if cx.punct(p, &[';', ':']) {
+            return None;
+        }
+        let Some((_, e)) = cx.entity_starting(p) else { continue };
+        if !crate::context::speaker_type(e.etype) || e.etype == rasd_model::EntityType::GPE {
+            continue;
+        }
+        let object = cx.has_prep_clitic(p) || (p > a && cx.is_particle(p - 1, b, "prep").is_some());
+        if object {
+            continue;
+        }
+        return phrase(cx, p, cue, Start::Known);
+    }
+    None
+}
+
 /// The speaker of the last claim within [`CARRY_SENTENCES`] sentences.
 fn carried(drafts: &[Draft], at: &Around) -> Option<Speaker> {
     let d = drafts.get(at.barrier..)?.last()?;
@@ -554,7 +574,7 @@ fn agent(cx: &Ctx, ce: usize, b: usize) -> Option<Speaker> {
     let lim = (ce + 5).min(b);
     while k < lim {
         if let Some(sp) = phrase(cx, k, b, Start::Known) {
-            if !sp.bare {
+            if !sp.bare && !cx.has_prep_clitic(k) {
                 return Some(sp);
             }
         }

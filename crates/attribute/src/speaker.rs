@@ -140,7 +140,7 @@ pub fn phrase(cx: &Ctx, i: usize, end: usize, start: Start) -> Option<Speaker> {
     let takes_li = takes.iter().any(|t| &**t == "ل");
     // Definiteness of the last word: adjectives agree with it, an indefinite head may
     // take a genitive of either kind (`وزير الخارجية`, `مصادر عسكرية`).
-    let mut definite = cx.has_article(i) || entity.is_some();
+    let mut definite = cx.has_article(i) || entity.is_some() || cx.tok(i).clitics.has(Clitics::SUFFIX);
     // Whether the next word may be a genitive of either kind (after an indefinite head
     // or a link word such as باسم).
     let mut linked = !definite;
@@ -196,8 +196,9 @@ pub fn phrase(cx: &Ctx, i: usize, end: usize, start: Start) -> Option<Speaker> {
         if !linked && art != definite {
             break;
         }
+        // An indefinite word may be followed by its genitive (`وزير خارجية حكومة الوفاق`).
         definite = art;
-        linked = false;
+        linked = !art;
         k += 1;
     }
     let mut sp = Speaker {

@@ -207,7 +207,7 @@ impl<'a> Scan<'a> {
                     let (x, y) = self.segment(m.trigger.0, a, b);
                     (x, y) == seg && family(m.etype).is_some_and(crate::lex::violent_or_grave)
                 })
-                .min_by_key(|m| m.trigger.0.abs_diff(cs));
+                .min_by_key(|m| (row.prefers.is_none_or(|p| p != m.etype), m.trigger.0.abs_diff(cs)));
             if let Some(m) = target {
                 let slot = if row.kind == Kind::Killed { &mut m.fatalities } else { &mut m.injuries };
                 if slot.is_none() {
@@ -220,7 +220,15 @@ impl<'a> Scan<'a> {
                 continue;
             }
             let Some(etype) = row.event else { continue };
-            let trig = Trigger { etype, weapon: false, target: true, weak: true, detail: None, why: row.why.clone() };
+            let trig = Trigger {
+                etype,
+                weapon: false,
+                instrument: false,
+                target: true,
+                weak: true,
+                detail: None,
+                why: row.why.clone(),
+            };
             let start = out.len();
             self.mentions_of(s, (cs, ce), &trig, seg, seg, out);
             for m in &mut out[start..] {
@@ -236,8 +244,19 @@ impl<'a> Scan<'a> {
     fn keep_trigger(&self, ts: usize, _te: usize, row: &Trigger, a: usize, b: usize) -> bool {
         let cx = &self.cx;
         let t = cx.tok(ts);
-        if t.clitics.has(Clitics::LI) && !t.clitics.has(Clitics::SUFFIX) && row.etype != "other" {
+        let doc = self.doc();
+        let undergo = ts > a && self.lx.frames.at(doc, &doc.tokens[..b], ts - 1).is_some()
+            || ts > a + 1 && self.lx.frames.at(doc, &doc.tokens[..b], ts - 2).is_some();
+        if t.clitics.has(Clitics::LI) && !t.clitics.has(Clitics::SUFFIX) && row.etype != "other" && !undergo {
             return false;
+        }
+        if t.clitics.has(Clitics::BI) && family(row.etype) != Some("political") {
+            // The object of a sentence or threat (`أصدرت أحكاما بإعدام`) is no event.
+            let lo = ts.saturating_sub(3).max(a);
+            let toks = &doc.tokens[..ts];
+            if (lo..ts).any(|k| self.lx.triggers.at(doc, toks, k).is_some_and(|h| family(h.value.etype) == Some("political"))) {
+                return false;
+            }
         }
         if t.clitics.has(Clitics::BI) {
             // The object of a demand, call or threat is not an event.
@@ -333,11 +352,16 @@ impl<'a> Scan<'a> {
                 None => k += 1,
             }
         }
+        if row.instrument {
+            // Only `ب` + weapon right after the trigger (`هجوم بطائرة مسيرة`).
+            weapons.retain(|w| w.0 >= te && w.0 <= te + 1 && cx.tok(w.0).clitics.has(Clitics::BI));
+        }
         if row.weapon && !weapons.iter().any(|w| w.1.etype.is_some()) {
-            // A generic trigger looks for its weapon in the whole segment.
-            let toks = &self.doc().tokens[..sb];
+            // A generic trigger looks for its weapon earlier in its segment (`طيران حفتر
+            // هو من تسبب في مقتل ... إثر استهدافهم`).
+            let toks = &self.doc().tokens[..ts];
             let mut k = sa;
-            while k < sb {
+            while k < ts {
                 match self.lx.weapons.at(self.doc(), toks, k) {
                     Some(h) => {
                         if h.value.etype.is_some() && !(h.start >= ts && h.start < te) {
@@ -352,7 +376,7 @@ impl<'a> Scan<'a> {
         }
         let mut types: Vec<&'static str> = Vec::new();
         let mut weak = row.weak;
-        if row.weapon {
+        if row.weapon || row.instrument {
             let typed: Vec<&(usize, &crate::lex::Weapon)> = weapons.iter().filter(|w| w.1.etype.is_some()).collect();
             if let Some(first) = typed.first() {
                 let instrumental = cx.tok(first.0).clitics.has(Clitics::BI);
@@ -381,7 +405,12 @@ impl<'a> Scan<'a> {
             }
             types.push(t);
         }
-        let (actors, named_actor) = self.actors(ts, te, lo, hi);
+        let (mut actors, mut named_actor) = self.actors(ts, te, lo, hi);
+        if let Some((v, named)) = self.speaker_actor(ts, row.etype) {
+            actors = vec![v];
+            named_actor = named;
+            why = why.and(Why::rule("events/actor-is-speaker"));
+        }
         let time = self.time(ts, te, sa, sb);
         let (negated, modality, neg_rule) = self.modality(ts, sa);
         if let Some(r) = neg_rule {
@@ -390,7 +419,7 @@ impl<'a> Scan<'a> {
         let claim = self.content_of[ts].or(self.span_of[ts]).map(|c| c as usize).or_else(|| {
             self.doc().claims.iter().position(|c| c.voice.is_some())
         });
-        let places = self.places(ts, te, lo, hi, row.etype);
+        let places = self.places(ts, te, lo, (te + REACH).min(sb), sb, row.etype);
         let places: Vec<Option<Place>> =
             if places.is_empty() { vec![None] } else { places.into_iter().map(Some).collect() };
         for t in &types {
@@ -427,6 +456,29 @@ impl<'a> Scan<'a> {
                 });
             }
         }
+    }
+
+    /// The speaker of the claim whose cue is the trigger (`طالب سيالة`: Siala requests),
+    /// or whose frame holds a trigger with a pronoun (`وقال في مؤتمر صحفي عقب لقائه`).
+    fn speaker_actor(&self, ts: usize, etype: &str) -> Option<(String, bool)> {
+        let doc = self.doc();
+        let ci = self.span_of[ts]?;
+        let c = &doc.claims[ci as usize];
+        let t = self.cx.tok(ts);
+        let word = doc.text(t.span);
+        let is_cue = !c.cue.is_empty() && word.ends_with(c.cue.as_str());
+        let in_frame = self.content_of[ts] != Some(ci) && t.clitics.has(Clitics::SUFFIX);
+        if !(is_cue && family(etype) == Some("political") || in_frame) {
+            return None;
+        }
+        let sp = c.speaker.as_ref()?;
+        if c.anonymous {
+            return None;
+        }
+        Some(match &sp.reference {
+            Some(r) => (r.clone(), true),
+            None => (sp.text.clone(), false),
+        })
     }
 
     /// Targets after the trigger: entities after على/ضد/ل or right after it, and target
@@ -547,18 +599,19 @@ impl<'a> Scan<'a> {
             }
             // No entity: the phrase itself (`القوات الموالية للحكومة`); a force noun
             // owned by a pronoun alone (`عناصرهم`, `لطائراتهم`) names no one.
+            if cx.tok(k).clitics.has(Clitics::SUFFIX) {
+                return None;
+            }
             let mut j = k + n;
             while j < stop
                 && cx.is_word(j)
+                && cx.has_article(j)
                 && cx.particle(j, end).is_none()
                 && cx.lx.negation.at(doc, toks, j).is_none()
                 && cx.cue(j, end).is_none()
                 && self.lx.triggers.at(doc, toks, j).is_none()
             {
                 j += 1;
-            }
-            if j == k + n && cx.tok(k).clitics.has(Clitics::SUFFIX) {
-                return None;
             }
             let span = rasd_model::Span::try_new(cx.tok(k).span.start, cx.tok(j - 1).span.end)?;
             return Some((vec![doc.text(span).to_string()], false));
@@ -584,12 +637,19 @@ impl<'a> Scan<'a> {
     /// The nearest resolved time in the trigger's segment, after it first.
     fn time(&self, ts: usize, te: usize, sa: usize, sb: usize) -> Option<EventTime> {
         let doc = self.doc();
+        let cx = &self.cx;
+        // A time after `بعد`/`قبل` is a reference point, not the event's time.
+        let reference = |k: usize| k > 0 && matches!(cx.core(k - 1), "بعد" | "قبل" | "عقب");
+        let hi = sb.min(te + REACH);
+        let lo = sa.max(ts.saturating_sub(REACH));
         let pick = self
             .times
             .iter()
-            .filter(|(k, _)| *k >= te && *k < sb)
+            .filter(|(k, _)| *k >= te && *k < hi && !reference(*k))
             .min_by_key(|(k, _)| *k - te)
-            .or_else(|| self.times.iter().filter(|(k, _)| *k >= sa && *k < ts).max_by_key(|(k, _)| *k))?;
+            .or_else(|| {
+                self.times.iter().filter(|(k, _)| *k >= lo && *k < ts && !reference(*k)).max_by_key(|(k, _)| *k)
+            })?;
         let t = doc.times.get(pick.1)?;
         Some(EventTime { value: t.value.clone()?, grain: t.grain })
     }
@@ -637,7 +697,7 @@ impl<'a> Scan<'a> {
 
     /// Places of a trigger: after it (with every place coordinated with the first), else
     /// the nearest before it.
-    fn places(&self, ts: usize, te: usize, lo: usize, hi: usize, etype: &str) -> Vec<Place> {
+    fn places(&self, ts: usize, te: usize, lo: usize, hi: usize, sb: usize, etype: &str) -> Vec<Place> {
         let territory = matches!(
             etype,
             "government_regains_territory" | "non_state_actor_overtakes_territory" | "non_violent_transfer_of_territory"
@@ -652,7 +712,7 @@ impl<'a> Scan<'a> {
                 let mut end = p.end;
                 out.push(p);
                 // Coordinated places: `، وترهونة، وكامل مدن الساحل الغربي`.
-                while let Some(next) = self.coordinated(end, hi, te) {
+                while let Some(next) = self.coordinated(end, sb, te) {
                     end = next.end;
                     if !out.iter().any(|q: &Place| q.key == next.key) {
                         out.push(next);
@@ -781,7 +841,7 @@ impl<'a> Scan<'a> {
         }
         let (class, n, _) = self.lx.places.at(doc, toks, k)?;
         match class {
-            "area" => {
+            "area" if !cx.has_article(k) => {
                 // An area noun and its name, when the recognizer found no entity there.
                 let a = k + n;
                 if a >= end || cx.entity(a).is_some() {

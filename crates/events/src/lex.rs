@@ -19,6 +19,8 @@ pub const ACTORS: &str = "events/actors.tsv";
 pub const PLACES: &str = "events/places.tsv";
 /// Phrases that hold a trigger but report no event: `events/not_events.tsv`.
 pub const NOT_EVENTS: &str = "events/not_events.tsv";
+/// Verbs that frame an event word after them: `events/frames.tsv`.
+pub const FRAMES: &str = "events/frames.tsv";
 
 /// The event types of the output contract (DESIGN.md), with the family each belongs to:
 /// ACLED's event types for violent and strategic events, `political` for PLOVER's.
@@ -88,6 +90,8 @@ pub struct Trigger {
     pub etype: &'static str,
     /// A weapon in its clause sets the type.
     pub weapon: bool,
+    /// Only a weapon right after it with ب sets the type.
+    pub instrument: bool,
     /// Civilian targets make it `attack`.
     pub target: bool,
     /// A generic word.
@@ -140,6 +144,8 @@ pub struct Casualty {
     pub count: CountAt,
     /// The event it makes alone.
     pub event: Option<&'static str>,
+    /// The event type its count goes to first.
+    pub prefers: Option<&'static str>,
     /// The row.
     pub why: Why,
 }
@@ -170,6 +176,8 @@ pub struct Lexicons {
     pub places: Classes,
     /// Phrases that report no event.
     pub not_events: Phrases<Why>,
+    /// Framing verbs (`undergo`).
+    pub frames: Classes,
 }
 
 fn contract_type(t: &str) -> Option<&'static str> {
@@ -195,12 +203,15 @@ impl Lexicons {
                     continue;
                 };
                 let retype = t.list(r, "retype");
-                if let Some(x) = retype.iter().find(|x| !matches!(**x, "weapon" | "target" | "weak")) {
+                if let Some(x) =
+                    retype.iter().find(|x| !matches!(**x, "weapon" | "instrument" | "target" | "weak"))
+                {
                     bad.push((r.line, format!("unknown retype `{x}`")));
                 }
                 let trig = Trigger {
                     etype,
                     weapon: retype.contains(&"weapon"),
+                    instrument: retype.contains(&"instrument"),
                     target: retype.contains(&"target"),
                     weak: retype.contains(&"weak"),
                     detail: t.get(r, "detail").map(Box::from),
@@ -277,7 +288,11 @@ impl Lexicons {
                     }
                 },
             };
-            let c = Casualty { kind, count, event, why: r.why(&t) };
+            let prefers = t.get(r, "prefers").and_then(contract_type);
+            if t.get(r, "prefers").is_some() && prefers.is_none() {
+                bad.push((r.line, "unknown type in `prefers`".to_string()));
+            }
+            let c = Casualty { kind, count, event, prefers, why: r.why(&t) };
             for v in variants(an, &t, r, "forms") {
                 lx.casualties.insert(&v, c.clone());
             }
@@ -326,6 +341,9 @@ impl Lexicons {
             }
         }
         issues.append(&mut t.issues);
+        let (c, mut i) = Classes::load(an, table(src, FRAMES, &mut issues), &["undergo"]);
+        lx.frames = c;
+        issues.append(&mut i);
         (lx, issues)
     }
 }

@@ -48,6 +48,10 @@ fn same_incident(e: &Mention, m: &Mention) -> bool {
     if !types || !places_agree(&e.place, &m.place) || !times_agree(e, m) || !actors_agree(e, m) {
         return false;
     }
+    // A generic mention with a place of its own joins another type only at that place.
+    if e.etype != m.etype && (m.weak || e.weak) && m.place.is_some() && e.place != m.place {
+        return false;
+    }
     if e.family == "political" {
         return e.actors.iter().any(|x| m.actors.contains(x));
     }
@@ -142,7 +146,9 @@ fn stands(m: &Mention) -> bool {
         return m.named_actor;
     }
     if violent(m.family) || m.weak {
-        return anchored;
+        // A specific event with a named doer and a concrete target stands without them
+        // (`قيام عناصر الأمن ... بفتح النار على المهاجرين`).
+        return anchored || (!m.weak && !m.actors.is_empty() && !m.targets.is_empty());
     }
     true
 }
