@@ -4,6 +4,7 @@ mod util;
 
 mod clean;
 mod extract;
+mod recognize;
 mod ner;
 mod text;
 mod measure;
