@@ -7,4 +7,6 @@ mod extract;
 mod recognize;
 mod ner;
 mod text;
+mod desk;
+mod browser;
 mod measure;

@@ -312,7 +312,10 @@ async function viewMap() {
   const px = lon => W / 2 + (lon - cx) * k, py = lat => H / 2 - (lat - cy) * k;
   const svg = el('svg:svg', { viewBox: `0 0 ${W} ${H}`, width: '100%', id: 'map', direction: 'ltr' });
   for (const c of world.countries) {
-    const d = c.rings.map(r => 'M' + r.map(([lo, la]) => px(lo).toFixed(1) + ',' + py(la).toFixed(1)).join('L') + 'Z').join('');
+    // A ring crossing the antimeridian (Russia, Fiji, Antarctica) restarts its path
+    // there instead of drawing a line across the whole map.
+    const d = c.rings.map(r => r.map(([lo, la], i) => (i === 0 || Math.abs(lo - r[i - 1][0]) > 180 ? 'M' : 'L') +
+      px(lo).toFixed(1) + ',' + py(la).toFixed(1)).join('')).join('');
     svg.appendChild(el('svg:path', { d, class: 'country' }, el('svg:title', {}, c.name)));
   }
   const maxE = Math.max(1, ...shown.map(p => p.events));

@@ -44,6 +44,7 @@ pub fn run(g: &Globals, args: Args) -> anyhow::Result<ExitCode> {
         batch: 32,
         threads: None,
         quiet: true,
+        from_extract: false,
     };
     let report = super::ingest::ingest(g, &ingest)?;
     let _ = std::fs::remove_dir_all(&dir);

@@ -15,6 +15,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use rasd_pipeline::ingest::{Inputs, Options, DEFAULT_MAX_BYTES};
+use rasd_pipeline::model::wire::Article;
 use rasd_pipeline::model::Doc;
 use rasd_pipeline::{Pipeline, Preset};
 use rasd_store::search::SearchIndex;
@@ -49,6 +50,10 @@ pub struct Args {
     /// No progress line.
     #[arg(short, long)]
     pub quiet: bool,
+    /// The inputs are `rasd extract` output (JSON Lines of contract objects): store
+    /// them as they are, without running the pipeline.
+    #[arg(long)]
+    pub from_extract: bool,
 }
 
 /// What an ingest did.
@@ -155,7 +160,11 @@ pub fn ingest(g: &Globals, args: &Args) -> anyhow::Result<Report> {
     let mut report = Report::default();
     let mut progress = Progress::new(args.quiet);
     let opts = Options { max_bytes: args.max_bytes, published: args.published.clone() };
-    let mut inputs = Inputs::new(args.inputs.clone(), opts);
+    let mut inputs: Box<dyn Iterator<Item = Result<Doc, String>>> = if args.from_extract {
+        Box::new(Extracted::new(args.inputs.clone()))
+    } else {
+        Box::new(Inputs::new(args.inputs.clone(), opts).map(|r| r.map_err(|rej| rej.to_string())))
+    };
     let mut batch: Vec<(String, Doc)> = Vec::with_capacity(args.batch);
     let batch_size = args.batch.max(1);
     let mut send_failed = false;
@@ -180,7 +189,12 @@ pub fn ingest(g: &Globals, args: &Args) -> anyhow::Result<Report> {
         if batch.len() >= batch_size || (done && !batch.is_empty()) {
             let (hashes, docs): (Vec<String>, Vec<Doc>) = std::mem::take(&mut batch).into_iter().unzip();
             let mut ok = Vec::with_capacity(docs.len());
-            for ((doc, result), hash) in pipeline.run_batch(docs).into_iter().zip(hashes) {
+            let results = if args.from_extract {
+                docs.into_iter().map(|d| (d, Ok(()))).collect()
+            } else {
+                pipeline.run_batch(docs)
+            };
+            for ((doc, result), hash) in results.into_iter().zip(hashes) {
                 match result {
                     Ok(()) => ok.push((hash, doc)),
                     Err(e) => {
@@ -226,4 +240,87 @@ pub fn refresh(store: &mut Store, src: &rasd_pipeline::lexicon::Source) -> anyho
         store.recompute_incidents()?;
     }
     Ok(())
+}
+
+/// Contract objects read back from `rasd extract` output, one per line, as documents
+/// with every layer filled.
+struct Extracted {
+    files: std::vec::IntoIter<PathBuf>,
+    current: Option<(String, std::io::Lines<std::io::BufReader<std::fs::File>>, usize)>,
+}
+
+impl Extracted {
+    fn new(files: Vec<PathBuf>) -> Extracted {
+        Extracted { files: files.into_iter(), current: None }
+    }
+}
+
+/// A document from its contract object.
+fn doc_of(a: Article<'_>, source: String) -> Doc {
+    let mut doc = Doc::default();
+    doc.id = a.id.into_owned();
+    doc.source = if a.source.is_empty() { source } else { a.source.into_owned() };
+    doc.outlet = a.outlet.map(|c| c.into_owned());
+    doc.set_published(a.published.map(|c| c.into_owned()));
+    doc.url = a.url.map(|c| c.into_owned());
+    doc.title = a.title.map(|c| c.into_owned());
+    doc.set_body(a.body.into_owned());
+    doc.removed = a.removed.into_owned();
+    doc.credits = a.credits.into_owned();
+    doc.sentences = a.sentences.into_owned();
+    doc.entities = a.entities.into_owned();
+    doc.refs = a.refs.into_owned();
+    doc.times = a.times.into_owned();
+    doc.quantities = a.quantities.into_owned();
+    doc.durations = a.durations.into_owned();
+    doc.claims = a.claims.into_owned();
+    doc.events = a.events.into_owned();
+    doc
+}
+
+impl Iterator for Extracted {
+    type Item = Result<Doc, String>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        use std::io::BufRead;
+        loop {
+            if self.current.is_none() {
+                let path = self.files.next()?;
+                let name = path.display().to_string();
+                match std::fs::File::open(&path) {
+                    Ok(f) => self.current = Some((name, std::io::BufReader::new(f).lines(), 0)),
+                    Err(e) => return Some(Err(format!("{name}: {e}"))),
+                }
+            }
+            let (name, lines, n) = self.current.as_mut()?;
+            match lines.next() {
+                None => self.current = None,
+                Some(Err(e)) => {
+                    let msg = format!("{name}: {e}");
+                    self.current = None;
+                    return Some(Err(msg));
+                }
+                Some(Ok(line)) => {
+                    *n += 1;
+                    if line.trim().is_empty() {
+                        continue;
+                    }
+                    let source = format!("{name}:{n}");
+                    return Some(match serde_json::from_str::<Article<'_>>(&line) {
+                        Ok(a) => {
+                            let doc = doc_of(a, source.clone());
+                            let bad = doc.entities.iter().any(|e| e.end > doc.len())
+                                || doc.events.iter().any(|e| e.trigger.end > doc.len());
+                            if bad {
+                                Err(format!("{source}: a span lies outside the body"))
+                            } else {
+                                Ok(doc)
+                            }
+                        }
+                        Err(e) => Err(format!("{source}: not a rasd extract object: {e}")),
+                    });
+                }
+            }
+        }
+    }
 }
