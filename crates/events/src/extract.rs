@@ -31,6 +31,9 @@ pub struct Mention {
     pub family: &'static str,
     /// A generic trigger with nothing that made its type specific.
     pub weak: bool,
+    /// Its type is unknown (a generic strike word with no weapon, a casualty word
+    /// alone): it may join an incident of another violent type.
+    pub generic: bool,
     /// Trigger tokens `[start, end)`.
     pub trigger: (usize, usize),
     /// Sentence index.
@@ -72,6 +75,8 @@ struct Place {
     site: Option<String>,
     end: usize,
     rule: &'static str,
+    /// A state (GPE): less precise than a town or site.
+    state: bool,
 }
 
 /// The document, its lexicons and per-token lookups.
@@ -224,6 +229,7 @@ impl<'a> Scan<'a> {
                 etype,
                 weapon: false,
                 instrument: false,
+                object: false,
                 target: true,
                 weak: true,
                 detail: None,
@@ -232,6 +238,7 @@ impl<'a> Scan<'a> {
             let start = out.len();
             self.mentions_of(s, (cs, ce), &trig, seg, seg, out);
             for m in &mut out[start..] {
+                m.generic = true;
                 m.fatalities = Some(toll.clone());
                 m.why = m.why.clone().and(Why::rule("events/casualty-alone"));
             }
@@ -248,6 +255,10 @@ impl<'a> Scan<'a> {
         let undergo = ts > a && self.lx.frames.at(doc, &doc.tokens[..b], ts - 1).is_some()
             || ts > a + 1 && self.lx.frames.at(doc, &doc.tokens[..b], ts - 2).is_some();
         if t.clitics.has(Clitics::LI) && !t.clitics.has(Clitics::SUFFIX) && row.etype != "other" && !undergo {
+            return false;
+        }
+        let support = |k: usize| self.lx.frames.at(doc, &doc.tokens[..b], k).is_some_and(|(c, _, _)| c == "support");
+        if (ts > a && support(ts - 1)) || (ts > a + 1 && support(ts - 2)) {
             return false;
         }
         if t.clitics.has(Clitics::BI) && family(row.etype) != Some("political") {
@@ -405,7 +416,7 @@ impl<'a> Scan<'a> {
             }
             types.push(t);
         }
-        let (mut actors, mut named_actor) = self.actors(ts, te, lo, hi);
+        let (mut actors, mut named_actor) = self.actors(ts, te, lo, hi, row.object);
         if let Some((v, named)) = self.speaker_actor(ts, row.etype) {
             actors = vec![v];
             named_actor = named;
@@ -432,6 +443,7 @@ impl<'a> Scan<'a> {
                     etype: t,
                     family: family(t).unwrap_or("strategic"),
                     weak,
+                    generic: weak && row.weapon,
                     trigger: (ts, te),
                     sentence: s,
                     actors: actors.clone(),
@@ -535,10 +547,10 @@ impl<'a> Scan<'a> {
     /// Actors: a force noun or entity right after the trigger (`قصف قوات حفتر`, `هجوما
     /// لقوات حفتر`), else the nearest one before it that is not a preposition's object
     /// (`قوات الوفاق ... دمرت`, `طائرات مسيرة لقوات الوفاق`).
-    fn actors(&self, ts: usize, te: usize, lo: usize, hi: usize) -> (Vec<String>, bool) {
+    fn actors(&self, ts: usize, te: usize, lo: usize, hi: usize, object: bool) -> (Vec<String>, bool) {
         let cx = &self.cx;
         let mut j = te;
-        while j < hi && j < te + 3 {
+        while !object && j < hi && j < te + 3 {
             if let Some(a) = self.actor_at(j, hi, true) {
                 return a;
             }
@@ -612,6 +624,10 @@ impl<'a> Scan<'a> {
                 && self.lx.triggers.at(doc, toks, j).is_none()
             {
                 j += 1;
+            }
+            if j == k + n {
+                // A force noun alone (`طائرات`) names no one.
+                return None;
             }
             let span = rasd_model::Span::try_new(cx.tok(k).span.start, cx.tok(j - 1).span.end)?;
             return Some((vec![doc.text(span).to_string()], false));
@@ -708,7 +724,15 @@ impl<'a> Scan<'a> {
             if self.cx.punct(k, &['.', ';', ':']) {
                 break;
             }
-            if let Some(p) = self.place_at(k, te, hi, territory) {
+            if let Some(mut p) = self.place_at(k, te, hi, territory) {
+                if p.state {
+                    // A state: a town or site named right after it is more precise.
+                    if let Some(q) = (p.end..hi.min(p.end + 6)).find_map(|j| {
+                        self.place_at(j, te, hi, territory).filter(|q| !q.state)
+                    }) {
+                        p = q;
+                    }
+                }
                 let mut end = p.end;
                 out.push(p);
                 // Coordinated places: `، وترهونة، وكامل مدن الساحل الغربي`.
@@ -814,11 +838,15 @@ impl<'a> Scan<'a> {
             let locative = t.clitics.has(Clitics::BI)
                 || (k > 0 && self.lx.places.at(doc, toks, k - 1).is_some())
                 || (k > 1 && self.lx.places.at(doc, toks, k - 2).is_some_and(|(c, n, _)| n == 2 || c == "area"));
-            let ok = locative
-                || e.etype == EntityType::FAC
-                || k == te
-                || (loose && e.etype != EntityType::GPE)
-                || (loose && t.clitics.has(Clitics::WA));
+            let ok = if e.etype == EntityType::GPE {
+                // A state is a place only after في or an area noun (`في ليبيا`, `دولة
+                // تشاد`); after ب or ل it is a party (`استنجد حفتر بروسيا`).
+                k > 0
+                    && (matches!(cx.core(k - 1), "في")
+                        || self.lx.places.at(doc, toks, k - 1).is_some_and(|(c, _, _)| c == "area"))
+            } else {
+                locative || e.etype == EntityType::FAC || k == te || loose
+            };
             if !ok {
                 return None;
             }
@@ -831,10 +859,17 @@ impl<'a> Scan<'a> {
                     .and_then(|r| r.extra.get("within"))
                     .filter(|w| doc.refs.contains_key(w.as_str()));
                 if let Some(w) = within {
-                    return Some(Place { key: w.clone(), site: Some(key), end, rule: "events/place-site-within" });
+                    return Some(Place {
+                        key: w.clone(),
+                        site: Some(key),
+                        end,
+                        rule: "events/place-site-within",
+                        state: false,
+                    });
                 }
             }
-            return Some(Place { key, site: None, end, rule: "events/place" });
+            let state = e.etype == EntityType::GPE;
+            return Some(Place { key, site: None, end, rule: "events/place", state });
         }
         if cx.entity(k).is_some() {
             return None;
@@ -862,19 +897,46 @@ impl<'a> Scan<'a> {
                     return None;
                 }
                 let span = rasd_model::Span::try_new(cx.tok(a).span.start, cx.tok(b - 1).span.end)?;
-                Some(Place { key: doc.text(span).to_string(), site: None, end: b, rule: "events/place-area-noun" })
+                Some(Place {
+                    key: doc.text(span).to_string(),
+                    site: None,
+                    end: b,
+                    rule: "events/place-area-noun",
+                    state: false,
+                })
             }
             "anaphor" if n == 1 && cx.has_article(k) && !cx.has_prep_clitic(k) || class == "anaphor" && cx.tok(k).clitics.has(Clitics::BI) => {
-                // `العاصمة`: the last capital named before; `المدينة`: the last place.
+                // `العاصمة`: the capital the article names most; `المدينة`: the last
+                // town or city named before.
                 let capital = cx.core(k) == "عاصمه";
                 let start = cx.tok(k).span.start;
-                let e = doc.entities.iter().rev().filter(|e| e.end <= start).find(|e| {
-                    let r = e.reference.as_deref().and_then(|r| doc.refs.get(r));
-                    matches!(e.etype, EntityType::LOC | EntityType::GPE)
-                        && (!capital || r.is_some_and(|r| r.extra.get("kind").is_some_and(|k| k == "capital")))
-                })?;
-                let key = e.reference.clone().unwrap_or_else(|| e.text.clone());
-                Some(Place { key, site: None, end: k + 1, rule: "events/place-anaphor" })
+                let is_capital = |e: &rasd_model::Entity| {
+                    e.etype == EntityType::LOC
+                        && e.reference.as_deref().and_then(|r| doc.refs.get(r)).is_some_and(|r| {
+                            r.extra.get("kind").is_some_and(|k| k == "capital")
+                        })
+                };
+                let key = if capital {
+                    let mut counts: Vec<(&str, usize)> = Vec::new();
+                    for e in doc.entities.iter().filter(|e| is_capital(e)) {
+                        let r = e.reference.as_deref().unwrap_or("");
+                        match counts.iter_mut().find(|(x, _)| *x == r) {
+                            Some(c) => c.1 += 1,
+                            None => counts.push((r, 1)),
+                        }
+                    }
+                    let best = counts.iter().map(|c| c.1).max()?;
+                    counts.iter().find(|c| c.1 == best)?.0.to_string()
+                } else {
+                    let e = doc
+                        .entities
+                        .iter()
+                        .rev()
+                        .filter(|e| e.end <= start)
+                        .find(|e| e.etype == EntityType::LOC)?;
+                    e.reference.clone().unwrap_or_else(|| e.text.clone())
+                };
+                Some(Place { key, site: None, end: k + 1, rule: "events/place-anaphor", state: false })
             }
             _ => None,
         }

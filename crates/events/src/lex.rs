@@ -92,6 +92,8 @@ pub struct Trigger {
     pub weapon: bool,
     /// Only a weapon right after it with ب sets the type.
     pub instrument: bool,
+    /// The noun after it is its object, never its doer.
+    pub object: bool,
     /// Civilian targets make it `attack`.
     pub target: bool,
     /// A generic word.
@@ -204,7 +206,7 @@ impl Lexicons {
                 };
                 let retype = t.list(r, "retype");
                 if let Some(x) =
-                    retype.iter().find(|x| !matches!(**x, "weapon" | "instrument" | "target" | "weak"))
+                    retype.iter().find(|x| !matches!(**x, "weapon" | "instrument" | "target" | "weak" | "object"))
                 {
                     bad.push((r.line, format!("unknown retype `{x}`")));
                 }
@@ -212,6 +214,7 @@ impl Lexicons {
                     etype,
                     weapon: retype.contains(&"weapon"),
                     instrument: retype.contains(&"instrument"),
+                    object: retype.contains(&"object"),
                     target: retype.contains(&"target"),
                     weak: retype.contains(&"weak"),
                     detail: t.get(r, "detail").map(Box::from),
@@ -341,7 +344,7 @@ impl Lexicons {
             }
         }
         issues.append(&mut t.issues);
-        let (c, mut i) = Classes::load(an, table(src, FRAMES, &mut issues), &["undergo"]);
+        let (c, mut i) = Classes::load(an, table(src, FRAMES, &mut issues), &["undergo", "support"]);
         lx.frames = c;
         issues.append(&mut i);
         (lx, issues)

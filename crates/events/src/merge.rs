@@ -44,12 +44,12 @@ fn actors_agree(a: &Mention, b: &Mention) -> bool {
 
 fn same_incident(e: &Mention, m: &Mention) -> bool {
     let types = e.etype == m.etype
-        || ((e.weak || m.weak) && violent(e.family) && violent(m.family));
+        || ((e.generic || m.generic) && violent(e.family) && violent(m.family));
     if !types || !places_agree(&e.place, &m.place) || !times_agree(e, m) || !actors_agree(e, m) {
         return false;
     }
     // A generic mention with a place of its own joins another type only at that place.
-    if e.etype != m.etype && (m.weak || e.weak) && m.place.is_some() && e.place != m.place {
+    if e.etype != m.etype && m.place.is_some() && e.place != m.place {
         return false;
     }
     if e.family == "political" {
@@ -83,11 +83,12 @@ fn fit(e: &Mention, m: &Mention) -> i64 {
 /// Fill what `into` lacks from `m`.
 fn absorb(inc: &mut Incident, m: Mention) {
     let e = &mut inc.first;
-    if e.weak && !m.weak {
+    if e.generic && !m.generic {
         e.etype = m.etype;
         e.family = m.family;
-        e.weak = false;
+        e.generic = false;
     }
+    e.weak &= m.weak;
     if e.place.is_none() && m.place.is_some() {
         e.place = m.place.clone();
         e.site = m.site.clone().or(e.site.take());
@@ -157,7 +158,7 @@ fn stands(m: &Mention) -> bool {
 pub fn events(doc: &Doc, mentions: Vec<Mention>) -> Vec<Event> {
     // Specific mentions first, in reading order; then generic ones join the incident
     // they fit best (or stand alone).
-    let (strong, weak): (Vec<Mention>, Vec<Mention>) = mentions.into_iter().partition(|m| !m.weak);
+    let (strong, weak): (Vec<Mention>, Vec<Mention>) = mentions.into_iter().partition(|m| !m.generic);
     let mut incidents: Vec<Incident> = Vec::new();
     for m in strong.into_iter().chain(weak) {
         let found = incidents
