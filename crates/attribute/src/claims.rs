@@ -573,8 +573,12 @@ fn agent(cx: &Ctx, ce: usize, b: usize) -> Option<Speaker> {
     let mut k = ce;
     let lim = (ce + 5).min(b);
     while k < lim {
+        if cx.has_prep_clitic(k) || cx.quote(k) {
+            // `تصريحات أدلى بها لوكالة سبوتنيك`: what follows a preposition is no agent.
+            return None;
+        }
         if let Some(sp) = phrase(cx, k, b, Start::Known) {
-            if !sp.bare && !cx.has_prep_clitic(k) {
+            if !sp.bare {
                 return Some(sp);
             }
         }

@@ -57,10 +57,54 @@ impl Attributor {
         &self.lx
     }
 
-    /// Add this stage's layer to `doc`: `doc.claims`, in reading order.
+    /// Add this stage's layer to `doc`: `doc.claims`, in reading order, then — when the
+    /// article's outlet is known — one claim for the outlet's own voice (`voice:
+    /// "outlet"`, spanning the body, with no cue), which every event no named source
+    /// reports is tied to.
     pub fn run(&self, doc: &mut Doc) -> Result<()> {
-        let claims: Vec<Claim> = claims::find(&context::Ctx::new(doc, &self.lx));
+        let mut claims: Vec<Claim> = claims::find(&context::Ctx::new(doc, &self.lx));
+        if let Some(c) = outlet_voice(doc, claims.len() + 1) {
+            claims.push(c);
+        }
         doc.claims = claims;
         Ok(())
     }
+}
+
+/// The claim of the outlet's own voice, when the outlet is known and the body is not
+/// empty. Its speaker's `ref` is the outlet's record when the article names it.
+fn outlet_voice(doc: &Doc, n: usize) -> Option<Claim> {
+    let outlet = doc.outlet.as_deref().map(str::trim).filter(|o| !o.is_empty())?;
+    if doc.is_empty() {
+        return None;
+    }
+    let key = |s: &str| s.to_lowercase().replace(|c: char| !c.is_alphanumeric(), "");
+    let reference = doc
+        .refs
+        .iter()
+        .find(|(_, r)| {
+            r.kind == "outlet" && r.name_en.as_deref().is_some_and(|en| key(en) == key(outlet))
+        })
+        .map(|(k, _)| k.clone());
+    Some(Claim {
+        id: format!("C{n}"),
+        start: 0,
+        end: doc.len(),
+        cue: String::new(),
+        stance: rasd_model::Stance::Assert,
+        speaker: Some(rasd_model::Mention {
+            text: outlet.to_string(),
+            reference,
+            start: None,
+            end: None,
+            role: None,
+        }),
+        anonymous: false,
+        via: None,
+        content: None,
+        sentence: 0,
+        within: None,
+        voice: Some("outlet".to_string()),
+        why: rasd_model::Why::rule("attribute/outlet-voice"),
+    })
 }

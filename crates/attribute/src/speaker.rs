@@ -162,7 +162,8 @@ pub fn phrase(cx: &Ctx, i: usize, end: usize, start: Start) -> Option<Speaker> {
         }
         if let Some((n, e)) = cx.entity_starting(k) {
             // A name continues a title; another entity only as a genitive or after a link.
-            let li = takes_li && cx.tok(k).clitics.has(Clitics::LI);
+            // `للأمم المتحدة` may be left whole by the segmenter.
+            let li = takes_li && (cx.tok(k).clitics.has(Clitics::LI) || cx.form(k).starts_with("لل"));
             let li_ok = !cx.has_prep_clitic(k) || li;
             if li_ok && (e.etype == EntityType::PER || linked || li || k == head_end) && head.is_some() {
                 k = cx.entity_end(n, k);

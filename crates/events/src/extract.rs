@@ -31,6 +31,9 @@ pub struct Mention {
     pub family: &'static str,
     /// A generic trigger with nothing that made its type specific.
     pub weak: bool,
+    /// The trigger is definite (`المجازر`, `الهجوم`): it refers to something known or
+    /// general, so a place alone does not make it an event.
+    pub definite: bool,
     /// Its type is unknown (a generic strike word with no weapon, a casualty word
     /// alone): it may join an incident of another violent type.
     pub generic: bool,
@@ -444,6 +447,7 @@ impl<'a> Scan<'a> {
                     family: family(t).unwrap_or("strategic"),
                     weak,
                     generic: weak && row.weapon,
+                    definite: cx.has_article(ts),
                     trigger: (ts, te),
                     sentence: s,
                     actors: actors.clone(),
@@ -937,6 +941,26 @@ impl<'a> Scan<'a> {
                     e.reference.clone().unwrap_or_else(|| e.text.clone())
                 };
                 Some(Place { key, site: None, end: k + 1, rule: "events/place-anaphor", state: false })
+            }
+            "site" if n == 1 && cx.has_article(k) => {
+                // `المركز` after `مركز إيواء المهاجرين`: the last facility named with the
+                // same noun, and the town it lies in.
+                let start = cx.tok(k).span.start;
+                let head = cx.core(k);
+                let e = doc.entities.iter().rev().filter(|e| e.end <= start).find(|e| {
+                    let t = doc.tokens.partition_point(|t| t.span.end <= e.start);
+                    e.etype == EntityType::FAC && t < doc.tokens.len() && cx.core(t) == head
+                })?;
+                let key = e.reference.clone().unwrap_or_else(|| e.text.clone());
+                let within = doc
+                    .refs
+                    .get(&key)
+                    .and_then(|r| r.extra.get("within"))
+                    .filter(|w| doc.refs.contains_key(w.as_str()));
+                Some(match within {
+                    Some(w) => Place { key: w.clone(), site: Some(key), end: k + 1, rule: "events/place-site-anaphor", state: false },
+                    None => Place { key, site: None, end: k + 1, rule: "events/place-site-anaphor", state: false },
+                })
             }
             _ => None,
         }

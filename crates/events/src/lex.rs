@@ -332,7 +332,7 @@ impl Lexicons {
         let (c, mut i) = Classes::load(
             an,
             table(src, PLACES, &mut issues),
-            &["prep", "direction", "area", "anaphor"],
+            &["prep", "direction", "area", "anaphor", "site"],
         );
         lx.places = c;
         issues.append(&mut i);

@@ -89,6 +89,7 @@ fn absorb(inc: &mut Incident, m: Mention) {
         e.generic = false;
     }
     e.weak &= m.weak;
+    e.definite &= m.definite;
     if e.place.is_none() && m.place.is_some() {
         e.place = m.place.clone();
         e.site = m.site.clone().or(e.site.take());
@@ -142,7 +143,8 @@ fn absorb(inc: &mut Incident, m: Mention) {
 /// (a generic statement is no event), generic words need one of those too, political
 /// events need a named actor.
 fn stands(m: &Mention) -> bool {
-    let anchored = m.place.is_some() || m.time.is_some() || m.fatalities.is_some() || m.injuries.is_some();
+    let counted = m.time.is_some() || m.fatalities.is_some() || m.injuries.is_some();
+    let anchored = counted || (m.place.is_some() && !m.definite);
     if m.family == "political" {
         return m.named_actor;
     }
