@@ -195,9 +195,11 @@ async function viewIncident(id) {
   const mark = (ev, kind) => disputed[ev.id] && disputed[ev.id].has(kind) ? 'disagree' : null;
   const kindsAr = { toll: 'عدد القتلى toll', injuries: 'الجرحى injuries', perpetrator: 'الفاعل perpetrator', cause: 'السبب cause', denial: 'نفي أم تأكيد denial' };
   const evById = Object.fromEntries(inc.events.map(e => [e.id, e]));
+  const nameOf = {};
+  for (const e of inc.events) for (const p of [...e.actors, ...e.targets]) nameOf[p.key] = p.name;
   const disList = inc.disagreements.length ? el('ul', { class: 'disagreements', id: 'disagreements' }, inc.disagreements.map(d => el('li', {},
     el('span', { class: 'tag disagree' }, kindsAr[d.kind] || d.kind), ' ',
-    d.positions.map((p, i) => el('span', {}, i ? ' ⟷ ' : '', el('b', {}, p.value), ' (',
+    d.positions.map((p, i) => el('span', {}, i ? ' ⟷ ' : '', el('b', {}, d.kind === 'perpetrator' ? p.value.split(' + ').map(k => nameOf[k] || k).join(' + ') : p.value), ' (',
       p.accounts.map(a => evById[a] ? (evById[a].outlet || evById[a].article_id) : '#' + a).join('، '), ')')),
     el('span', { class: 'why' }, ' ', d.why)))) : el('p', { class: 'muted' }, 'لا خلاف بين الروايات / the accounts agree');
   const cols = Math.min(Math.max(inc.events.length, 1), 4);
