@@ -19,8 +19,15 @@ fn main() {
     for i in issues {
         eprintln!("lexicon: {i}");
     }
-    let profile = if assistant { Profile::Assistant } else { Profile::News };
-    let m = m.with_options(Options { profile, ..Options::default() });
+    let profile = if assistant {
+        Profile::Assistant
+    } else {
+        Profile::News
+    };
+    let m = m.with_options(Options {
+        profile,
+        ..Options::default()
+    });
     let an = Analyzer::default();
     for line in std::io::stdin().lock().lines().map_while(Result::ok) {
         let (published, text) = match line.split_once('\t') {
@@ -45,10 +52,22 @@ fn main() {
             } else {
                 String::new()
             };
-            println!("  time  [{}] {} {:?}{} {}{around}", t.text, t.value.as_deref().unwrap_or("null"), t.grain, t.to.as_ref().map(|x| format!(" to {x}")).unwrap_or_default(), t.why);
+            println!(
+                "  time  [{}] {} {:?}{} {}{around}",
+                t.text,
+                t.value.as_deref().unwrap_or("null"),
+                t.grain,
+                t.to.as_ref()
+                    .map(|x| format!(" to {x}"))
+                    .unwrap_or_default(),
+                t.why
+            );
         }
         for q in &doc.quantities {
-            println!("  qty   [{}] {:?} {:?} of={:?}", q.text, q.value, q.approx, q.of);
+            println!(
+                "  qty   [{}] {:?} {:?} of={:?}",
+                q.text, q.value, q.approx, q.of
+            );
         }
         for q in &doc.durations {
             println!("  dur   [{}] {:?} {:?}", q.text, q.value, q.unit);

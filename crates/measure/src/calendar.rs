@@ -31,7 +31,10 @@ impl Moment {
     /// This moment moved by a number of seconds (may cross days).
     pub fn plus_secs(self, secs: i64) -> Moment {
         let total = self.day * 86_400 + i64::from(self.sec) + secs;
-        Moment { day: total.div_euclid(86_400), sec: total.rem_euclid(86_400) as u32 }
+        Moment {
+            day: total.div_euclid(86_400),
+            sec: total.rem_euclid(86_400) as u32,
+        }
     }
 
     /// The start of the period of `grain` that holds this moment.
@@ -39,8 +42,14 @@ impl Moment {
         let (y, m, _) = civil_from_days(self.day);
         match grain {
             Grain::Second => self,
-            Grain::Minute => Moment { day: self.day, sec: self.sec - self.sec % 60 },
-            Grain::Hour => Moment { day: self.day, sec: self.sec - self.sec % 3600 },
+            Grain::Minute => Moment {
+                day: self.day,
+                sec: self.sec - self.sec % 60,
+            },
+            Grain::Hour => Moment {
+                day: self.day,
+                sec: self.sec - self.sec % 3600,
+            },
             Grain::Day => Moment::day(self.day),
             Grain::Week => Moment::day(self.day - i64::from(weekday(self.day))),
             Grain::Month => Moment::day(days_from_civil(y, m, 1)),
@@ -56,8 +65,14 @@ impl Moment {
             Grain::Second => self.plus_secs(n),
             Grain::Minute => self.plus_secs(n * 60),
             Grain::Hour => self.plus_secs(n * 3600),
-            Grain::Day => Moment { day: self.day + n, sec: self.sec },
-            Grain::Week => Moment { day: self.day + 7 * n, sec: self.sec },
+            Grain::Day => Moment {
+                day: self.day + n,
+                sec: self.sec,
+            },
+            Grain::Week => Moment {
+                day: self.day + 7 * n,
+                sec: self.sec,
+            },
             Grain::Month | Grain::Quarter | Grain::Year => {
                 let months = match grain {
                     Grain::Month => n,
@@ -68,7 +83,10 @@ impl Moment {
                 let idx = i64::from(y) * 12 + i64::from(m) - 1 + months;
                 let (ny, nm) = (idx.div_euclid(12) as i32, (idx.rem_euclid(12) + 1) as u8);
                 let nd = d.min(days_in_month(ny, nm));
-                Moment { day: days_from_civil(ny, nm, nd), sec: self.sec }
+                Moment {
+                    day: days_from_civil(ny, nm, nd),
+                    sec: self.sec,
+                }
             }
         }
     }
@@ -143,7 +161,10 @@ impl Hijri {
     /// A calendar from rows `(year, start day, lengths)`; rows must be consecutive years.
     pub fn new(rows: Vec<(i32, i64, [u8; 12])>) -> Hijri {
         let first_year = rows.first().map_or(0, |r| r.0);
-        Hijri { first_year, years: rows.into_iter().map(|(_, s, l)| (s, l)).collect() }
+        Hijri {
+            first_year,
+            years: rows.into_iter().map(|(_, s, l)| (s, l)).collect(),
+        }
     }
 
     /// Whether the table is empty.
@@ -163,10 +184,14 @@ impl Hijri {
     /// day where Umm al-Qura had not (dateparser reads `30-02-1433` so too).
     pub fn to_days(&self, y: i32, m: u32, d: u32) -> Option<i64> {
         let (start, lengths) = self.years.get(usize::try_from(y - self.first_year).ok()?)?;
-        if !(1..=12).contains(&m) || d == 0 || d > 30 || d > u32::from(lengths[m as usize - 1]) + 1 {
+        if !(1..=12).contains(&m) || d == 0 || d > 30 || d > u32::from(lengths[m as usize - 1]) + 1
+        {
             return None;
         }
-        let before: i64 = lengths[..m as usize - 1].iter().map(|&l| i64::from(l)).sum();
+        let before: i64 = lengths[..m as usize - 1]
+            .iter()
+            .map(|&l| i64::from(l))
+            .sum();
         Some(start + before + i64::from(d) - 1)
     }
 
@@ -180,12 +205,18 @@ impl Hijri {
     /// The first day of Hijri year `y` and the first day of the next year.
     pub fn year_span(&self, y: i32) -> Option<(i64, i64)> {
         let (start, lengths) = self.years.get(usize::try_from(y - self.first_year).ok()?)?;
-        Some((*start, start + lengths.iter().map(|&l| i64::from(l)).sum::<i64>()))
+        Some((
+            *start,
+            start + lengths.iter().map(|&l| i64::from(l)).sum::<i64>(),
+        ))
     }
 
     /// The Hijri year and month holding a day.
     pub fn from_days(&self, day: i64) -> Option<(i32, u32, u32)> {
-        let i = self.years.partition_point(|(s, _)| *s <= day).checked_sub(1)?;
+        let i = self
+            .years
+            .partition_point(|(s, _)| *s <= day)
+            .checked_sub(1)?;
         let (start, lengths) = &self.years[i];
         let mut off = day - start;
         for (mi, &l) in lengths.iter().enumerate() {
@@ -211,8 +242,16 @@ mod tests {
         assert_eq!(m.floor(Grain::Week).format(Grain::Day), "2019-05-06");
         assert_eq!(m.format(Grain::Week), "2019-05-06");
         assert_eq!(m.format(Grain::Quarter), "2019-Q2");
-        assert_eq!(Moment::day(days_from_civil(2020, 1, 31)).add(Grain::Month, 1).format(Grain::Day), "2020-02-29");
-        assert_eq!(Moment::day(d).add(Grain::Year, -1).format(Grain::Day), "2018-05-11");
+        assert_eq!(
+            Moment::day(days_from_civil(2020, 1, 31))
+                .add(Grain::Month, 1)
+                .format(Grain::Day),
+            "2020-02-29"
+        );
+        assert_eq!(
+            Moment::day(d).add(Grain::Year, -1).format(Grain::Day),
+            "2018-05-11"
+        );
         assert_eq!(m.plus_secs(-16 * 3600).format(Grain::Hour), "2019-05-10T23");
     }
 
@@ -225,10 +264,17 @@ mod tests {
     #[test]
     fn hijri_round_trip() {
         // 1440: starts 2018-09-11; months of 30/29 days, approximately.
-        let h = Hijri::new(vec![(1440, days_from_civil(2018, 9, 11), [29, 30, 29, 30, 29, 30, 29, 30, 30, 29, 30, 29])]);
+        let h = Hijri::new(vec![(
+            1440,
+            days_from_civil(2018, 9, 11),
+            [29, 30, 29, 30, 29, 30, 29, 30, 30, 29, 30, 29],
+        )]);
         assert_eq!(h.to_days(1440, 1, 1), Some(days_from_civil(2018, 9, 11)));
         assert_eq!(h.to_days(1440, 2, 1), Some(days_from_civil(2018, 10, 10)));
-        assert_eq!(h.from_days(days_from_civil(2018, 10, 10)), Some((1440, 2, 1)));
+        assert_eq!(
+            h.from_days(days_from_civil(2018, 10, 10)),
+            Some((1440, 2, 1))
+        );
         assert_eq!(h.to_days(1440, 1, 30), Some(days_from_civil(2018, 10, 10)));
         assert_eq!(h.to_days(1440, 1, 31), None);
         assert_eq!(h.to_days(1441, 1, 1), None);

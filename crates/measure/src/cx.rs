@@ -38,7 +38,9 @@ impl<'a> Cx<'a> {
 
     /// Whether token `i` is the punctuation `p`.
     pub fn punct(&self, i: usize, p: &str) -> bool {
-        self.tok(i).is_some_and(|t| matches!(t.kind, TokenKind::Punct | TokenKind::Symbol) && self.doc.form(t.form) == p)
+        self.tok(i).is_some_and(|t| {
+            matches!(t.kind, TokenKind::Punct | TokenKind::Symbol) && self.doc.form(t.form) == p
+        })
     }
 
     /// Whether tokens `i` and `i + 1` touch (no space between them).
@@ -53,22 +55,33 @@ impl<'a> Cx<'a> {
     pub fn hits(&self, i: usize) -> impl Iterator<Item = (Hit, &'a Entry)> + 'a {
         let (lx, hi) = (self.lx, self.hi);
         let hits: &'a [Hit] = if i < hi { self.hits.at(i) } else { &[] };
-        hits.iter().filter(move |h| h.end as usize <= hi).map(move |h| (*h, &lx.entries[h.entry as usize]))
+        hits.iter()
+            .filter(move |h| h.end as usize <= hi)
+            .map(move |h| (*h, &lx.entries[h.entry as usize]))
     }
 
     /// The first (longest) hit at `i` for which `f` gives a value: `(end, value, hit, why)`.
-    pub fn find<T>(&self, i: usize, mut f: impl FnMut(&Sem, Hit) -> Option<T>) -> Option<(usize, T, Hit, Why)> {
-        self.hits(i).find_map(|(h, e)| f(&e.sem, h).map(|v| (h.end as usize, v, h, e.why.clone())))
+    pub fn find<T>(
+        &self,
+        i: usize,
+        mut f: impl FnMut(&Sem, Hit) -> Option<T>,
+    ) -> Option<(usize, T, Hit, Why)> {
+        self.hits(i)
+            .find_map(|(h, e)| f(&e.sem, h).map(|v| (h.end as usize, v, h, e.why.clone())))
     }
 
     /// End of the longest phrase of role `r` at `i`.
     pub fn role(&self, i: usize, r: Role) -> Option<usize> {
-        self.hits(i).find(|(_, e)| e.sem == Sem::Role(r)).map(|(h, _)| h.end as usize)
+        self.hits(i)
+            .find(|(_, e)| e.sem == Sem::Role(r))
+            .map(|(h, _)| h.end as usize)
     }
 
     /// End of the longest phrase of role `r` at `i`, written without clitics.
     pub fn role_bare(&self, i: usize, r: Role) -> Option<usize> {
-        self.hits(i).find(|(h, e)| e.sem == Sem::Role(r) && h.conj == 0 && h.prep == 0).map(|(h, _)| h.end as usize)
+        self.hits(i)
+            .find(|(h, e)| e.sem == Sem::Role(r) && h.conj == 0 && h.prep == 0)
+            .map(|(h, _)| h.end as usize)
     }
 
     /// Whether token `i` is the conjunction و written alone.

@@ -45,7 +45,11 @@ pub fn parse_iso(s: &str) -> Option<Moment> {
     let d: u32 = s.get(8..10)?.parse().ok()?;
     let day = civil(y, m, d)?;
     let (h, mi, se) = if s.len() >= 19 {
-        (s.get(11..13)?.parse().ok()?, s.get(14..16)?.parse().ok()?, s.get(17..19)?.parse().ok()?)
+        (
+            s.get(11..13)?.parse().ok()?,
+            s.get(14..16)?.parse().ok()?,
+            s.get(17..19)?.parse().ok()?,
+        )
     } else {
         (0, 0, 0)
     };
@@ -86,7 +90,9 @@ fn show_time(t: Option<&TimeExpr>) -> String {
             "{} {}{} [{}]",
             t.value.as_deref().unwrap_or("null"),
             grain_name(t.grain),
-            t.to.as_ref().map(|x| format!(" to {x}")).unwrap_or_default(),
+            t.to.as_ref()
+                .map(|x| format!(" to {x}"))
+                .unwrap_or_default(),
             t.text
         ),
     }
@@ -114,7 +120,14 @@ pub fn duckling_case(m: &Measurer, an: &Analyzer, case: &Value) -> Outcome {
     let source = case["source"].as_str().unwrap_or_default().to_string();
     let reference = case["reference_time"].as_str();
     let exp = &case["expected"];
-    let mut out = Outcome { dim: dim.clone(), text: text.clone(), pass: None, want: String::new(), got: String::new(), source };
+    let mut out = Outcome {
+        dim: dim.clone(),
+        text: text.clone(),
+        pass: None,
+        want: String::new(),
+        got: String::new(),
+        source,
+    };
     let doc = read(m, an, &text, reference);
     match dim.as_str() {
         "time" => {
@@ -142,15 +155,32 @@ pub fn duckling_case(m: &Measurer, an: &Analyzer, case: &Value) -> Outcome {
                 };
                 (a, None, g)
             };
-            out.want = format!("{want_v} {}{}", grain_name(want_g), want_to.as_ref().map(|x| format!(" to {x}")).unwrap_or_default());
-            out.pass = Some(got.is_some_and(|t| t.value.as_deref() == Some(want_v.as_str()) && t.to == want_to && t.grain == want_g));
+            out.want = format!(
+                "{want_v} {}{}",
+                grain_name(want_g),
+                want_to
+                    .as_ref()
+                    .map(|x| format!(" to {x}"))
+                    .unwrap_or_default()
+            );
+            out.pass = Some(got.is_some_and(|t| {
+                t.value.as_deref() == Some(want_v.as_str()) && t.to == want_to && t.grain == want_g
+            }));
         }
         "numeral" | "ordinal" => {
-            let found = if dim == "numeral" { m.numerals(&doc) } else { m.ordinals(&doc) };
+            let found = if dim == "numeral" {
+                m.numerals(&doc)
+            } else {
+                m.ordinals(&doc)
+            };
             let got = longest(&found, |n| n.span.end - n.span.start);
             let want = exp["value"].as_f64();
-            out.want = want.map(|v| v.to_string()).unwrap_or_else(|| "nothing".into());
-            out.got = got.map(|n| n.value.to_string()).unwrap_or_else(|| "nothing".into());
+            out.want = want
+                .map(|v| v.to_string())
+                .unwrap_or_else(|| "nothing".into());
+            out.got = got
+                .map(|n| n.value.to_string())
+                .unwrap_or_else(|| "nothing".into());
             out.pass = Some(match (want, got) {
                 (Some(w), Some(g)) => (w - g.value).abs() <= 1e-9 * w.abs().max(1.0),
                 (None, None) => true,
@@ -161,7 +191,15 @@ pub fn duckling_case(m: &Measurer, an: &Analyzer, case: &Value) -> Outcome {
             let got = longest(&doc.durations, |q| q.end - q.start);
             let (wv, wu) = (exp["value"].as_f64(), exp["unit"].as_str());
             out.want = format!("{} {}", wv.unwrap_or(f64::NAN), wu.unwrap_or("?"));
-            out.got = got.map(|q| format!("{} {}", q.value.unwrap_or(f64::NAN), q.unit.as_deref().unwrap_or("?"))).unwrap_or_else(|| "nothing".into());
+            out.got = got
+                .map(|q| {
+                    format!(
+                        "{} {}",
+                        q.value.unwrap_or(f64::NAN),
+                        q.unit.as_deref().unwrap_or("?")
+                    )
+                })
+                .unwrap_or_else(|| "nothing".into());
             out.pass = Some(got.is_some_and(|q| q.value == wv && q.unit.as_deref() == wu));
         }
         _ => {
@@ -179,7 +217,14 @@ pub fn duckling_file(m: &Measurer, an: &Analyzer, path: &Path) -> std::io::Resul
         .filter(|l| !l.trim().is_empty())
         .map(|l| match serde_json::from_str::<Value>(l) {
             Ok(v) => duckling_case(m, an, &v),
-            Err(e) => Outcome { dim: "?".into(), text: l.into(), pass: Some(false), want: format!("valid JSON ({e})"), got: String::new(), source: path.display().to_string() },
+            Err(e) => Outcome {
+                dim: "?".into(),
+                text: l.into(),
+                pass: Some(false),
+                want: format!("valid JSON ({e})"),
+                got: String::new(),
+                source: path.display().to_string(),
+            },
         })
         .collect())
 }
@@ -196,11 +241,27 @@ pub fn duckling_dim(file_stem: &str) -> String {
 
 /// A measurer set up for Duckling's convention.
 pub fn assistant(m: Measurer) -> Measurer {
-    m.with_options(Options { profile: Profile::Assistant, ..Options::default() })
+    m.with_options(Options {
+        profile: Profile::Assistant,
+        ..Options::default()
+    })
 }
 
 /// Months of dateparser's English translations.
-const MONTHS_EN: [&str; 12] = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const MONTHS_EN: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
 
 /// The reference time of dateparser's freshness tests (`now` in its test module).
 pub const DATEPARSER_NOW: &str = "2014-09-01T10:30:00";
@@ -255,10 +316,23 @@ pub fn dateparser_case(m: &Measurer, an: &Analyzer, case: &Value) -> Outcome {
     let test = case["test"].as_str().unwrap_or_default().to_string();
     let exp = &case["expected"];
     let language = case["language"].as_str().unwrap_or("ar");
-    let reference = case["reference_time"].as_str().unwrap_or(DATEPARSER_NOW).to_string();
+    let reference = case["reference_time"]
+        .as_str()
+        .unwrap_or(DATEPARSER_NOW)
+        .to_string();
     let hijri = test == "hijri_to_gregorian";
-    let opts = Options { profile: Profile::Assistant, hijri_numeric: hijri };
-    let mut out = Outcome { dim: test.clone(), text: text.clone(), pass: None, want: exp.to_string(), got: String::new(), source: case["source"].as_str().unwrap_or_default().into() };
+    let opts = Options {
+        profile: Profile::Assistant,
+        hijri_numeric: hijri,
+    };
+    let mut out = Outcome {
+        dim: test.clone(),
+        text: text.clone(),
+        pass: None,
+        want: exp.to_string(),
+        got: String::new(),
+        source: case["source"].as_str().unwrap_or_default().into(),
+    };
     let doc = {
         let mut doc = an.analyze_text(&text);
         doc.set_published(Some(reference.clone()));
@@ -268,7 +342,8 @@ pub fn dateparser_case(m: &Measurer, an: &Analyzer, case: &Value) -> Outcome {
     let now = parse_iso(&reference);
     let main = longest(&doc.times, |t| t.end - t.start);
     out.got = show_time(main);
-    let whole = |t: &TimeExpr| t.text.trim() == text.trim().trim_end_matches(['.', '،', ','].as_ref());
+    let whole =
+        |t: &TimeExpr| t.text.trim() == text.trim().trim_end_matches(['.', '،', ','].as_ref());
     let pass = match test.as_str() {
         "translation" => {
             let e = exp.as_str().unwrap_or_default();
@@ -302,8 +377,20 @@ pub fn dateparser_case(m: &Measurer, an: &Analyzer, case: &Value) -> Outcome {
                 main.and_then(|t| t.value.clone()) == want
             } else {
                 out.want = format!("duration {n} {unit}");
-                out.got = doc.durations.first().map(|q| format!("duration {} {}", q.value.unwrap_or(0.0), q.unit.as_deref().unwrap_or("?"))).unwrap_or_else(|| "no duration".into());
-                doc.durations.len() == 1 && doc.durations[0].value == Some(n as f64) && doc.durations[0].unit.as_deref() == Some(unit)
+                out.got = doc
+                    .durations
+                    .first()
+                    .map(|q| {
+                        format!(
+                            "duration {} {}",
+                            q.value.unwrap_or(0.0),
+                            q.unit.as_deref().unwrap_or("?")
+                        )
+                    })
+                    .unwrap_or_else(|| "no duration".into());
+                doc.durations.len() == 1
+                    && doc.durations[0].value == Some(n as f64)
+                    && doc.durations[0].unit.as_deref() == Some(unit)
             }
         }
         "split" | "search_date_string" => {
@@ -312,11 +399,19 @@ pub fn dateparser_case(m: &Measurer, an: &Analyzer, case: &Value) -> Outcome {
         }
         "applicable_language" => {
             out.want = "read as Arabic (a time or a duration)".into();
-            out.got = format!("{} time(s), {} duration(s)", doc.times.len(), doc.durations.len());
+            out.got = format!(
+                "{} time(s), {} duration(s)",
+                doc.times.len(),
+                doc.durations.len()
+            );
             !doc.times.is_empty() || !doc.durations.is_empty()
         }
         "not_applicable_language" => {
-            out.got = format!("{} time(s), {} duration(s)", doc.times.len(), doc.durations.len());
+            out.got = format!(
+                "{} time(s), {} duration(s)",
+                doc.times.len(),
+                doc.durations.len()
+            );
             if language == "ar" {
                 out.want = "not read as Arabic: no time, no duration".into();
                 doc.times.is_empty() && doc.durations.is_empty()
@@ -339,10 +434,18 @@ pub fn dateparser_case(m: &Measurer, an: &Analyzer, case: &Value) -> Outcome {
                     let order = ["year", "month", "week", "day", "hour", "minute", "second"];
                     ds.sort_by_key(|q| order.iter().position(|u| Some(*u) == q.unit.as_deref()));
                     for q in &ds {
-                        x = minus(x, q.unit.as_deref().unwrap_or("second"), q.value.unwrap_or(0.0) as i64);
+                        x = minus(
+                            x,
+                            q.unit.as_deref().unwrap_or("second"),
+                            q.value.unwrap_or(0.0) as i64,
+                        );
                     }
                     out.want = w.format(Grain::Minute);
-                    out.got = format!("{} durations before now: {}", ds.len(), x.format(Grain::Minute));
+                    out.got = format!(
+                        "{} durations before now: {}",
+                        ds.len(),
+                        x.format(Grain::Minute)
+                    );
                     !ds.is_empty() && x.format(Grain::Minute) == out.want
                 }
                 _ => false,
@@ -359,16 +462,29 @@ pub fn dateparser_case(m: &Measurer, an: &Analyzer, case: &Value) -> Outcome {
             }
         }
         "search_and_parse" => {
-            let Some(items) = exp.as_array() else { return out };
+            let Some(items) = exp.as_array() else {
+                return out;
+            };
             let mut all = true;
             let mut wants = Vec::new();
             for it in items {
-                let (Some(s), Some(d)) = (it[0].as_str(), it[1].as_str().and_then(parse_iso)) else { continue };
+                let (Some(s), Some(d)) = (it[0].as_str(), it[1].as_str().and_then(parse_iso))
+                else {
+                    continue;
+                };
                 wants.push(format!("{s} = {}", d.format(Grain::Day)));
-                all &= doc.times.iter().any(|t| t.text == s && t.value.as_deref() == Some(d.format(t.grain).as_str()));
+                all &= doc
+                    .times
+                    .iter()
+                    .any(|t| t.text == s && t.value.as_deref() == Some(d.format(t.grain).as_str()));
             }
             out.want = wants.join("; ");
-            out.got = doc.times.iter().map(|t| format!("{} = {}", t.text, t.value.as_deref().unwrap_or("null"))).collect::<Vec<_>>().join("; ");
+            out.got = doc
+                .times
+                .iter()
+                .map(|t| format!("{} = {}", t.text, t.value.as_deref().unwrap_or("null")))
+                .collect::<Vec<_>>()
+                .join("; ");
             all && !items.is_empty()
         }
         "language_detection" => {
@@ -388,7 +504,12 @@ pub fn dateparser_case(m: &Measurer, an: &Analyzer, case: &Value) -> Outcome {
 /// Every case of dateparser's JSON Lines file.
 pub fn dateparser_file(m: &Measurer, an: &Analyzer, path: &Path) -> std::io::Result<Vec<Outcome>> {
     let text = std::fs::read_to_string(path)?;
-    Ok(text.lines().filter(|l| !l.trim().is_empty()).filter_map(|l| serde_json::from_str::<Value>(l).ok()).map(|v| dateparser_case(m, an, &v)).collect())
+    Ok(text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .map(|v| dateparser_case(m, an, &v))
+        .collect())
 }
 
 /// One case of rasd's news test set (`tests/data/news/cases.jsonl`): a sentence from a
@@ -414,8 +535,19 @@ pub fn news_case(m: &Measurer, an: &Analyzer, case: &Value) -> Outcome {
     };
     let a = text[..byte].chars().count() as u32;
     let b = a + find.chars().count() as u32;
-    let over: Vec<&TimeExpr> = doc.times.iter().filter(|t| t.start < b && a < t.end).collect();
-    out.got = if over.is_empty() { "no time there".into() } else { over.iter().map(|t| show_time(Some(t))).collect::<Vec<_>>().join("; ") };
+    let over: Vec<&TimeExpr> = doc
+        .times
+        .iter()
+        .filter(|t| t.start < b && a < t.end)
+        .collect();
+    out.got = if over.is_empty() {
+        "no time there".into()
+    } else {
+        over.iter()
+            .map(|t| show_time(Some(t)))
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
     if case["absent"].as_bool() == Some(true) {
         out.want = "no date there".into();
         out.pass = Some(over.iter().all(|t| t.kind != rasd_model::TimeKind::Date));
@@ -425,9 +557,18 @@ pub fn news_case(m: &Measurer, an: &Analyzer, case: &Value) -> Outcome {
     let grain = case["grain"].as_str().and_then(grain_of);
     let to = case["to"].as_str();
     let named = case["kind"].as_str() == Some("named_event");
-    out.want = format!("{} {}{}{}", value.unwrap_or("null"), case["grain"].as_str().unwrap_or("?"), to.map(|x| format!(" to {x}")).unwrap_or_default(), if named { " (named event)" } else { "" });
+    out.want = format!(
+        "{} {}{}{}",
+        value.unwrap_or("null"),
+        case["grain"].as_str().unwrap_or("?"),
+        to.map(|x| format!(" to {x}")).unwrap_or_default(),
+        if named { " (named event)" } else { "" }
+    );
     out.pass = Some(over.iter().any(|t| {
-        t.value.as_deref() == value && Some(t.grain) == grain && t.to.as_deref() == to && (t.kind == rasd_model::TimeKind::NamedEvent) == named
+        t.value.as_deref() == value
+            && Some(t.grain) == grain
+            && t.to.as_deref() == to
+            && (t.kind == rasd_model::TimeKind::NamedEvent) == named
     }));
     out
 }
@@ -435,5 +576,10 @@ pub fn news_case(m: &Measurer, an: &Analyzer, case: &Value) -> Outcome {
 /// Every case of the news test set.
 pub fn news_file(m: &Measurer, an: &Analyzer, path: &Path) -> std::io::Result<Vec<Outcome>> {
     let text = std::fs::read_to_string(path)?;
-    Ok(text.lines().filter(|l| !l.trim().is_empty()).filter_map(|l| serde_json::from_str::<Value>(l).ok()).map(|v| news_case(m, an, &v)).collect())
+    Ok(text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .map(|v| news_case(m, an, &v))
+        .collect())
 }

@@ -19,15 +19,15 @@ use crate::spec::{Century, Clock, NthWhat, Spec};
 #[derive(Clone, Debug)]
 pub enum Shape {
     /// One date, time or period.
-    Single(Spec),
+    Single(Box<Spec>),
     /// From the first to the second, inclusive of the second.
-    Range(Spec, Spec),
+    Range(Box<Spec>, Box<Spec>),
     /// `منذ X`: from X up to the publication.
-    Since(Spec),
+    Since(Box<Spec>),
     /// `قبل/منذ n unit`: a point in the past; `None` count for a vague one (`قبل أيام`).
     Ago(TUnit, Option<i64>),
     /// `حتى X` (assistant profile): from now to X.
-    Until(Spec),
+    Until(Box<Spec>),
     /// `خلال n unit` (assistant profile): from now to the day n units ahead.
     Within(TUnit, i64),
     /// A named event, with its lexicon value if any.
@@ -69,6 +69,9 @@ enum Mode {
     Side,
 }
 
+/// A piece reader: fills a spec, returns where it ends.
+type Piece<'p> = dyn Fn(&mut Spec) -> Option<usize> + 'p;
+
 fn rule(name: &str) -> Why {
     Why::rule(format!("measure/{name}"))
 }
@@ -85,14 +88,23 @@ impl<'c, 'a> Grammar<'c, 'a> {
             cands.push(self.until_within(i));
         } else if let Some(j) = self.cx.role(i, Role::Until) {
             // حتى 2015: in news the date itself, without the preposition.
-            cands.push(self.single_p(j, Mode::Single, true).map(|(end, spec)| Found { start: j, conj: 0, end, why: spec.why.clone(), shape: Shape::Single(spec) }));
+            cands.push(
+                self.single_p(j, Mode::Single, true)
+                    .map(|(end, spec)| Found {
+                        start: j,
+                        conj: 0,
+                        end,
+                        why: spec.why.clone(),
+                        shape: Shape::Single(Box::new(spec)),
+                    }),
+            );
         }
         cands.push(self.single(i, Mode::Single).map(|(end, spec)| Found {
             start: i,
             conj: 0,
             end,
             why: spec.why.clone(),
-            shape: Shape::Single(spec),
+            shape: Shape::Single(Box::new(spec)),
         }));
         let mut best: Option<Found> = None;
         for f in cands.into_iter().flatten() {
@@ -111,8 +123,14 @@ impl<'c, 'a> Grammar<'c, 'a> {
     /// Bytes of a leading conjunction (و ف) on token `i`, when the token is longer.
     fn first_conj(&self, i: usize) -> u8 {
         let f = self.cx.form(i);
-        if self.cx.kind(i) == Some(TokenKind::Word) && f.len() >= 6 && (f.starts_with('و') || f.starts_with('ف')) {
-            self.cx.hits(i).find(|(h, _)| h.conj > 0).map_or(0, |(h, _)| h.conj)
+        if self.cx.kind(i) == Some(TokenKind::Word)
+            && f.len() >= 6
+            && (f.starts_with('و') || f.starts_with('ف'))
+        {
+            self.cx
+                .hits(i)
+                .find(|(h, _)| h.conj > 0)
+                .map_or(0, |(h, _)| h.conj)
         } else {
             0
         }
@@ -126,8 +144,20 @@ impl<'c, 'a> Grammar<'c, 'a> {
             _ => None,
         })?;
         match kind {
-            NamedKind::Event => Some(Found { start: i, conj: 0, end, shape: Shape::Named(value), why: vec![why, rule("named-event")] }),
-            NamedKind::Name => Some(Found { start: i, conj: 0, end, shape: Shape::Blocked, why: vec![why] }),
+            NamedKind::Event => Some(Found {
+                start: i,
+                conj: 0,
+                end,
+                shape: Shape::Named(value),
+                why: vec![why, rule("named-event")],
+            }),
+            NamedKind::Name => Some(Found {
+                start: i,
+                conj: 0,
+                end,
+                shape: Shape::Blocked,
+                why: vec![why],
+            }),
             NamedKind::Trigger | NamedKind::Block => {
                 let (e2, spec) = self.single(end, Mode::Single)?;
                 let yearless = (spec.day.is_some() || spec.month.is_some())
@@ -139,8 +169,18 @@ impl<'c, 'a> Grammar<'c, 'a> {
                 if !yearless {
                     return None;
                 }
-                let shape = if kind == NamedKind::Trigger { Shape::Named(None) } else { Shape::Blocked };
-                Some(Found { start: i, conj: 0, end: e2, shape, why: vec![why, rule("named-event-date")] })
+                let shape = if kind == NamedKind::Trigger {
+                    Shape::Named(None)
+                } else {
+                    Shape::Blocked
+                };
+                Some(Found {
+                    start: i,
+                    conj: 0,
+                    end: e2,
+                    shape,
+                    why: vec![why, rule("named-event-date")],
+                })
             }
         }
     }
@@ -152,7 +192,10 @@ impl<'c, 'a> Grammar<'c, 'a> {
         // A head before the range that both sides share: الخميس من الساعة 9 حتى 11.
         let mut head = Spec::default();
         let mut j = i;
-        if let Some(e) = self.p_weekday(j, &mut head).or_else(|| self.p_relday(j, &mut head)) {
+        if let Some(e) = self
+            .p_weekday(j, &mut head)
+            .or_else(|| self.p_relday(j, &mut head))
+        {
             if cx.role(e, Role::From).is_some() {
                 j = e;
             } else {
@@ -172,7 +215,9 @@ impl<'c, 'a> Grammar<'c, 'a> {
         let b_start = if between {
             if cx.and_token(a_end) {
                 a_end + 1
-            } else if cx.hits(a_end).any(|(h, _)| h.conj > 0) || (cx.form(a_end).starts_with('و') && cx.kind(a_end) == Some(TokenKind::Word)) {
+            } else if cx.hits(a_end).any(|(h, _)| h.conj > 0)
+                || (cx.form(a_end).starts_with('و') && cx.kind(a_end) == Some(TokenKind::Word))
+            {
                 a_end
             } else {
                 return None;
@@ -200,7 +245,13 @@ impl<'c, 'a> Grammar<'c, 'a> {
         let mut why = vec![rule(if between { "range-between" } else { "range" })];
         why.extend(a.why.iter().cloned());
         why.extend(b.why.iter().cloned());
-        Some(Found { start: i, conj: 0, end: b_end, shape: Shape::Range(a, b), why })
+        Some(Found {
+            start: i,
+            conj: 0,
+            end: b_end,
+            shape: Shape::Range(Box::new(a), Box::new(b)),
+            why,
+        })
     }
 
     /// A side of `بين … و…` whose first token carries the و.
@@ -230,7 +281,16 @@ impl<'c, 'a> Grammar<'c, 'a> {
     fn count_unit(&self, j: usize) -> Option<(usize, TUnit, Option<i64>)> {
         let cx = self.cx;
         // A qualifier makes the count vague: منذ أكثر من 3 سنوات.
-        let (j, qualified) = match cx.find(j, |s, _| matches!(s, Sem::Qual { pos: Pos::Before, .. }).then_some(())) {
+        let (j, qualified) = match cx.find(j, |s, _| {
+            matches!(
+                s,
+                Sem::Qual {
+                    pos: Pos::Before,
+                    ..
+                }
+            )
+            .then_some(())
+        }) {
             Some((e, ..)) => (e, true),
             None => (j, false),
         };
@@ -256,7 +316,15 @@ impl<'c, 'a> Grammar<'c, 'a> {
             Sem::Unit { unit, count } if *count != 2 && h.conj == 0 && h.prep == 0 => Some(*unit),
             _ => None,
         })?;
-        Some((e, unit, if qualified { None } else { Some(n.value as i64) }))
+        Some((
+            e,
+            unit,
+            if qualified {
+                None
+            } else {
+                Some(n.value as i64)
+            },
+        ))
     }
 
     fn since_ago(&self, i: usize) -> Option<Found> {
@@ -265,24 +333,50 @@ impl<'c, 'a> Grammar<'c, 'a> {
         let ago = cx.role(i, Role::Ago);
         let j = since.or(ago)?;
         if let Some((e, unit, n)) = self.count_unit(j) {
-            return Some(Found { start: i, conj: 0, end: e, shape: Shape::Ago(unit, n), why: vec![rule("ago")] });
+            return Some(Found {
+                start: i,
+                conj: 0,
+                end: e,
+                shape: Shape::Ago(unit, n),
+                why: vec![rule("ago")],
+            });
         }
         let j = since?;
         let (e, spec) = self.single_p(j, Mode::Single, true)?;
-        Some(Found { start: i, conj: 0, end: e, why: std::iter::once(rule("since")).chain(spec.why.iter().cloned()).collect(), shape: Shape::Since(spec) })
+        Some(Found {
+            start: i,
+            conj: 0,
+            end: e,
+            why: std::iter::once(rule("since"))
+                .chain(spec.why.iter().cloned())
+                .collect(),
+            shape: Shape::Since(Box::new(spec)),
+        })
     }
 
     fn until_within(&self, i: usize) -> Option<Found> {
         let cx = self.cx;
         if let Some(j) = cx.role(i, Role::Within) {
             if let Some((e, unit, Some(n))) = self.count_unit(j) {
-                return Some(Found { start: i, conj: 0, end: e, shape: Shape::Within(unit, n), why: vec![rule("within")] });
+                return Some(Found {
+                    start: i,
+                    conj: 0,
+                    end: e,
+                    shape: Shape::Within(unit, n),
+                    why: vec![rule("within")],
+                });
             }
         }
         let j = cx.role(i, Role::Until)?;
         let (e, spec) = self.single_p(j, Mode::Single, true)?;
         spec.clock?;
-        Some(Found { start: i, conj: 0, end: e, why: vec![rule("until")], shape: Shape::Until(spec) })
+        Some(Found {
+            start: i,
+            conj: 0,
+            end: e,
+            why: vec![rule("until")],
+            shape: Shape::Until(Box::new(spec)),
+        })
     }
 
     // ---- single expressions ------------------------------------------------------
@@ -311,7 +405,10 @@ impl<'c, 'a> Grammar<'c, 'a> {
         if mode == Mode::Side {
             if let Some((e, d)) = self.day_num(j) {
                 // A bare day or year starts a range side; what follows may complete it.
-                let mut s2 = Spec { day: Some(d), ..Spec::default() };
+                let mut s2 = Spec {
+                    day: Some(d),
+                    ..Spec::default()
+                };
                 let mut end = e;
                 let mut trial = Spec::default();
                 let mut tend = j;
@@ -324,7 +421,10 @@ impl<'c, 'a> Grammar<'c, 'a> {
             }
             if let Some((v, 4)) = cx.digits(j) {
                 if (1000..=2100).contains(&v) {
-                    let mut s2 = Spec { year: Some((Cal::Gregorian, v as i32)), ..Spec::default() };
+                    let mut s2 = Spec {
+                        year: Some((Cal::Gregorian, v as i32)),
+                        ..Spec::default()
+                    };
                     let mut end = j + 1;
                     self.pieces(&mut end, &mut s2, false);
                     return Some((end, s2));
@@ -335,7 +435,9 @@ impl<'c, 'a> Grammar<'c, 'a> {
         if let Some(e) = cx.role_bare(j, Role::Day) {
             let mut trial = Spec::default();
             let mut tend = e;
-            if self.piece(&mut tend, &mut trial, true) && (trial.day.is_some() || trial.weekday.is_some()) {
+            if self.piece(&mut tend, &mut trial, true)
+                && (trial.day.is_some() || trial.weekday.is_some())
+            {
                 j = e;
             }
         }
@@ -346,10 +448,24 @@ impl<'c, 'a> Grammar<'c, 'a> {
         self.pieces(&mut end, &mut spec, false);
         let _ = first;
         // Dayparts and weak month names need support.
-        if !spec.is_time() || (spec.weak && !prep && spec.day.is_none() && spec.year.is_none() && spec.month_shift.is_none() && spec.part.is_none() && spec.year_rel.is_none()) {
+        if !spec.is_time()
+            || (spec.weak
+                && !prep
+                && spec.day.is_none()
+                && spec.year.is_none()
+                && spec.month_shift.is_none()
+                && spec.part.is_none()
+                && spec.year_rel.is_none())
+        {
             return None;
         }
-        if mode == Mode::Single && spec.day.is_some() && spec.month.is_none() && spec.month_rel.is_none() && spec.weekday.is_none() && spec.nth.is_none() {
+        if mode == Mode::Single
+            && spec.day.is_some()
+            && spec.month.is_none()
+            && spec.month_rel.is_none()
+            && spec.weekday.is_none()
+            && spec.nth.is_none()
+        {
             return None;
         }
         Some((end, spec))
@@ -370,7 +486,9 @@ impl<'c, 'a> Grammar<'c, 'a> {
             let glue = if cx.punct(*end, ",") || cx.punct(*end, "-") || cx.punct(*end, "(") {
                 Some(*end + 1)
             } else {
-                cx.role_bare(*end, Role::Of).or_else(|| cx.role(*end, Role::Equals)).or_else(|| cx.role_bare(*end, Role::In))
+                cx.role_bare(*end, Role::Of)
+                    .or_else(|| cx.role(*end, Role::Equals))
+                    .or_else(|| cx.role_bare(*end, Role::In))
             };
             let Some(g) = glue else { break };
             let mut j = g;
@@ -390,7 +508,7 @@ impl<'c, 'a> Grammar<'c, 'a> {
     /// Try every piece at `*j`; on success advance `*j` and fill `spec`.
     fn piece(&self, j: &mut usize, spec: &mut Spec, prep: bool) -> bool {
         let i = *j;
-        let tries: [&dyn Fn(&mut Spec) -> Option<usize>; 14] = [
+        let tries: [&Piece<'_>; 14] = [
             &|s| self.p_nth(i, s),
             &|s| self.p_part(i, s),
             &|s| self.p_decade(i, s),
@@ -440,12 +558,20 @@ impl<'c, 'a> Grammar<'c, 'a> {
     fn month_name(&self, i: usize) -> Option<(usize, Cal, u32, bool, Why)> {
         let cx = self.cx;
         let (mut end, (cal, m, mut standalone), _, why) = cx.find(i, |s, _| match s {
-            Sem::Month { cal, month, standalone } => Some((*cal, *month, *standalone)),
+            Sem::Month {
+                cal,
+                month,
+                standalone,
+            } => Some((*cal, *month, *standalone)),
             _ => None,
         })?;
         // Two writings side by side without a mark: يوليو تموز، سبتمبر أيلول.
         if let Some((e2, s2, ..)) = cx.find(end, |s, h| match s {
-            Sem::Month { cal: c2, month, standalone } if *c2 == cal && *month == m && h.conj == 0 && h.prep == 0 => Some(*standalone),
+            Sem::Month {
+                cal: c2,
+                month,
+                standalone,
+            } if *c2 == cal && *month == m && h.conj == 0 && h.prep == 0 => Some(*standalone),
             _ => None,
         }) {
             return Some((e2, cal, m, standalone || s2, why));
@@ -453,7 +579,13 @@ impl<'c, 'a> Grammar<'c, 'a> {
         let open = cx.punct(end, "(");
         if cx.punct(end, "/") || cx.punct(end, "-") || open {
             if let Some((e2, (_, s2), ..)) = cx.find(end + 1, |s, h| match s {
-                Sem::Month { cal: c2, month, standalone } if *c2 == cal && *month == m && h.conj == 0 && h.prep == 0 => Some(((), *standalone)),
+                Sem::Month {
+                    cal: c2,
+                    month,
+                    standalone,
+                } if *c2 == cal && *month == m && h.conj == 0 && h.prep == 0 => {
+                    Some(((), *standalone))
+                }
                 _ => None,
             }) {
                 standalone |= s2;
@@ -521,7 +653,10 @@ impl<'c, 'a> Grammar<'c, 'a> {
 
     fn p_weekday(&self, i: usize, spec: &mut Spec) -> Option<usize> {
         let cx = self.cx;
-        if spec.weekday.is_some() || spec.unit_rel.is_some() || spec.year.is_some() && spec.month.is_none() {
+        if spec.weekday.is_some()
+            || spec.unit_rel.is_some()
+            || spec.year.is_some() && spec.month.is_none()
+        {
             return None;
         }
         let (mut j, after_day) = match cx.role_bare(i, Role::Day) {
@@ -533,7 +668,15 @@ impl<'c, 'a> Grammar<'c, 'a> {
             _ => None,
         })?;
         // الأحد عشر is eleven.
-        if cx.hits(e).any(|(_, en)| matches!(en.sem, Sem::Num { kind: NumKind::TeenSuffix, .. })) {
+        if cx.hits(e).any(|(_, en)| {
+            matches!(
+                en.sem,
+                Sem::Num {
+                    kind: NumKind::TeenSuffix,
+                    ..
+                }
+            )
+        }) {
             return None;
         }
         let week = self.week_after(e);
@@ -569,8 +712,16 @@ impl<'c, 'a> Grammar<'c, 'a> {
     /// word (`السابق`) counts as one too.
     fn shift(&self, i: usize, deictic: bool) -> Option<(usize, i32)> {
         let (e, off, _, _) = self.cx.find(i, |s, h| match s {
-            Sem::Rel { kind: RelKind::Shift, offset } if h.conj == 0 && h.prep == 0 => Some(*offset),
-            Sem::Rel { kind: RelKind::Anaphoric, offset } if (deictic || self.assistant) && *offset != 0 && h.conj == 0 && h.prep == 0 => Some(*offset),
+            Sem::Rel {
+                kind: RelKind::Shift,
+                offset,
+            } if h.conj == 0 && h.prep == 0 => Some(*offset),
+            Sem::Rel {
+                kind: RelKind::Anaphoric,
+                offset,
+            } if (deictic || self.assistant) && *offset != 0 && h.conj == 0 && h.prep == 0 => {
+                Some(*offset)
+            }
             _ => None,
         })?;
         Some((e, off))
@@ -578,25 +729,59 @@ impl<'c, 'a> Grammar<'c, 'a> {
 
     fn p_relday(&self, i: usize, spec: &mut Spec) -> Option<usize> {
         let cx = self.cx;
-        if spec.rel_day.is_some() || spec.day.is_some() || spec.month.is_some() || spec.year.is_some() || spec.unit_rel.is_some() || spec.nth.is_some() {
+        if spec.rel_day.is_some()
+            || spec.day.is_some()
+            || spec.month.is_some()
+            || spec.year.is_some()
+            || spec.unit_rel.is_some()
+            || spec.nth.is_some()
+        {
             return None;
         }
         let j = match cx.role_bare(i, Role::Day) {
-            Some(e) if cx.form(i) == "يوم" && cx.hits(e).any(|(_, en)| matches!(en.sem, Sem::Rel { kind: RelKind::Day, .. })) => e,
+            Some(e)
+                if cx.form(i) == "يوم"
+                    && cx.hits(e).any(|(_, en)| {
+                        matches!(
+                            en.sem,
+                            Sem::Rel {
+                                kind: RelKind::Day,
+                                ..
+                            }
+                        )
+                    }) =>
+            {
+                e
+            }
             _ => i,
         };
         let (e, off, _, why) = cx.find(j, |s, _| match s {
-            Sem::Rel { kind: RelKind::Day, offset } => Some(*offset),
+            Sem::Rel {
+                kind: RelKind::Day,
+                offset,
+            } => Some(*offset),
             _ => None,
         })?;
         if off == 0 && e == j + 1 {
             // اليوم followed by an ordinal, a shift or a name is not today; `في اليوم`
             // alone is "per day" (مليون برميل في اليوم).
-            let per_day = j > cx.lo && cx.role_bare(j - 1, Role::In).is_some() && cx.find(e, |s, _| matches!(s, Sem::Weekday { .. }).then_some(())).is_none();
+            let per_day = j > cx.lo
+                && cx.role_bare(j - 1, Role::In).is_some()
+                && cx
+                    .find(e, |s, _| matches!(s, Sem::Weekday { .. }).then_some(()))
+                    .is_none();
             if per_day
                 || ordinal(cx, e).is_some()
                 || cx.role(e, Role::NotToday).is_some()
-                || cx.hits(e).any(|(_, en)| matches!(en.sem, Sem::Rel { kind: RelKind::Shift | RelKind::Anaphoric, .. }))
+                || cx.hits(e).any(|(_, en)| {
+                    matches!(
+                        en.sem,
+                        Sem::Rel {
+                            kind: RelKind::Shift | RelKind::Anaphoric,
+                            ..
+                        }
+                    )
+                })
             {
                 return None;
             }
@@ -608,7 +793,12 @@ impl<'c, 'a> Grammar<'c, 'a> {
 
     fn p_daymonth(&self, i: usize, spec: &mut Spec) -> Option<usize> {
         let cx = self.cx;
-        if spec.day.is_some() || spec.month.is_some() || spec.rel_day.is_some() || spec.unit_rel.is_some() || spec.nth.is_some() {
+        if spec.day.is_some()
+            || spec.month.is_some()
+            || spec.rel_day.is_some()
+            || spec.unit_rel.is_some()
+            || spec.nth.is_some()
+        {
             return None;
         }
         if let Some(e) = self.numeric_date(i, spec) {
@@ -634,16 +824,28 @@ impl<'c, 'a> Grammar<'c, 'a> {
     fn numeric_date(&self, i: usize, spec: &mut Spec) -> Option<usize> {
         let cx = self.cx;
         let (a, na) = cx.digits(i)?;
-        let sep = if cx.punct(i + 1, "/") { "/" } else if cx.punct(i + 1, "-") { "-" } else { return None };
+        let sep = if cx.punct(i + 1, "/") {
+            "/"
+        } else if cx.punct(i + 1, "-") {
+            "-"
+        } else {
+            return None;
+        };
         if !cx.touching(i) || !cx.touching(i + 1) {
             return None;
         }
         let (b, nb) = cx.digits(i + 2)?;
-        let third = (cx.punct(i + 3, sep) && cx.touching(i + 2) && cx.touching(i + 3)).then(|| cx.digits(i + 4)).flatten();
+        let third = (cx.punct(i + 3, sep) && cx.touching(i + 2) && cx.touching(i + 3))
+            .then(|| cx.digits(i + 4))
+            .flatten();
         let (y, m, d, end) = match third {
             Some((c, _)) if na == 4 => (a as i32, b as u32, c as u32, i + 5),
             Some((c, nc)) if nc == 4 || nc == 2 => {
-                let y = if nc == 2 { c as i32 + if c < 50 { 2000 } else { 1900 } } else { c as i32 };
+                let y = if nc == 2 {
+                    c as i32 + if c < 50 { 2000 } else { 1900 }
+                } else {
+                    c as i32
+                };
                 (y, b as u32, a as u32, i + 5)
             }
             Some(_) => return None,
@@ -653,7 +855,12 @@ impl<'c, 'a> Grammar<'c, 'a> {
                 spec.why.push(rule("numeric-month-year"));
                 return Some(i + 3);
             }
-            None if na <= 2 && nb <= 2 && (1..=31).contains(&a) && (1..=12).contains(&b) && sep == "/" => {
+            None if na <= 2
+                && nb <= 2
+                && (1..=31).contains(&a)
+                && (1..=12).contains(&b)
+                && sep == "/" =>
+            {
                 spec.day = Some(a as u32);
                 spec.month = Some((Cal::Gregorian, b as u32));
                 spec.why.push(rule("numeric-day-month"));
@@ -667,7 +874,11 @@ impl<'c, 'a> Grammar<'c, 'a> {
         // A Hijri year (1300-1500, or two digits with هـ after) is read in the Hijri calendar.
         let mut end = end;
         let hijri_era = cx.role(end, Role::EraHijri);
-        let cal = if self.hijri_numeric || hijri_era.is_some() || (1300..=1500).contains(&y) { Cal::Hijri } else { Cal::Gregorian };
+        let cal = if self.hijri_numeric || hijri_era.is_some() || (1300..=1500).contains(&y) {
+            Cal::Hijri
+        } else {
+            Cal::Gregorian
+        };
         if let Some(e) = hijri_era.or_else(|| cx.role(end, Role::EraGregorian)) {
             end = e;
         }
@@ -711,7 +922,11 @@ impl<'c, 'a> Grammar<'c, 'a> {
 
     fn p_month(&self, i: usize, spec: &mut Spec, prep: bool) -> Option<usize> {
         let cx = self.cx;
-        if spec.month.is_some() || spec.month_rel.is_some() || spec.rel_day.is_some() || spec.unit_rel.is_some() {
+        if spec.month.is_some()
+            || spec.month_rel.is_some()
+            || spec.rel_day.is_some()
+            || spec.unit_rel.is_some()
+        {
             return None;
         }
         let (j, has_word) = match cx.role(i, Role::Month) {
@@ -740,13 +955,21 @@ impl<'c, 'a> Grammar<'c, 'a> {
 
     fn p_year(&self, i: usize, spec: &mut Spec, prep: bool) -> Option<usize> {
         let cx = self.cx;
-        if spec.year.is_some() || spec.year_rel.is_some() || spec.unit_rel.is_some() || spec.rel_day.is_some() || spec.decade.is_some() {
+        if spec.year.is_some()
+            || spec.year_rel.is_some()
+            || spec.unit_rel.is_some()
+            || spec.rel_day.is_some()
+            || spec.decade.is_some()
+        {
             return None;
         }
         if spec.weekday.is_some() && spec.month.is_none() && spec.day.is_none() {
             return None;
         }
-        let anchored = spec.month.is_some() || spec.nth.is_some() || spec.holiday.is_some() || spec.part.is_some();
+        let anchored = spec.month.is_some()
+            || spec.nth.is_some()
+            || spec.holiday.is_some()
+            || spec.part.is_some();
         let (j, marker) = match cx.role(i, Role::Year) {
             Some(e) => (e, true),
             None => (i, false),
@@ -773,7 +996,10 @@ impl<'c, 'a> Grammar<'c, 'a> {
         }
         let y = v as i32;
         let hijri_month = matches!(spec.month, Some((Cal::Hijri, _)));
-        let cal = if era_h.is_some() || (hijri_month && (1300..=1600).contains(&y)) || (era_g.is_none() && spec.month.is_none() && (1340..=1500).contains(&y)) {
+        let cal = if era_h.is_some()
+            || (hijri_month && (1300..=1600).contains(&y))
+            || (era_g.is_none() && spec.month.is_none() && (1340..=1500).contains(&y))
+        {
             Cal::Hijri
         } else {
             Cal::Gregorian
@@ -793,7 +1019,16 @@ impl<'c, 'a> Grammar<'c, 'a> {
     /// `الأيام الماضية` (vague), `في اليوم التالي` (anaphoric).
     fn p_unit(&self, i: usize, spec: &mut Spec) -> Option<usize> {
         let cx = self.cx;
-        let (j, this) = match cx.find(i, |s, _| matches!(s, Sem::Rel { kind: RelKind::This, .. }).then_some(())) {
+        let (j, this) = match cx.find(i, |s, _| {
+            matches!(
+                s,
+                Sem::Rel {
+                    kind: RelKind::This,
+                    ..
+                }
+            )
+            .then_some(())
+        }) {
             Some((e, ..)) => (e, true),
             None => (i, false),
         };
@@ -809,7 +1044,10 @@ impl<'c, 'a> Grammar<'c, 'a> {
             Sem::Unit { unit, count } if h.conj == 0 || i == uj => Some((*unit, *count)),
             _ => None,
         })?;
-        let definite = cx.form(uj)[usize::from(hit.conj) + usize::from(hit.prep)..].starts_with("ال") || this || pre_n.is_some();
+        let definite = cx.form(uj)[usize::from(hit.conj) + usize::from(hit.prep)..]
+            .starts_with("ال")
+            || this
+            || pre_n.is_some();
         if !definite || (this && i > cx.lo && cx.role_bare(i - 1, Role::Anniversary).is_some()) {
             return None;
         }
@@ -823,10 +1061,16 @@ impl<'c, 'a> Grammar<'c, 'a> {
         }
         let shift = self.shift(e, false);
         let ana = cx.find(e, |s, _| match s {
-            Sem::Rel { kind: RelKind::Anaphoric, offset } => Some(*offset),
+            Sem::Rel {
+                kind: RelKind::Anaphoric,
+                offset,
+            } => Some(*offset),
             _ => None,
         });
-        let last = cx.find(e, |s, _| matches!(s, Sem::Num { kind: NumKind::Ordinal, value, .. } if *value < 0.0).then_some(()));
+        let last = cx.find(e, |s, _| {
+            matches!(s, Sem::Num { kind: NumKind::Ordinal, value, .. } if *value < 0.0)
+                .then_some(())
+        });
         let (end, off, anaphoric) = match (shift, ana, last) {
             (Some((e2, o)), ..) => (e2, o, false),
             (None, Some((e2, o, ..)), _) => (e2, o, !self.assistant),
@@ -844,11 +1088,18 @@ impl<'c, 'a> Grammar<'c, 'a> {
         }
         if count == 1 && n.is_none() {
             // Merged into what is already read: a year for a month, a month for a day.
-            if spec.month.is_some() && unit == TUnit::Year && spec.year.is_none() && spec.year_rel.is_none() {
+            if spec.month.is_some()
+                && unit == TUnit::Year
+                && spec.year.is_none()
+                && spec.year_rel.is_none()
+            {
                 spec.year_rel = Some(off);
                 return Some(end);
             }
-            if (spec.day.is_some() || spec.nth.is_some()) && spec.month.is_none() && unit == TUnit::Month {
+            if (spec.day.is_some() || spec.nth.is_some())
+                && spec.month.is_none()
+                && unit == TUnit::Month
+            {
                 spec.month_rel = Some(off);
                 return Some(end);
             }
@@ -880,10 +1131,17 @@ impl<'c, 'a> Grammar<'c, 'a> {
         }
         let f = cx.form(i).strip_prefix("ال")?;
         let ids = cx.lx.index.get(f)?;
-        ids.iter().find_map(|&id| match cx.lx.entries[id as usize].sem {
-            Sem::Num { value, kind: NumKind::Unit | NumKind::Ten | NumKind::Teen, .. } if cx.lx.entries[id as usize].rest.is_empty() && value > 1.0 => Some((i + 1, value as i64)),
-            _ => None,
-        })
+        ids.iter()
+            .find_map(|&id| match cx.lx.entries[id as usize].sem {
+                Sem::Num {
+                    value,
+                    kind: NumKind::Unit | NumKind::Ten | NumKind::Teen,
+                    ..
+                } if cx.lx.entries[id as usize].rest.is_empty() && value > 1.0 => {
+                    Some((i + 1, value as i64))
+                }
+                _ => None,
+            })
     }
 
     fn p_part(&self, i: usize, spec: &mut Spec) -> Option<usize> {
@@ -896,13 +1154,26 @@ impl<'c, 'a> Grammar<'c, 'a> {
             _ => None,
         })?;
         // عامين ونصف العام: a half, not the middle.
-        if hit.conj > 0 && cx.hits(i).any(|(_, e)| matches!(e.sem, Sem::Num { kind: NumKind::Fraction, .. })) {
+        if hit.conj > 0
+            && cx.hits(i).any(|(_, e)| {
+                matches!(
+                    e.sem,
+                    Sem::Num {
+                        kind: NumKind::Fraction,
+                        ..
+                    }
+                )
+            })
+        {
             return None;
         }
         if let Some(e) = cx.role_bare(j, Role::Of) {
             j = e;
         }
-        let mut s = Spec { part: Some(part), ..Spec::default() };
+        let mut s = Spec {
+            part: Some(part),
+            ..Spec::default()
+        };
         s.why.push(why);
         let e = {
             let mut t = s.clone();
@@ -914,7 +1185,9 @@ impl<'c, 'a> Grammar<'c, 'a> {
         })
         .or_else(|| {
             let mut t = s.clone();
-            self.p_unit(j, &mut t).filter(|_| t.unit_rel.is_some()).map(|e| (e, t))
+            self.p_unit(j, &mut t)
+                .filter(|_| t.unit_rel.is_some())
+                .map(|e| (e, t))
         })
         .or_else(|| {
             // نهاية الشهر، مطلع العام: the current one.
@@ -922,7 +1195,10 @@ impl<'c, 'a> Grammar<'c, 'a> {
                 Sem::Unit { unit, count } if h.conj == 0 && h.prep == 0 => Some((*unit, *count)),
                 _ => None,
             })?;
-            (count == 1 && cx.form(j).starts_with("ال") && matches!(unit, TUnit::Week | TUnit::Month | TUnit::Year)).then(|| {
+            (count == 1
+                && cx.form(j).starts_with("ال")
+                && matches!(unit, TUnit::Week | TUnit::Month | TUnit::Year))
+            .then(|| {
                 let mut t = s.clone();
                 t.unit_rel = Some((unit, 0));
                 t.why.push(w);
@@ -950,60 +1226,93 @@ impl<'c, 'a> Grammar<'c, 'a> {
         if let Some((v, n)) = cx.digits(i) {
             return (n <= 2 && v <= 24).then_some((i + 1, v as u32, false));
         }
-        for o in [ordinal(cx, i), ordinal_simple(cx, i)].into_iter().flatten() {
+        for o in [ordinal(cx, i), ordinal_simple(cx, i)]
+            .into_iter()
+            .flatten()
+        {
             if (1..=12).contains(&o.1) {
                 return Some((o.0, o.1 as u32, true));
             }
         }
         let n = cardinal(cx, i, NumOpts::default())?;
-        (n.words && n.value.fract() == 0.0 && (1.0..=12.0).contains(&n.value)).then_some((n.end, n.value as u32, true))
+        (n.words && n.value.fract() == 0.0 && (1.0..=12.0).contains(&n.value)).then_some((
+            n.end,
+            n.value as u32,
+            true,
+        ))
     }
 
     /// Minutes after و: a number (`و18 دقيقة`, `وخمس واربعون دقيقة`) or a fraction
     /// (`وربع`, `ونصف`, `وثلث`).
     fn minutes_after_and(&self, i: usize) -> Option<(usize, u32)> {
         let cx = self.cx;
-        let (j, sep) = if cx.and_token(i) { (i + 1, true) } else { (i, false) };
+        let (j, sep) = if cx.and_token(i) {
+            (i + 1, true)
+        } else {
+            (i, false)
+        };
         // ودقيقتين: two minutes.
-        if let Some((e, ..)) = cx.find(j, |s, h| matches!(s, Sem::Unit { unit: TUnit::Minute, count: 2 }).then_some(()).filter(|_| sep || h.conj > 0)) {
+        if let Some((e, ..)) = cx.find(j, |s, h| {
+            matches!(
+                s,
+                Sem::Unit {
+                    unit: TUnit::Minute,
+                    count: 2
+                }
+            )
+            .then_some(())
+            .filter(|_| sep || h.conj > 0)
+        }) {
             return Some((e, 2));
         }
         if let Some((e, v, ..)) = cx.find(j, |s, h| match s {
-            Sem::Num { value, kind: NumKind::Fraction, .. } if sep || h.conj > 0 => Some(*value),
+            Sem::Num {
+                value,
+                kind: NumKind::Fraction,
+                ..
+            } if sep || h.conj > 0 => Some(*value),
             _ => None,
         }) {
             return Some((e, (v * 60.0).round() as u32));
         }
-        let (num_start, ok) = if sep {
-            (j, true)
-        } else if cx.form(j).starts_with('و') {
-            (j, true)
-        } else {
-            (j, false)
-        };
-        if !ok {
+        if !sep && !cx.form(j).starts_with('و') {
             return None;
         }
+        let num_start = j;
         // و18 is one token for the tokenizer only when letters and digits split: و + 18.
         let n = cardinal(cx, num_start, NumOpts::default()).or_else(|| {
             let f = cx.form(num_start);
-            f.strip_prefix('و').and_then(|r| r.parse::<u32>().ok()).map(|v| crate::numbers::Numeral {
-                start: num_start,
-                end: num_start + 1,
-                value: f64::from(v),
-                words: false,
-                ambiguous: false,
-                why: Vec::new(),
-            })
+            f.strip_prefix('و')
+                .and_then(|r| r.parse::<u32>().ok())
+                .map(|v| crate::numbers::Numeral {
+                    start: num_start,
+                    end: num_start + 1,
+                    value: f64::from(v),
+                    words: false,
+                    ambiguous: false,
+                    why: Vec::new(),
+                })
         })?;
         if n.value.fract() != 0.0 || !(1.0..60.0).contains(&n.value) {
             return None;
         }
-        if !sep && cx.hits(num_start).all(|(h, _)| h.conj == 0) && !cx.form(num_start).starts_with('و') {
+        if !sep
+            && cx.hits(num_start).all(|(h, _)| h.conj == 0)
+            && !cx.form(num_start).starts_with('و')
+        {
             return None;
         }
         let mut e = n.end;
-        if let Some((e2, ..)) = cx.find(e, |s, _| matches!(s, Sem::Unit { unit: TUnit::Minute, .. }).then_some(())) {
+        if let Some((e2, ..)) = cx.find(e, |s, _| {
+            matches!(
+                s,
+                Sem::Unit {
+                    unit: TUnit::Minute,
+                    ..
+                }
+            )
+            .then_some(())
+        }) {
             e = e2;
         }
         Some((e, n.value as u32))
@@ -1015,7 +1324,13 @@ impl<'c, 'a> Grammar<'c, 'a> {
             return None;
         }
         let (j, hour_word) = match cx.role(i, Role::Hour) {
-            Some(e) if cx.form(i).starts_with("ال") || cx.form(i).starts_with("بال") || cx.form(i).starts_with("وال") => (e, true),
+            Some(e)
+                if cx.form(i).starts_with("ال")
+                    || cx.form(i).starts_with("بال")
+                    || cx.form(i).starts_with("وال") =>
+            {
+                (e, true)
+            }
             _ => (i, false),
         };
         let (mut e, h, in_words) = self.hour(j)?;
@@ -1050,17 +1365,31 @@ impl<'c, 'a> Grammar<'c, 'a> {
         if let Some(ex) = cx.role(e, Role::Except) {
             let sub = cx
                 .find(ex, |s, _| match s {
-                    Sem::Num { value, kind: NumKind::Fraction, .. } => Some((*value * 60.0).round() as u32),
+                    Sem::Num {
+                        value,
+                        kind: NumKind::Fraction,
+                        ..
+                    } => Some((*value * 60.0).round() as u32),
                     _ => None,
                 })
                 .map(|(e2, v, ..)| (e2, v))
                 .or_else(|| {
                     let n = cardinal(cx, ex, NumOpts::default())?;
                     let mut e2 = n.end;
-                    if let Some((e3, ..)) = cx.find(e2, |s, _| matches!(s, Sem::Unit { unit: TUnit::Minute, .. }).then_some(())) {
+                    if let Some((e3, ..)) = cx.find(e2, |s, _| {
+                        matches!(
+                            s,
+                            Sem::Unit {
+                                unit: TUnit::Minute,
+                                ..
+                            }
+                        )
+                        .then_some(())
+                    }) {
                         e2 = e3;
                     }
-                    (n.value.fract() == 0.0 && (1.0..60.0).contains(&n.value)).then_some((e2, n.value as u32))
+                    (n.value.fract() == 0.0 && (1.0..60.0).contains(&n.value))
+                        .then_some((e2, n.value as u32))
                 });
             if let Some((e2, sub)) = sub {
                 if m == 0 && h > 0 {
@@ -1102,12 +1431,21 @@ impl<'c, 'a> Grammar<'c, 'a> {
         }
         // An hour in words needs a daypart or minutes; a daypart only after من (الساعات
         // الأولى من صباح الاثنين) needs a preposition before the hour (في الثامنة من مساء).
-        let lead = i > cx.lo && (cx.role_bare(i - 1, Role::In).is_some() || cx.role_bare(i - 1, Role::ApproxTime).is_some());
+        let lead = i > cx.lo
+            && (cx.role_bare(i - 1, Role::In).is_some()
+                || cx.role_bare(i - 1, Role::ApproxTime).is_some());
         let word_ok = in_words && (extra || (mer.is_some() && (!mer_after_of || lead)));
         if !hour_word && !colon && !word_ok {
             return None;
         }
-        spec.clock = Some(Clock { h, m, s, grain, mer, tz });
+        spec.clock = Some(Clock {
+            h,
+            m,
+            s,
+            grain,
+            mer,
+            tz,
+        });
         spec.why.push(rule("clock"));
         Some(e)
     }
@@ -1128,13 +1466,22 @@ impl<'c, 'a> Grammar<'c, 'a> {
         if !spec.has_date() {
             let mut j = e;
             let mut t2 = trial.clone();
-            if !self.piece(&mut j, &mut t2, false) || !(t2.rel_day.is_some() || t2.weekday.is_some() || t2.day.is_some() || t2.unit_rel.is_some_and(|u| u.0 == TUnit::Day)) {
+            if !self.piece(&mut j, &mut t2, false)
+                || !(t2.rel_day.is_some()
+                    || t2.weekday.is_some()
+                    || t2.day.is_some()
+                    || t2.unit_rel.is_some_and(|u| u.0 == TUnit::Day))
+            {
                 return None;
             }
             *spec = t2;
             return Some(j);
         }
-        if !(spec.rel_day.is_some() || spec.weekday.is_some() || spec.day.is_some() || spec.unit_rel.is_some_and(|u| u.0 == TUnit::Day)) {
+        if !(spec.rel_day.is_some()
+            || spec.weekday.is_some()
+            || spec.day.is_some()
+            || spec.unit_rel.is_some_and(|u| u.0 == TUnit::Day))
+        {
             return None;
         }
         *spec = trial;
@@ -1146,7 +1493,10 @@ impl<'c, 'a> Grammar<'c, 'a> {
             return None;
         }
         let (e, kind, _, why) = self.cx.find(i, |s, _| match s {
-            Sem::Rel { kind: k @ (RelKind::Now | RelKind::Tonight), .. } => Some(*k),
+            Sem::Rel {
+                kind: k @ (RelKind::Now | RelKind::Tonight),
+                ..
+            } => Some(*k),
             _ => None,
         })?;
         match kind {
@@ -1176,9 +1526,24 @@ impl<'c, 'a> Grammar<'c, 'a> {
         if spec.has_date() {
             return None;
         }
-        let j = cx.find(i, |s, _| matches!(s, Sem::Unit { unit: TUnit::Decade, count: 1 }).then_some(())).map_or(i, |(e, ..)| e);
+        let j = cx
+            .find(i, |s, _| {
+                matches!(
+                    s,
+                    Sem::Unit {
+                        unit: TUnit::Decade,
+                        count: 1
+                    }
+                )
+                .then_some(())
+            })
+            .map_or(i, |(e, ..)| e);
         if let Some((e, d, _, why)) = cx.find(j, |s, _| match s {
-            Sem::Num { value, kind: NumKind::Decade, .. } => Some(*value as u32),
+            Sem::Num {
+                value,
+                kind: NumKind::Decade,
+                ..
+            } => Some(*value as u32),
             _ => None,
         }) {
             spec.decade = Some(d);
@@ -1203,7 +1568,9 @@ impl<'c, 'a> Grammar<'c, 'a> {
             return Some((e, Century::Rel(off)));
         }
         let (e, v, _) = ordinal(cx, j)?;
-        (v >= 1 && v <= 30).then_some((e, Century::Ordinal(v as i32)))
+        (1..=30)
+            .contains(&v)
+            .then_some((e, Century::Ordinal(v as i32)))
     }
 
     /// Ordinals inside a month: `ثالث ثلاثاء من أيلول`, `اليوم الأخير من شهر عشرة`,
@@ -1211,7 +1578,12 @@ impl<'c, 'a> Grammar<'c, 'a> {
     /// `ثالث ثلاثاء بعد كريسماس 2014`.
     fn p_nth(&self, i: usize, spec: &mut Spec) -> Option<usize> {
         let cx = self.cx;
-        if spec.nth.is_some() || spec.day.is_some() || spec.month.is_some() || spec.rel_day.is_some() || spec.unit_rel.is_some() {
+        if spec.nth.is_some()
+            || spec.day.is_some()
+            || spec.month.is_some()
+            || spec.rel_day.is_some()
+            || spec.unit_rel.is_some()
+        {
             return None;
         }
         let mut s = spec.clone();
@@ -1223,7 +1595,17 @@ impl<'c, 'a> Grammar<'c, 'a> {
             n = v;
             s.why.push(w);
             j = e;
-            let day_word = cx.find(j, |sm, h| matches!(sm, Sem::Unit { unit: TUnit::Day, count: 1 }).then_some(()).filter(|_| h.conj == 0 && h.prep == 0));
+            let day_word = cx.find(j, |sm, h| {
+                matches!(
+                    sm,
+                    Sem::Unit {
+                        unit: TUnit::Day,
+                        count: 1
+                    }
+                )
+                .then_some(())
+                .filter(|_| h.conj == 0 && h.prep == 0)
+            });
             if let Some((e2, ..)) = day_word {
                 j = e2;
             }
@@ -1235,7 +1617,17 @@ impl<'c, 'a> Grammar<'c, 'a> {
                 j = e2;
             } else if day_word.is_some() {
                 what = NthWhat::Day;
-            } else if let Some((e2, ..)) = cx.find(j, |sm, h| matches!(sm, Sem::Unit { unit: TUnit::Week, count: 1 }).then_some(()).filter(|_| h.conj == 0 && h.prep == 0)) {
+            } else if let Some((e2, ..)) = cx.find(j, |sm, h| {
+                matches!(
+                    sm,
+                    Sem::Unit {
+                        unit: TUnit::Week,
+                        count: 1
+                    }
+                )
+                .then_some(())
+                .filter(|_| h.conj == 0 && h.prep == 0)
+            }) {
                 what = NthWhat::Week;
                 j = e2;
             } else {
@@ -1309,7 +1701,10 @@ impl<'c, 'a> Grammar<'c, 'a> {
         let mut end = e;
         let g2 = cx.role_bare(end, Role::Of).unwrap_or(end);
         let mut t = s.clone();
-        if let Some(e2) = self.p_year(g2, &mut t, true).or_else(|| self.p_unit(g2, &mut t)) {
+        if let Some(e2) = self
+            .p_year(g2, &mut t, true)
+            .or_else(|| self.p_unit(g2, &mut t))
+        {
             if t.year.is_some() || t.year_rel.is_some() {
                 end = e2;
                 s = t;
@@ -1341,10 +1736,19 @@ fn share(a: &mut Spec, b: &Spec) {
         a.month_rel = b.month_rel;
         a.month_shift = b.month_shift;
     }
-    if a.year.is_none() && a.year_rel.is_none() && (a.month.is_some() || a.month_rel.is_some()) && a.month == b.month {
+    if a.year.is_none()
+        && a.year_rel.is_none()
+        && (a.month.is_some() || a.month_rel.is_some())
+        && a.month == b.month
+    {
         a.year = b.year;
         a.year_rel = b.year_rel;
-    } else if a.year.is_none() && a.year_rel.is_none() && a.month.is_some() && b.month.is_some() && b.year.is_some() {
+    } else if a.year.is_none()
+        && a.year_rel.is_none()
+        && a.month.is_some()
+        && b.month.is_some()
+        && b.year.is_some()
+    {
         a.year = b.year;
     }
     if let (Some(ca), Some(cb)) = (a.clock.as_mut(), b.clock) {

@@ -396,13 +396,26 @@ fn tokens(norm: &Normalizer, form: &str) -> Vec<Box<str>> {
 impl Lexicon {
     fn add(&mut self, norm: &Normalizer, form: &str, sem: Sem, why: Why) {
         let toks = tokens(norm, form);
-        let Some((first, rest)) = toks.split_first() else { return };
+        let Some((first, rest)) = toks.split_first() else {
+            return;
+        };
         let id = self.entries.len() as u32;
-        self.entries.push(Entry { rest: rest.into(), sem, why });
+        self.entries.push(Entry {
+            rest: rest.into(),
+            sem,
+            why,
+        });
         self.index.entry(first.clone()).or_default().push(id);
     }
 
-    fn add_forms(&mut self, norm: &Normalizer, t: &Table, row: &rasd_lexicon::Row, col: &str, sem: Sem) {
+    fn add_forms(
+        &mut self,
+        norm: &Normalizer,
+        t: &Table,
+        row: &rasd_lexicon::Row,
+        col: &str,
+        sem: Sem,
+    ) {
         for f in t.list(row, col) {
             self.add(norm, f, sem.clone(), row.why(t));
         }
@@ -438,18 +451,36 @@ impl Lexicon {
                         continue;
                     }
                 };
-                let Some(month) = t.get(&r, "month").and_then(|m| m.parse().ok()).filter(|m| (1..=12).contains(m)) else {
+                let Some(month) = t
+                    .get(&r, "month")
+                    .and_then(|m| m.parse().ok())
+                    .filter(|m| (1..=12).contains(m))
+                else {
                     t.issue(r.line, "month must be 1-12");
                     continue;
                 };
                 let standalone = yes(t.get(&r, "standalone"));
-                lx.add_forms(&norm, &t, &r, "forms", Sem::Month { cal, month, standalone });
+                lx.add_forms(
+                    &norm,
+                    &t,
+                    &r,
+                    "forms",
+                    Sem::Month {
+                        cal,
+                        month,
+                        standalone,
+                    },
+                );
             }
             issues.append(&mut t.issues);
         }
         if let Some(mut t) = open("weekdays.tsv", &["weekday", "forms"], &mut issues) {
             for r in t.rows.clone() {
-                let Some(wd) = t.get(&r, "weekday").and_then(|m| m.parse().ok()).filter(|m| (1..=7).contains(m)) else {
+                let Some(wd) = t
+                    .get(&r, "weekday")
+                    .and_then(|m| m.parse().ok())
+                    .filter(|m| (1..=7).contains(m))
+                else {
                     t.issue(r.line, "weekday must be 1-7");
                     continue;
                 };
@@ -482,7 +513,17 @@ impl Lexicon {
                     continue;
                 };
                 let standalone = yes(t.get(&r, "standalone"));
-                lx.add_forms(&norm, &t, &r, "forms", Sem::Num { value, kind, standalone });
+                lx.add_forms(
+                    &norm,
+                    &t,
+                    &r,
+                    "forms",
+                    Sem::Num {
+                        value,
+                        kind,
+                        standalone,
+                    },
+                );
             }
             issues.append(&mut t.issues);
         }
@@ -492,7 +533,11 @@ impl Lexicon {
                     t.issue(r.line, "unknown unit");
                     continue;
                 };
-                let Some(count) = t.get(&r, "count").and_then(|v| v.parse::<u8>().ok()).filter(|c| *c <= 2) else {
+                let Some(count) = t
+                    .get(&r, "count")
+                    .and_then(|v| v.parse::<u8>().ok())
+                    .filter(|c| *c <= 2)
+                else {
                     t.issue(r.line, "count must be 0, 1 or 2");
                     continue;
                 };
@@ -522,14 +567,29 @@ impl Lexicon {
             }
             issues.append(&mut t.issues);
         }
-        if let Some(mut t) = open("parts.tsv", &["forms", "month_from", "month_to", "year_from", "year_to"], &mut issues) {
+        if let Some(mut t) = open(
+            "parts.tsv",
+            &["forms", "month_from", "month_to", "year_from", "year_to"],
+            &mut issues,
+        ) {
             for r in t.rows.clone() {
                 let n = |c: &str| t.get(&r, c).and_then(|v| v.parse::<u32>().ok());
-                let (Some(a), Some(b), Some(c), Some(d)) = (n("month_from"), n("month_to"), n("year_from"), n("year_to")) else {
+                let (Some(a), Some(b), Some(c), Some(d)) =
+                    (n("month_from"), n("month_to"), n("year_from"), n("year_to"))
+                else {
                     t.issue(r.line, "day and month bounds must be numbers");
                     continue;
                 };
-                lx.add_forms(&norm, &t, &r, "forms", Sem::Part { days: (a, b), months: (c, d) });
+                lx.add_forms(
+                    &norm,
+                    &t,
+                    &r,
+                    "forms",
+                    Sem::Part {
+                        days: (a, b),
+                        months: (c, d),
+                    },
+                );
             }
             issues.append(&mut t.issues);
         }
@@ -549,7 +609,11 @@ impl Lexicon {
             }
             issues.append(&mut t.issues);
         }
-        if let Some(mut t) = open("qualifiers.tsv", &["approx", "position", "forms"], &mut issues) {
+        if let Some(mut t) = open(
+            "qualifiers.tsv",
+            &["approx", "position", "forms"],
+            &mut issues,
+        ) {
             for r in t.rows.clone() {
                 let approx = match t.get(&r, "approx") {
                     Some("more_than") => Approx::MoreThan,
@@ -577,7 +641,11 @@ impl Lexicon {
             }
             issues.append(&mut t.issues);
         }
-        if let Some(mut t) = open("holidays.tsv", &["calendar", "month", "day", "forms"], &mut issues) {
+        if let Some(mut t) = open(
+            "holidays.tsv",
+            &["calendar", "month", "day", "forms"],
+            &mut issues,
+        ) {
             for r in t.rows.clone() {
                 let cal = match t.get(&r, "calendar") {
                     Some("gregorian") => HolidayCal::Gregorian,
@@ -593,7 +661,9 @@ impl Lexicon {
                     t.issue(r.line, "month and day must be numbers");
                     continue;
                 };
-                if cal != HolidayCal::Easter && (!(1..=12).contains(&month) || !(1..=30).contains(&day)) {
+                if cal != HolidayCal::Easter
+                    && (!(1..=12).contains(&month) || !(1..=30).contains(&day))
+                {
                     t.issue(r.line, "month or day out of range");
                     continue;
                 }
@@ -618,7 +688,10 @@ impl Lexicon {
                     Some(v) => match iso_grain(v) {
                         Some(g) => Some((v.to_string(), g)),
                         None => {
-                            t.issue(r.line, format!("value `{v}` is not YYYY, YYYY-MM or YYYY-MM-DD"));
+                            t.issue(
+                                r.line,
+                                format!("value `{v}` is not YYYY, YYYY-MM or YYYY-MM-DD"),
+                            );
                             continue;
                         }
                     },
@@ -643,7 +716,11 @@ impl Lexicon {
         }
         if let Some(mut t) = open("timezones.tsv", &["offset", "forms"], &mut issues) {
             for r in t.rows.clone() {
-                let Some(off) = t.get(&r, "offset").and_then(|v| v.parse::<i32>().ok()).filter(|o| o.abs() <= 14 * 60) else {
+                let Some(off) = t
+                    .get(&r, "offset")
+                    .and_then(|v| v.parse::<i32>().ok())
+                    .filter(|o| o.abs() <= 14 * 60)
+                else {
                     t.issue(r.line, "offset must be minutes within ±840");
                     continue;
                 };
@@ -651,12 +728,20 @@ impl Lexicon {
             }
             issues.append(&mut t.issues);
         }
-        if let Some(mut t) = open("hijri_umm_al_qura.tsv", &["year", "start", "lengths"], &mut issues) {
+        if let Some(mut t) = open(
+            "hijri_umm_al_qura.tsv",
+            &["year", "start", "lengths"],
+            &mut issues,
+        ) {
             let mut rows = Vec::new();
             for r in t.rows.clone() {
                 let year = t.get(&r, "year").and_then(|v| v.parse::<i32>().ok());
                 let start = t.get(&r, "start").and_then(parse_date);
-                let lengths: Vec<u8> = t.list(&r, "lengths").iter().filter_map(|l| l.parse().ok()).collect();
+                let lengths: Vec<u8> = t
+                    .list(&r, "lengths")
+                    .iter()
+                    .filter_map(|l| l.parse().ok())
+                    .collect();
                 match (year, start, <[u8; 12]>::try_from(lengths)) {
                     (Some(y), Some(s), Ok(l)) if l.iter().all(|x| (28..=31).contains(x))
                         && rows.last().is_none_or(|p: &(i32, i64, [u8; 12])| p.0 + 1 == y) =>
@@ -679,7 +764,10 @@ impl Lexicon {
 /// The grain of an ISO value `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
 pub fn iso_grain(v: &str) -> Option<Grain> {
     let parts: Vec<&str> = v.split('-').collect();
-    let n: Vec<u32> = parts.iter().map(|p| p.parse().ok()).collect::<Option<_>>()?;
+    let n: Vec<u32> = parts
+        .iter()
+        .map(|p| p.parse().ok())
+        .collect::<Option<_>>()?;
     match n.as_slice() {
         [y] if parts[0].len() == 4 && *y > 0 => Some(Grain::Year),
         [_, m] if (1..=12).contains(m) => Some(Grain::Month),
@@ -706,14 +794,23 @@ mod tests {
         assert_eq!(lx.hijri.years(), 1343..=1500);
         // كانون الثاني is one phrase of two tokens, found under its first.
         let ids = &lx.index["كانون"];
-        assert!(ids.iter().any(|&i| lx.entries[i as usize].sem == Sem::Month { cal: Cal::Gregorian, month: 1, standalone: true }));
+        assert!(ids.iter().any(|&i| lx.entries[i as usize].sem
+            == Sem::Month {
+                cal: Cal::Gregorian,
+                month: 1,
+                standalone: true
+            }));
     }
 
     #[test]
     fn bad_rows_are_reported_not_fatal() {
         let d = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(d.path().join("measure")).unwrap();
-        std::fs::write(d.path().join("measure/months.tsv"), "calendar\tmonth\tforms\ngregorian\t13\tفوو\ngregorian\t1\tيناير\n").unwrap();
+        std::fs::write(
+            d.path().join("measure/months.tsv"),
+            "calendar\tmonth\tforms\ngregorian\t13\tفوو\ngregorian\t1\tيناير\n",
+        )
+        .unwrap();
         let (lx, issues) = Lexicon::load(&Source::with_dir(d.path()));
         assert_eq!(issues.len(), 1, "{issues:?}");
         assert_eq!(issues[0].line, 2);

@@ -100,7 +100,13 @@ impl Measurer {
     /// Build from lexicons; problems in them are returned, never fatal.
     pub fn load(src: &Source) -> (Measurer, Vec<Issue>) {
         let (lx, issues) = Lexicon::load(src);
-        (Measurer { lx, opts: Options::default() }, issues)
+        (
+            Measurer {
+                lx,
+                opts: Options::default(),
+            },
+            issues,
+        )
     }
 
     /// The same measurer with other options.
@@ -116,7 +122,10 @@ impl Measurer {
 
     fn sentences(doc: &Doc) -> Vec<(usize, usize)> {
         if doc.sentence_tokens.len() >= 2 {
-            doc.sentence_tokens.windows(2).map(|w| (w[0] as usize, w[1] as usize)).collect()
+            doc.sentence_tokens
+                .windows(2)
+                .map(|w| (w[0] as usize, w[1] as usize))
+                .collect()
         } else {
             vec![(0, doc.tokens.len())]
         }
@@ -144,8 +153,18 @@ impl Measurer {
         let mut qs = Vec::new();
         let mut ds = Vec::new();
         for (lo, hi) in Self::sentences(doc) {
-            let cx = Cx { lx: &self.lx, doc, hits: &hits, lo, hi };
-            let g = Grammar { cx: &cx, assistant, hijri_numeric: opts.hijri_numeric };
+            let cx = Cx {
+                lx: &self.lx,
+                doc,
+                hits: &hits,
+                lo,
+                hi,
+            };
+            let g = Grammar {
+                cx: &cx,
+                assistant,
+                hijri_numeric: opts.hijri_numeric,
+            };
             let mut i = lo;
             while i < hi {
                 if !hits.any(i) && doc.tokens[i].kind != TokenKind::Number {
@@ -161,14 +180,20 @@ impl Measurer {
                 let sa = |k: usize| doc.tokens[k].clitics.has(Clitics::SA);
                 let bias = if assistant {
                     Bias::Ahead
-                } else if (f.start.saturating_sub(8).max(lo)..f.start).any(|k| cx.role(k, Role::Future).is_some())
+                } else if (f.start.saturating_sub(8).max(lo)..f.start)
+                    .any(|k| cx.role(k, Role::Future).is_some())
                     || (f.start.saturating_sub(4).max(lo)..f.start).any(sa)
                 {
                     Bias::Future
                 } else {
                     Bias::Past
                 };
-                let res = Resolver { rf, hijri: &self.lx.hijri, bias, assistant };
+                let res = Resolver {
+                    rf,
+                    hijri: &self.lx.hijri,
+                    bias,
+                    assistant,
+                };
                 let t = self.emit(doc, &res, &f);
                 if t.is_none() && !matches!(f.shape, Shape::Blocked) {
                     i += 1;
@@ -243,14 +268,18 @@ impl Measurer {
             Shape::Until(s) => {
                 let v = res.single(s)?;
                 match (res.rf, v.start()) {
-                    (Some(r), Some(x)) if r.has_time && x > r.now => Val::Span(r.now, x, Grain::Second),
+                    (Some(r), Some(x)) if r.has_time && x > r.now => {
+                        Val::Span(r.now, x, Grain::Second)
+                    }
                     _ => v,
                 }
             }
             Shape::Within(unit, n) => {
                 let (g, k) = unit.grain();
                 match res.rf {
-                    Some(r) if r.has_time => Val::Span(r.now, r.now.add(g, n * k).floor(Grain::Day), Grain::Second),
+                    Some(r) if r.has_time => {
+                        Val::Span(r.now, r.now.add(g, n * k).floor(Grain::Day), Grain::Second)
+                    }
                     Some(r) => Val::Span(r.now, r.now.add(g, n * k), Grain::Day),
                     None => Val::Null(Grain::Day),
                 }
@@ -271,7 +300,16 @@ impl Measurer {
             Shape::Blocked => return None,
         };
         let (value, to, grain) = val.render();
-        Some(TimeExpr { start: span.start, end: span.end, text: doc.text(span).to_string(), value, grain, to, kind, why: join_why(&f.why) })
+        Some(TimeExpr {
+            start: span.start,
+            end: span.end,
+            text: doc.text(span).to_string(),
+            value,
+            grain,
+            to,
+            kind,
+            why: join_why(&f.why),
+        })
     }
 
     /// Every number in a document (digits, words, fractions `11/10`, signs), inside
@@ -281,12 +319,21 @@ impl Measurer {
         let mut out = Vec::new();
         // Across sentence ends: the splitter may take the point of `.77` for one.
         for (lo, hi) in [(0, doc.tokens.len())] {
-            let cx = Cx { lx: &self.lx, doc, hits: &hits, lo, hi };
+            let cx = Cx {
+                lx: &self.lx,
+                doc,
+                hits: &hits,
+                lo,
+                hi,
+            };
             let mut i = lo;
             while i < hi {
                 if let Some(n) = numbers::cardinal(&cx, i, NumOpts { symbols: true }) {
                     if let Some(span) = Self::span(doc, n.start, 0, n.end) {
-                        out.push(NumberMention { span, value: n.value });
+                        out.push(NumberMention {
+                            span,
+                            value: n.value,
+                        });
                     }
                     i = n.end.max(i + 1);
                 } else {
@@ -302,13 +349,22 @@ impl Measurer {
         let hits = scan::scan(&self.lx, doc);
         let mut out = Vec::new();
         for (lo, hi) in Self::sentences(doc) {
-            let cx = Cx { lx: &self.lx, doc, hits: &hits, lo, hi };
+            let cx = Cx {
+                lx: &self.lx,
+                doc,
+                hits: &hits,
+                lo,
+                hi,
+            };
             let mut i = lo;
             while i < hi {
                 match numbers::ordinal(&cx, i) {
                     Some((e, v, _)) if v > 0 => {
                         if let Some(span) = Self::span(doc, i, 0, e) {
-                            out.push(NumberMention { span, value: v as f64 });
+                            out.push(NumberMention {
+                                span,
+                                value: v as f64,
+                            });
                         }
                         i = e;
                     }
@@ -321,7 +377,10 @@ impl Measurer {
 
     /// Whether a folded word is a month name of the lexicons (for tests and tools).
     pub fn is_month_word(&self, folded: &str) -> bool {
-        self.lx.index.get(folded).is_some_and(|ids| ids.iter().any(|&i| matches!(self.lx.entries[i as usize].sem, Sem::Month { .. })))
+        self.lx.index.get(folded).is_some_and(|ids| {
+            ids.iter()
+                .any(|&i| matches!(self.lx.entries[i as usize].sem, Sem::Month { .. }))
+        })
     }
 }
 

@@ -43,7 +43,11 @@ pub fn parse_digits(s: &str) -> Option<f64> {
         s.replace(',', "")
     } else if has_comma {
         let groups: Vec<&str> = s.split(',').collect();
-        if groups.len() > 1 && groups[1..].iter().all(|g| g.len() == 3) && !groups[0].is_empty() && groups[0].len() <= 3 {
+        if groups.len() > 1
+            && groups[1..].iter().all(|g| g.len() == 3)
+            && !groups[0].is_empty()
+            && groups[0].len() <= 3
+        {
             s.replace(',', "")
         } else if groups.len() == 2 {
             s.replace(',', ".")
@@ -60,25 +64,53 @@ pub fn parse_digits(s: &str) -> Option<f64> {
 }
 
 /// The number words at token `i`, as `(value, kind, standalone, conj, prep, end, why)`.
-fn word_hits<'c>(cx: &'c Cx<'_>, i: usize) -> impl Iterator<Item = (f64, NumKind, bool, u8, u8, usize, Why)> + 'c {
+fn word_hits<'c>(
+    cx: &'c Cx<'_>,
+    i: usize,
+) -> impl Iterator<Item = (f64, NumKind, bool, u8, u8, usize, Why)> + 'c {
     cx.hits(i).filter_map(|(h, e)| match e.sem {
-        Sem::Num { value, kind, standalone } => Some((value, kind, standalone, h.conj, h.prep, h.end as usize, e.why.clone())),
+        Sem::Num {
+            value,
+            kind,
+            standalone,
+        } => Some((
+            value,
+            kind,
+            standalone,
+            h.conj,
+            h.prep,
+            h.end as usize,
+            e.why.clone(),
+        )),
         _ => None,
     })
 }
 
 /// A cardinal number starting at token `i` (digits, words, or both: `100 ألف`).
 pub fn cardinal(cx: &Cx<'_>, i: usize, opts: NumOpts) -> Option<Numeral> {
-    if cx.tok(i).is_none() {
-        return None;
-    }
+    cx.tok(i)?;
     let mut n = if cx.kind(i) == Some(TokenKind::Number) {
         digits_at(cx, i, opts)?
-    } else if opts.symbols && cx.punct(i, ".") && cx.touching(i) && cx.kind(i + 1) == Some(TokenKind::Number) {
+    } else if opts.symbols
+        && cx.punct(i, ".")
+        && cx.touching(i)
+        && cx.kind(i + 1) == Some(TokenKind::Number)
+    {
         let f = format!("0.{}", cx.form(i + 1));
         let v = f.parse().ok()?;
-        Numeral { start: i, end: i + 2, value: v, words: false, ambiguous: false, why: Vec::new() }
-    } else if opts.symbols && cx.punct(i, "-") && cx.touching(i) && (i == cx.lo || !cx.touching(i - 1)) {
+        Numeral {
+            start: i,
+            end: i + 2,
+            value: v,
+            words: false,
+            ambiguous: false,
+            why: Vec::new(),
+        }
+    } else if opts.symbols
+        && cx.punct(i, "-")
+        && cx.touching(i)
+        && (i == cx.lo || !cx.touching(i - 1))
+    {
         let mut m = cardinal(cx, i + 1, NumOpts { symbols: true })?;
         if m.start != i + 1 || m.words {
             return None;
@@ -93,7 +125,11 @@ pub fn cardinal(cx: &Cx<'_>, i: usize, opts: NumOpts) -> Option<Numeral> {
     if let Some(e) = cx.role(n.end, Role::Decimal) {
         if let Some(frac) = cardinal(cx, e, NumOpts::default()) {
             if frac.value.fract() == 0.0 && frac.value >= 0.0 {
-                let digits = if frac.words { format!("{}", frac.value as u64).len() } else { cx.form(e).len() };
+                let digits = if frac.words {
+                    format!("{}", frac.value as u64).len()
+                } else {
+                    cx.form(e).len()
+                };
                 n.value += frac.value / 10f64.powi(digits as i32);
                 n.end = frac.end;
                 n.ambiguous = false;
@@ -108,7 +144,11 @@ fn digits_at(cx: &Cx<'_>, i: usize, opts: NumOpts) -> Option<Numeral> {
     let mut end = i + 1;
     let mut why = Vec::new();
     if opts.symbols && cx.punct(end, "/") && cx.touching(i) && cx.touching(end) {
-        if let Some(d) = cx.tok(end + 1).filter(|t| t.kind == TokenKind::Number).and_then(|_| parse_digits(cx.form(end + 1))) {
+        if let Some(d) = cx
+            .tok(end + 1)
+            .filter(|t| t.kind == TokenKind::Number)
+            .and_then(|_| parse_digits(cx.form(end + 1)))
+        {
             if d != 0.0 {
                 v /= d;
                 end += 2;
@@ -125,7 +165,14 @@ fn digits_at(cx: &Cx<'_>, i: usize, opts: NumOpts) -> Option<Numeral> {
             why.push(w);
         }
     }
-    Some(Numeral { start: i, end, value: v, words: false, ambiguous: false, why })
+    Some(Numeral {
+        start: i,
+        end,
+        value: v,
+        words: false,
+        ambiguous: false,
+        why,
+    })
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -147,13 +194,28 @@ fn words_at(cx: &Cx<'_>, i: usize) -> Option<Numeral> {
     let mut ambiguous = false;
     let mut why = Vec::new();
     'outer: loop {
-        let (k, sep_and) = if count > 0 && cx.and_token(j) { (j + 1, true) } else { (j, false) };
+        let (k, sep_and) = if count > 0 && cx.and_token(j) {
+            (j + 1, true)
+        } else {
+            (j, false)
+        };
         for (value, kind, standalone, conj, prep, e, w) in word_hits(cx, k).collect::<Vec<_>>() {
             if prep > 0 || (count == 0 && sep_and) {
                 continue;
             }
             let and = sep_and || conj > 0;
-            if count == 0 && conj > 0 && !matches!(kind, NumKind::Unit | NumKind::Ten | NumKind::Hundred | NumKind::Teen | NumKind::Scale | NumKind::ScaleDual) {
+            if count == 0
+                && conj > 0
+                && !matches!(
+                    kind,
+                    NumKind::Unit
+                        | NumKind::Ten
+                        | NumKind::Hundred
+                        | NumKind::Teen
+                        | NumKind::Scale
+                        | NumKind::ScaleDual
+                )
+            {
                 continue;
             }
             let next = match (last, kind, and) {
@@ -186,11 +248,15 @@ fn words_at(cx: &Cx<'_>, i: usize) -> Option<Numeral> {
                     cur += value;
                     Some(Last::Ten)
                 }
-                (Some(Last::Unit), NumKind::Hundred, false) if value == 100.0 && cur >= 3.0 && cur < 10.0 => {
+                (Some(Last::Unit), NumKind::Hundred, false)
+                    if value == 100.0 && (3.0..10.0).contains(&cur) =>
+                {
                     cur *= 100.0;
                     Some(Last::Hundred)
                 }
-                (Some(Last::Hundred), NumKind::Unit | NumKind::Teen | NumKind::Ten, _) if cur % 100.0 == 0.0 => {
+                (Some(Last::Hundred), NumKind::Unit | NumKind::Teen | NumKind::Ten, _)
+                    if cur % 100.0 == 0.0 =>
+                {
                     cur += value;
                     Some(match kind {
                         NumKind::Unit => Last::Unit,
@@ -198,12 +264,20 @@ fn words_at(cx: &Cx<'_>, i: usize) -> Option<Numeral> {
                         _ => Last::Ten,
                     })
                 }
-                (Some(Last::Unit | Last::Teen | Last::Ten | Last::Hundred | Last::Fraction), NumKind::Scale | NumKind::ScalePlural, false) => {
+                (
+                    Some(Last::Unit | Last::Teen | Last::Ten | Last::Hundred | Last::Fraction),
+                    NumKind::Scale | NumKind::ScalePlural,
+                    false,
+                ) => {
                     total += cur * value;
                     cur = 0.0;
                     Some(Last::Scale)
                 }
-                (Some(Last::Scale), NumKind::Unit | NumKind::Teen | NumKind::Ten | NumKind::Hundred, true) => {
+                (
+                    Some(Last::Scale),
+                    NumKind::Unit | NumKind::Teen | NumKind::Ten | NumKind::Hundred,
+                    true,
+                ) => {
                     cur = value;
                     Some(match kind {
                         NumKind::Unit => Last::Unit,
@@ -233,7 +307,14 @@ fn words_at(cx: &Cx<'_>, i: usize) -> Option<Numeral> {
     if count == 0 || last == Some(Last::Fraction) {
         return None;
     }
-    Some(Numeral { start: i, end, value: total + cur, words: true, ambiguous, why })
+    Some(Numeral {
+        start: i,
+        end,
+        value: total + cur,
+        words: true,
+        ambiguous,
+        why,
+    })
 }
 
 /// An ordinal at token `i` (`الرابع`, `الحادي عشر`, `الخامس والعشرين`, `التسعون`,
@@ -257,12 +338,19 @@ fn ordinal_with(cx: &Cx<'_>, i: usize, tens: bool) -> Option<(usize, i64, Why)> 
         let v = value as i64;
         let found = match kind {
             NumKind::Ordinal if v > 0 => {
-                let teen = word_hits(cx, e).find(|(_, k, _, c, p, ..)| *k == NumKind::TeenSuffix && *c == 0 && *p == 0);
+                let teen = word_hits(cx, e)
+                    .find(|(_, k, _, c, p, ..)| *k == NumKind::TeenSuffix && *c == 0 && *p == 0);
                 if let (Some((_, _, _, _, _, e2, _)), true) = (teen, v < 10) {
                     Some((e2, v + 10))
                 } else {
-                    let (k, sep) = if cx.and_token(e) { (e + 1, true) } else { (e, false) };
-                    let ten = word_hits(cx, k).find(|(tv, tk, _, c, p, ..)| tens && *tk == NumKind::Ten && *tv >= 20.0 && *p == 0 && (sep || *c > 0));
+                    let (k, sep) = if cx.and_token(e) {
+                        (e + 1, true)
+                    } else {
+                        (e, false)
+                    };
+                    let ten = word_hits(cx, k).find(|(tv, tk, _, c, p, ..)| {
+                        tens && *tk == NumKind::Ten && *tv >= 20.0 && *p == 0 && (sep || *c > 0)
+                    });
                     match ten {
                         Some((tv, .., e2, _)) if v < 10 => Some((e2, v + tv as i64)),
                         _ if standalone => Some((e, v)),

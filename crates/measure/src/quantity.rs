@@ -42,7 +42,15 @@ fn counted(cx: &Cx<'_>, e: usize) -> Option<usize> {
     }
     let taken = cx.hits(k).any(|(h, en)| {
         h.conj == 0
-            && matches!(en.sem, Sem::Month { .. } | Sem::Weekday { .. } | Sem::Unit { .. } | Sem::Num { .. } | Sem::Rel { .. } | Sem::Qual { .. })
+            && matches!(
+                en.sem,
+                Sem::Month { .. }
+                    | Sem::Weekday { .. }
+                    | Sem::Unit { .. }
+                    | Sem::Num { .. }
+                    | Sem::Rel { .. }
+                    | Sem::Qual { .. }
+            )
     });
     (!taken).then_some(k)
 }
@@ -65,7 +73,10 @@ pub fn scan(cx: &Cx<'_>, used: &[bool], quantities: &mut Vec<Item>, durations: &
             continue;
         }
         let qual = cx.find(i, |s, h| match s {
-            Sem::Qual { approx, pos: Pos::Before } if h.prep == 0 => Some(*approx),
+            Sem::Qual {
+                approx,
+                pos: Pos::Before,
+            } if h.prep == 0 => Some(*approx),
             _ => None,
         });
         let (j, approx, mut why) = match &qual {
@@ -74,11 +85,23 @@ pub fn scan(cx: &Cx<'_>, used: &[bool], quantities: &mut Vec<Item>, durations: &
         };
         if qual.is_none() {
             if let Some((e, a, h, w)) = cx.find(i, |s, _| match s {
-                Sem::Qual { approx, pos: Pos::Vague } => Some(*approx),
+                Sem::Qual {
+                    approx,
+                    pos: Pos::Vague,
+                } => Some(*approx),
                 _ => None,
             }) {
                 if !used[i..e].iter().any(|u| *u) && cardinal(cx, e, NumOpts::default()).is_none() {
-                    quantities.push(Item { start: i, end: e, conj: h.conj, value: None, approx: a, of: counted(cx, e), unit: None, why: vec![w, rule("vague-count")] });
+                    quantities.push(Item {
+                        start: i,
+                        end: e,
+                        conj: h.conj,
+                        value: None,
+                        approx: a,
+                        of: counted(cx, e),
+                        unit: None,
+                        why: vec![w, rule("vague-count")],
+                    });
                     i = e;
                     continue;
                 }
@@ -88,7 +111,10 @@ pub fn scan(cx: &Cx<'_>, used: &[bool], quantities: &mut Vec<Item>, durations: &
             if n.end <= cx.hi && !used[j..n.end].iter().any(|u| *u) {
                 let label = i > cx.lo && cx.role_bare(i - 1, Role::Id).is_some();
                 // واحد من: "one of", not a count.
-                let one_of = n.value == 1.0 && n.words && n.end == j + 1 && cx.role_bare(n.end, Role::OfSkip).is_some();
+                let one_of = n.value == 1.0
+                    && n.words
+                    && n.end == j + 1
+                    && cx.role_bare(n.end, Role::OfSkip).is_some();
                 if (n.ambiguous && qual.is_none()) || label || one_of {
                     i = n.end;
                     continue;
@@ -98,7 +124,10 @@ pub fn scan(cx: &Cx<'_>, used: &[bool], quantities: &mut Vec<Item>, durations: &
                 let mut approx = approx;
                 if qual.is_none() {
                     if let Some((e2, a, _, w)) = cx.find(e, |s, _| match s {
-                        Sem::Qual { approx, pos: Pos::After } => Some(*approx),
+                        Sem::Qual {
+                            approx,
+                            pos: Pos::After,
+                        } => Some(*approx),
                         _ => None,
                     }) {
                         approx = a;
@@ -107,15 +136,35 @@ pub fn scan(cx: &Cx<'_>, used: &[bool], quantities: &mut Vec<Item>, durations: &
                     }
                 }
                 let conj = cx.hits(i).next().map_or(0, |(h, _)| h.conj);
-                if let Some((ue, unit, count, uconj)) = unit_at(cx, n.end).filter(|u| u.2 != 2 && u.3 == 0) {
+                if let Some((ue, unit, count, uconj)) =
+                    unit_at(cx, n.end).filter(|u| u.2 != 2 && u.3 == 0)
+                {
                     let _ = (count, uconj);
                     why.push(rule("duration"));
-                    durations.push(Item { start: i, end: ue, conj, value: Some(n.value), approx, of: None, unit: Some(unit), why });
+                    durations.push(Item {
+                        start: i,
+                        end: ue,
+                        conj,
+                        value: Some(n.value),
+                        approx,
+                        of: None,
+                        unit: Some(unit),
+                        why,
+                    });
                     i = ue;
                     continue;
                 }
                 why.push(rule("quantity"));
-                quantities.push(Item { start: i, end: e, conj, value: Some(n.value), approx, of: counted(cx, e), unit: None, why });
+                quantities.push(Item {
+                    start: i,
+                    end: e,
+                    conj,
+                    value: Some(n.value),
+                    approx,
+                    of: counted(cx, e),
+                    unit: None,
+                    why,
+                });
                 i = e;
                 continue;
             }
@@ -123,7 +172,16 @@ pub fn scan(cx: &Cx<'_>, used: &[bool], quantities: &mut Vec<Item>, durations: &
         // A dual unit is two of it: يومين، ساعتين.
         if let Some((e, unit, 2, conj)) = unit_at(cx, i) {
             if !cx.form(i).contains("ال") || conj > 0 {
-                durations.push(Item { start: i, end: e, conj, value: Some(2.0), approx: Approx::Exact, of: None, unit: Some(unit), why: vec![rule("duration-dual")] });
+                durations.push(Item {
+                    start: i,
+                    end: e,
+                    conj,
+                    value: Some(2.0),
+                    approx: Approx::Exact,
+                    of: None,
+                    unit: Some(unit),
+                    why: vec![rule("duration-dual")],
+                });
                 i = e;
                 continue;
             }
@@ -132,7 +190,16 @@ pub fn scan(cx: &Cx<'_>, used: &[bool], quantities: &mut Vec<Item>, durations: &
         if let Some(e) = cx.role(i, Role::DurationCue) {
             if let Some((ue, unit, 1, 0)) = unit_at(cx, e) {
                 if !used[e..ue].iter().any(|u| *u) && !cx.form(e).starts_with("ال") {
-                    durations.push(Item { start: e, end: ue, conj: 0, value: Some(1.0), approx: Approx::Exact, of: None, unit: Some(unit), why: vec![rule("duration-cue")] });
+                    durations.push(Item {
+                        start: e,
+                        end: ue,
+                        conj: 0,
+                        value: Some(1.0),
+                        approx: Approx::Exact,
+                        of: None,
+                        unit: Some(unit),
+                        why: vec![rule("duration-cue")],
+                    });
                     i = ue;
                     continue;
                 }

@@ -29,10 +29,17 @@ impl Ref {
     pub fn from_published(p: &Published) -> Ref {
         let day = p.days();
         let (now, has_time) = match p.time {
-            Some((h, m, s)) => (Moment::at(day, u32::from(h), u32::from(m), u32::from(s)), true),
+            Some((h, m, s)) => (
+                Moment::at(day, u32::from(h), u32::from(m), u32::from(s)),
+                true,
+            ),
             None => (Moment::day(day), false),
         };
-        Ref { now, has_time, offset: p.offset_minutes.map(i32::from) }
+        Ref {
+            now,
+            has_time,
+            offset: p.offset_minutes.map(i32::from),
+        }
     }
 
     fn day(&self) -> i64 {
@@ -174,8 +181,14 @@ impl Resolver<'_> {
     fn date(&self, s: &Spec) -> Option<Val> {
         let rf = self.rf;
         if s.tonight {
-            let Some(r) = rf else { return Some(Val::Null(Grain::Hour)) };
-            return Some(between(Moment::at(r.day(), 18, 0, 0), Moment::day(r.day() + 1), Grain::Hour));
+            let Some(r) = rf else {
+                return Some(Val::Null(Grain::Hour));
+            };
+            return Some(between(
+                Moment::at(r.day(), 18, 0, 0),
+                Moment::day(r.day() + 1),
+                Grain::Hour,
+            ));
         }
         if let Some(h) = s.holiday {
             return self.holiday(h, s);
@@ -184,15 +197,35 @@ impl Resolver<'_> {
             return self.decade(s);
         }
         if let Some((unit, n, dir)) = s.unit_range {
-            let Some(r) = rf else { return Some(Val::Null(unit.grain().0)) };
+            let Some(r) = rf else {
+                return Some(Val::Null(unit.grain().0));
+            };
             let (g, k) = unit.grain();
             if g < Grain::Day && !r.has_time {
                 // Hours before a date-only publication: the days they can fall on.
-                let span = (n * k * if g == Grain::Hour { 3600 } else if g == Grain::Minute { 60 } else { 1 }).div_euclid(86_400) + 1;
+                let span = (n
+                    * k
+                    * if g == Grain::Hour {
+                        3600
+                    } else if g == Grain::Minute {
+                        60
+                    } else {
+                        1
+                    })
+                .div_euclid(86_400)
+                    + 1;
                 return Some(if dir < 0 {
-                    between(Moment::day(r.day() - span), Moment::day(r.day() + 1), Grain::Day)
+                    between(
+                        Moment::day(r.day() - span),
+                        Moment::day(r.day() + 1),
+                        Grain::Day,
+                    )
                 } else {
-                    between(Moment::day(r.day()), Moment::day(r.day() + span + 1), Grain::Day)
+                    between(
+                        Moment::day(r.day()),
+                        Moment::day(r.day() + span + 1),
+                        Grain::Day,
+                    )
                 });
             }
             let cur = r.now.floor(g);
@@ -202,19 +235,32 @@ impl Resolver<'_> {
                 between(cur.add(g, k), cur.add(g, k + n * k), g)
             });
         }
-        if s.month.is_some() || s.day.is_some() || s.nth.is_some() || s.month_rel.is_some() || s.year.is_some() {
+        if s.month.is_some()
+            || s.day.is_some()
+            || s.nth.is_some()
+            || s.month_rel.is_some()
+            || s.year.is_some()
+        {
             return self.calendar_date(s);
         }
         if let Some(off) = s.rel_day {
-            let Some(r) = rf else { return Some(Val::Null(Grain::Day)) };
+            let Some(r) = rf else {
+                return Some(Val::Null(Grain::Day));
+            };
             let mut d = r.day() + i64::from(off);
             if let Some(wd) = s.weekday {
-                d = if off <= 0 { latest_on_or_before(d, wd) } else { earliest_on_or_after(d, wd) };
+                d = if off <= 0 {
+                    latest_on_or_before(d, wd)
+                } else {
+                    earliest_on_or_after(d, wd)
+                };
             }
             return Some(Val::Point(Moment::day(d), Grain::Day));
         }
         if let Some(wd) = s.weekday {
-            let Some(r) = rf else { return Some(Val::Null(Grain::Day)) };
+            let Some(r) = rf else {
+                return Some(Val::Null(Grain::Day));
+            };
             let d = r.day();
             let day = if let Some(w) = s.wd_week {
                 let monday = Moment::day(d).floor(Grain::Week).day + 7 * i64::from(w);
@@ -234,7 +280,9 @@ impl Resolver<'_> {
             return Some(Val::Point(Moment::day(day), Grain::Day));
         }
         if let Some((unit, off)) = s.unit_rel {
-            let Some(r) = rf else { return Some(Val::Null(unit.grain().0)) };
+            let Some(r) = rf else {
+                return Some(Val::Null(unit.grain().0));
+            };
             let (g, k) = unit.grain();
             if g < Grain::Day && !r.has_time {
                 return Some(Val::Null(g));
@@ -249,7 +297,9 @@ impl Resolver<'_> {
             return Some(self.with_part(p, g, s));
         }
         if s.clock.is_some() {
-            let Some(r) = rf else { return Some(Val::Null(Grain::Hour)) };
+            let Some(r) = rf else {
+                return Some(Val::Null(Grain::Hour));
+            };
             return Some(Val::Point(Moment::day(r.day()), Grain::Day));
         }
         None
@@ -257,13 +307,19 @@ impl Resolver<'_> {
 
     /// A part (`مطلع`, `منتصف`, `أواخر`) of a period.
     fn with_part(&self, p: Moment, g: Grain, s: &Spec) -> Val {
-        let Some((days, months)) = s.part else { return Val::Point(p, g) };
+        let Some((days, months)) = s.part else {
+            return Val::Point(p, g);
+        };
         match g {
             Grain::Month => {
                 let (y, m, _) = ymd(p.day);
                 let last = u32::from(rasd_model::days_in_month(y, m as u8));
                 let from = days.0.clamp(1, last);
-                let to = if days.1 == 0 { last + 1 } else { days.1.min(last + 1) };
+                let to = if days.1 == 0 {
+                    last + 1
+                } else {
+                    days.1.min(last + 1)
+                };
                 let a = Moment::day(p.day + i64::from(from) - 1);
                 if to == from + 1 {
                     return Val::Point(a, Grain::Day);
@@ -281,9 +337,18 @@ impl Resolver<'_> {
 
     /// The year that a month (and day) without one falls in, by bias; a weekday
     /// written with the date picks the year where the date is that weekday.
-    fn pick_year(&self, r: Ref, cands: &dyn Fn(i32) -> Option<(i64, i64)>, weekday: Option<u32>, shift: Option<i32>, base_year: i32) -> Option<i32> {
+    fn pick_year(
+        &self,
+        r: Ref,
+        cands: &dyn Fn(i32) -> Option<(i64, i64)>,
+        weekday: Option<u32>,
+        shift: Option<i32>,
+        base_year: i32,
+    ) -> Option<i32> {
         let d = r.day();
-        let years: Vec<(i32, i64, i64)> = (base_year - 2..=base_year + 2).filter_map(|y| cands(y).map(|(a, b)| (y, a, b))).collect();
+        let years: Vec<(i32, i64, i64)> = (base_year - 2..=base_year + 2)
+            .filter_map(|y| cands(y).map(|(a, b)| (y, a, b)))
+            .collect();
         let pick = |ys: &[(i32, i64, i64)]| -> Option<i32> {
             match shift {
                 Some(x) if x < 0 => ys.iter().filter(|(_, a, _)| *a < d).map(|t| t.0).max(),
@@ -293,12 +358,20 @@ impl Resolver<'_> {
                 // الأول من شباط on 12 February as this year's).
                 None => match self.bias {
                     Bias::Past => ys.iter().filter(|(_, a, _)| *a <= d).map(|t| t.0).max(),
-                    Bias::Future | Bias::Ahead => ys.iter().filter(|(_, a, b)| (*b).max(month_end(*a)) > d).map(|t| t.0).min(),
+                    Bias::Future | Bias::Ahead => ys
+                        .iter()
+                        .filter(|(_, a, b)| (*b).max(month_end(*a)) > d)
+                        .map(|t| t.0)
+                        .min(),
                 },
             }
         };
         if let Some(wd) = weekday {
-            let matching: Vec<(i32, i64, i64)> = years.iter().copied().filter(|(_, a, b)| b - a == 1 && iso_weekday(*a) == wd).collect();
+            let matching: Vec<(i32, i64, i64)> = years
+                .iter()
+                .copied()
+                .filter(|(_, a, b)| b - a == 1 && iso_weekday(*a) == wd)
+                .collect();
             if let Some(y) = pick(&matching) {
                 return Some(y);
             }
@@ -330,7 +403,9 @@ impl Resolver<'_> {
         // The month.
         let (y, m) = match (s.month, s.month_rel) {
             (_, Some(off)) => {
-                let Some(r) = rf else { return Some(Val::Null(s.grain())) };
+                let Some(r) = rf else {
+                    return Some(Val::Null(s.grain()));
+                };
                 let p = r.now.floor(Grain::Month).add(Grain::Month, i64::from(off));
                 let (y, m, _) = ymd(p.day);
                 (y, m)
@@ -339,15 +414,21 @@ impl Resolver<'_> {
                 let year = match (s.year, s.year_rel) {
                     (Some((_, y)), _) => y,
                     (None, Some(off)) => {
-                        let Some(r) = rf else { return Some(Val::Null(s.grain())) };
+                        let Some(r) = rf else {
+                            return Some(Val::Null(s.grain()));
+                        };
                         ymd(r.day()).0 + off
                     }
                     (None, None) => {
-                        let Some(r) = rf else { return Some(Val::Null(s.grain())) };
+                        let Some(r) = rf else {
+                            return Some(Val::Null(s.grain()));
+                        };
                         let day = s.day;
                         let cands = |y: i32| -> Option<(i64, i64)> {
                             match day {
-                                Some(d) if s.nth.is_none() || s.nth_or_day => civil(y, m, d).map(|a| (a, a + 1)),
+                                Some(d) if s.nth.is_none() || s.nth_or_day => {
+                                    civil(y, m, d).map(|a| (a, a + 1))
+                                }
                                 _ => {
                                     let a = civil(y, m, 1)?;
                                     Some((a, Moment::day(a).add(Grain::Month, 1).day))
@@ -362,7 +443,9 @@ impl Resolver<'_> {
             }
             (None, None) => {
                 // A day (السبت السادس عشر) in a month near the publication.
-                let Some(r) = rf else { return Some(Val::Null(Grain::Day)) };
+                let Some(r) = rf else {
+                    return Some(Val::Null(Grain::Day));
+                };
                 let d = s.day?;
                 let here = r.now.floor(Grain::Month);
                 let mut best: Option<i64> = None;
@@ -390,7 +473,14 @@ impl Resolver<'_> {
                 }
             }
             let day = day?;
-            return Some(Val::Point(Moment::day(day), if what == NthWhat::Week { Grain::Week } else { Grain::Day }));
+            return Some(Val::Point(
+                Moment::day(day),
+                if what == NthWhat::Week {
+                    Grain::Week
+                } else {
+                    Grain::Day
+                },
+            ));
         }
         if let Some(d) = s.day {
             return Some(Val::Point(Moment::day(civil(y, m, d)?), Grain::Day));
@@ -404,11 +494,17 @@ impl Resolver<'_> {
             Some((Cal::Hijri, y)) => y,
             Some((Cal::Gregorian, gy)) => {
                 // رمضان 2019: the Hijri month that begins in that Gregorian year.
-                let (a, _) = h.years().clone().find_map(|hy| h.month_span(hy, m).filter(|(a, _)| ymd(*a).0 == gy).map(|x| (x, hy)))?;
+                let (a, _) = h.years().clone().find_map(|hy| {
+                    h.month_span(hy, m)
+                        .filter(|(a, _)| ymd(*a).0 == gy)
+                        .map(|x| (x, hy))
+                })?;
                 h.from_days(a.0)?.0
             }
             None => {
-                let Some(r) = self.rf else { return Some(Val::Null(s.grain())) };
+                let Some(r) = self.rf else {
+                    return Some(Val::Null(s.grain()));
+                };
                 let (ry, ..) = h.from_days(r.day())?;
                 let day = s.day;
                 let cands = |y: i32| -> Option<(i64, i64)> {
@@ -427,7 +523,11 @@ impl Resolver<'_> {
         if let Some((days, _)) = s.part {
             let len = (b - a) as u32;
             let from = days.0.clamp(1, len);
-            let to = if days.1 == 0 { len + 1 } else { days.1.min(len + 1) };
+            let to = if days.1 == 0 {
+                len + 1
+            } else {
+                days.1.min(len + 1)
+            };
             let x = Moment::day(a + i64::from(from) - 1);
             if to == from + 1 {
                 return Some(Val::Point(x, Grain::Day));
@@ -444,15 +544,23 @@ impl Resolver<'_> {
                 HolidayCal::Gregorian => civil(gy, m, d).into_iter().collect(),
                 HolidayCal::Easter => vec![easter(gy)],
                 HolidayCal::Hijri => {
-                    let Some((a, ..)) = h.from_days(civil(gy, 1, 1).unwrap_or(0)) else { return Vec::new() };
-                    [a, a + 1].iter().filter_map(|hy| h.to_days(*hy, m, d)).filter(|x| ymd(*x).0 == gy).collect()
+                    let Some((a, ..)) = h.from_days(civil(gy, 1, 1).unwrap_or(0)) else {
+                        return Vec::new();
+                    };
+                    [a, a + 1]
+                        .iter()
+                        .filter_map(|hy| h.to_days(*hy, m, d))
+                        .filter(|x| ymd(*x).0 == gy)
+                        .collect()
                 }
             }
         };
         let day = if let Some((Cal::Gregorian, gy)) = s.year {
             *on(gy).first()?
         } else {
-            let Some(r) = self.rf else { return Some(Val::Null(Grain::Day)) };
+            let Some(r) = self.rf else {
+                return Some(Val::Null(Grain::Day));
+            };
             let y = ymd(r.day()).0;
             let all: Vec<i64> = (y - 1..=y + 1).flat_map(on).collect();
             match self.bias {
@@ -467,7 +575,9 @@ impl Resolver<'_> {
         let century_start = match s.century {
             Some(Century::Ordinal(n)) => Some((n - 1) * 100),
             Some(Century::Rel(off)) => {
-                let Some(r) = self.rf else { return Some(Val::Null(Grain::Year)) };
+                let Some(r) = self.rf else {
+                    return Some(Val::Null(Grain::Year));
+                };
                 let y = ymd(r.day()).0;
                 Some(y - y.rem_euclid(100) + 100 * off)
             }
@@ -476,10 +586,16 @@ impl Resolver<'_> {
         let (a, len) = match (s.decade, century_start) {
             (Some(d), Some(c)) => (c + d as i32, 10),
             (Some(d), None) => {
-                let Some(r) = self.rf else { return Some(Val::Null(Grain::Year)) };
+                let Some(r) = self.rf else {
+                    return Some(Val::Null(Grain::Year));
+                };
                 let y = ymd(r.day()).0;
                 let c = y - y.rem_euclid(100);
-                let start = if c + d as i32 <= y { c + d as i32 } else { c - 100 + d as i32 };
+                let start = if c + d as i32 <= y {
+                    c + d as i32
+                } else {
+                    c - 100 + d as i32
+                };
                 (start, 10)
             }
             (None, Some(c)) => (c, 100),
@@ -493,7 +609,9 @@ impl Resolver<'_> {
     pub fn after(&self, s: &Spec) -> Option<Val> {
         let anchor = self.single(s.after.as_deref()?)?.start()?;
         let (n, what) = s.nth?;
-        let NthWhat::Weekday(wd) = what else { return None };
+        let NthWhat::Weekday(wd) = what else {
+            return None;
+        };
         let first = earliest_on_or_after(anchor.day + 1, wd);
         Some(Val::Point(Moment::day(first + 7 * (n - 1)), Grain::Day))
     }

@@ -51,17 +51,28 @@ const WAW: &str = "و";
 const FA: &str = "ف";
 
 fn persian(s: &str) -> bool {
-    s.chars().any(|c| matches!(c, '\u{06CC}' | '\u{06A9}' | '\u{06AF}' | '\u{067E}' | '\u{0686}' | '\u{0698}'))
+    s.chars().any(|c| {
+        matches!(
+            c,
+            '\u{06CC}' | '\u{06A9}' | '\u{06AF}' | '\u{067E}' | '\u{0686}' | '\u{0698}'
+        )
+    })
 }
 
 /// Find every phrase at every token.
 pub fn scan(lx: &Lexicon, doc: &Doc) -> Hits {
     let toks = &doc.tokens;
-    let mut out = Hits { starts: Vec::with_capacity(toks.len() + 1), hits: Vec::new() };
+    let mut out = Hits {
+        starts: Vec::with_capacity(toks.len() + 1),
+        hits: Vec::new(),
+    };
     let mut buf = String::new();
     for (i, t) in toks.iter().enumerate() {
         out.starts.push(out.hits.len() as u32);
-        if !matches!(t.kind, TokenKind::Word | TokenKind::Number | TokenKind::Latin) {
+        if !matches!(
+            t.kind,
+            TokenKind::Word | TokenKind::Number | TokenKind::Latin
+        ) {
             continue;
         }
         let form = doc.form(t.form);
@@ -71,8 +82,16 @@ pub fn scan(lx: &Lexicon, doc: &Doc) -> Hits {
             for &id in ids {
                 let e: &Entry = &lx.entries[id as usize];
                 let n = e.rest.len();
-                if e.rest.iter().enumerate().all(|(k, r)| toks.get(i + 1 + k).is_some_and(|u| doc.form(u.form) == &**r)) {
-                    out.hits.push(Hit { entry: id, end: (i + 1 + n) as u32, conj, prep });
+                if e.rest.iter().enumerate().all(|(k, r)| {
+                    toks.get(i + 1 + k)
+                        .is_some_and(|u| doc.form(u.form) == &**r)
+                }) {
+                    out.hits.push(Hit {
+                        entry: id,
+                        end: (i + 1 + n) as u32,
+                        conj,
+                        prep,
+                    });
                 }
             }
         };
@@ -91,7 +110,9 @@ pub fn scan(lx: &Lexicon, doc: &Doc) -> Hits {
                 buf.push_str("ال");
                 buf.push_str(&base[4..]);
                 try_key(&buf, conj, 2, &mut out);
-            } else if bl >= 4 && (base.starts_with('ب') || base.starts_with('ل') || base.starts_with('ك')) {
+            } else if bl >= 4
+                && (base.starts_with('ب') || base.starts_with('ل') || base.starts_with('ك'))
+            {
                 try_key(&base[2..], conj, 2, &mut out);
             }
         }

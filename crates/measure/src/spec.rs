@@ -134,7 +134,12 @@ impl Spec {
         if let Some(g) = self.null {
             return g;
         }
-        if self.day.is_some() || self.weekday.is_some() || self.rel_day.is_some() || self.nth.is_some() || self.holiday.is_some() {
+        if self.day.is_some()
+            || self.weekday.is_some()
+            || self.rel_day.is_some()
+            || self.nth.is_some()
+            || self.holiday.is_some()
+        {
             return Grain::Day;
         }
         if let Some((u, _)) = self.unit_rel.or(self.unit_range.map(|(u, _, d)| (u, d))) {
@@ -144,7 +149,11 @@ impl Spec {
             };
         }
         if self.month.is_some() || self.month_rel.is_some() {
-            return if self.part.is_some() { Grain::Day } else { Grain::Month };
+            return if self.part.is_some() {
+                Grain::Day
+            } else {
+                Grain::Month
+            };
         }
         Grain::Year
     }

@@ -7,19 +7,26 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use rasd_lexicon::Source;
-use rasd_measure::eval::{assistant, dateparser_file, duckling_dim, duckling_file, news_file, Outcome};
+use rasd_measure::eval::{
+    assistant, dateparser_file, duckling_dim, duckling_file, news_file, Outcome,
+};
 use rasd_measure::Measurer;
 use rasd_text::Analyzer;
 
 fn data(rel: &str) -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(rel)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(rel)
 }
 
 fn report(name: &str, outs: &[Outcome]) -> (usize, usize) {
     let scored: Vec<&Outcome> = outs.iter().filter(|o| o.pass.is_some()).collect();
     let pass = scored.iter().filter(|o| o.pass == Some(true)).count();
     for o in scored.iter().filter(|o| o.pass == Some(false)) {
-        eprintln!("FAIL {name} {:?}: want {} got {} ({})", o.text, o.want, o.got, o.source);
+        eprintln!(
+            "FAIL {name} {:?}: want {} got {} ({})",
+            o.text, o.want, o.got, o.source
+        );
     }
     eprintln!("{name}: {pass}/{} passed", scored.len());
     (pass, scored.len())
@@ -30,8 +37,16 @@ fn duckling_pass_rates() {
     let m = assistant(Measurer::load(&Source::embedded()).0);
     let an = Analyzer::default();
     let mut by_dim: BTreeMap<String, (usize, usize)> = BTreeMap::new();
-    for f in ["time", "time_negative", "numeral", "numeral_ar_eg", "ordinal", "duration"] {
-        let outs = duckling_file(&m, &an, &data(&format!("duckling-ar/{f}.jsonl"))).expect("bundled Duckling file");
+    for f in [
+        "time",
+        "time_negative",
+        "numeral",
+        "numeral_ar_eg",
+        "ordinal",
+        "duration",
+    ] {
+        let outs = duckling_file(&m, &an, &data(&format!("duckling-ar/{f}.jsonl")))
+            .expect("bundled Duckling file");
         let (p, n) = report(f, &outs);
         let e = by_dim.entry(duckling_dim(f)).or_default();
         e.0 += p;
@@ -42,7 +57,10 @@ fn duckling_pass_rates() {
         let (p, n) = by_dim[dim];
         let rate = p as f64 / n as f64;
         eprintln!("{dim}: {p}/{n} = {:.1}%", 100.0 * rate);
-        assert!(n > 0 && rate >= min, "help: Duckling {dim} pass rate {rate:.3} below {min}");
+        assert!(
+            n > 0 && rate >= min,
+            "help: Duckling {dim} pass rate {rate:.3} below {min}"
+        );
     }
 }
 
@@ -50,7 +68,8 @@ fn duckling_pass_rates() {
 fn dateparser_cases_all_pass() {
     let m = Measurer::load(&Source::embedded()).0;
     let an = Analyzer::default();
-    let outs = dateparser_file(&m, &an, &data("dateparser-ar/cases.jsonl")).expect("bundled dateparser file");
+    let outs = dateparser_file(&m, &an, &data("dateparser-ar/cases.jsonl"))
+        .expect("bundled dateparser file");
     let (p, n) = report("dateparser", &outs);
     assert_eq!(n, 38, "help: every dateparser case is scored");
     assert_eq!(p, n, "help: every dateparser Arabic case must pass");
@@ -65,5 +84,8 @@ fn news_test_set() {
     let rate = p as f64 / n as f64;
     eprintln!("news: {p}/{n} = {:.1}%", 100.0 * rate);
     assert!(n >= 150, "help: the news test set has at least 150 cases");
-    assert!(rate >= 0.93, "help: news test set pass rate {rate:.3} below 0.93");
+    assert!(
+        rate >= 0.93,
+        "help: news test set pass rate {rate:.3} below 0.93"
+    );
 }

@@ -47,8 +47,13 @@ pub fn run(g: &Globals, a: Args) -> anyhow::Result<ExitCode> {
     let mut dims: BTreeMap<String, (usize, usize, usize)> = BTreeMap::new();
     let mut failures: Vec<Outcome> = Vec::new();
     for f in &files {
-        let stem = f.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
-        let outs = duckling_file(&m, &an, f).map_err(|e| anyhow::anyhow!("cannot read {}: {e}", f.display()))?;
+        let stem = f
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default()
+            .to_string();
+        let outs = duckling_file(&m, &an, f)
+            .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", f.display()))?;
         let e = dims.entry(duckling_dim(&stem)).or_default();
         for o in outs {
             match o.pass {
@@ -68,24 +73,40 @@ pub fn run(g: &Globals, a: Args) -> anyhow::Result<ExitCode> {
         let v: serde_json::Map<String, serde_json::Value> = dims
             .iter()
             .map(|(d, (p, n, s))| {
-                let rate = if *n > 0 { Some(*p as f64 / *n as f64) } else { None };
-                (d.clone(), serde_json::json!({"passed": p, "cases": n, "skipped": s, "pass_rate": rate}))
+                let rate = if *n > 0 {
+                    Some(*p as f64 / *n as f64)
+                } else {
+                    None
+                };
+                (
+                    d.clone(),
+                    serde_json::json!({"passed": p, "cases": n, "skipped": s, "pass_rate": rate}),
+                )
             })
             .collect();
         println!("{}", serde_json::Value::Object(v));
     } else {
-        println!("{:<18} {:>7} {:>7} {:>8}  {}", "dimension", "passed", "cases", "rate", "");
+        println!(
+            "{:<18} {:>7} {:>7} {:>8}  {}",
+            "dimension", "passed", "cases", "rate", ""
+        );
         for (d, (p, n, s)) in &dims {
             if *n == 0 {
                 println!("{d:<18} {:>7} {:>7} {:>8}  skipped: {s} case(s), not a dimension rasd measures", "-", "-", "-");
             } else {
-                println!("{d:<18} {p:>7} {n:>7} {:>7.1}%", 100.0 * *p as f64 / *n as f64);
+                println!(
+                    "{d:<18} {p:>7} {n:>7} {:>7.1}%",
+                    100.0 * *p as f64 / *n as f64
+                );
             }
         }
     }
     if a.verbose {
         for o in &failures {
-            println!("FAIL {:<10} {:?}: want {}, got {}  ({})", o.dim, o.text, o.want, o.got, o.source);
+            println!(
+                "FAIL {:<10} {:?}: want {}, got {}  ({})",
+                o.dim, o.text, o.want, o.got, o.source
+            );
         }
     }
     Ok(ExitCode::SUCCESS)
