@@ -71,6 +71,7 @@ pub(crate) fn find(cx: &Ctx) -> Vec<Claim> {
     for s in 0..cx.doc.sentences.len() {
         let (a, b) = cx.sentence(s);
         let first_in_sentence = drafts.len();
+        let mut before: Option<usize> = None;
         let mut i = a;
         while i < b {
             let Some(hit) = cx.cue(i, b) else {
@@ -96,8 +97,16 @@ pub(crate) fn find(cx: &Ctx) -> Vec<Claim> {
                         }
                     }
                 }
+                CueKind::Prep
+                    if ce < b
+                        && cx.cue(ce, b).is_some_and(|h| h.value.kind == CueKind::Verb)
+                        && (a..cs).filter(|&k| cx.is_word(k)).count() >= 3 =>
+                {
+                    // `بحسب ما أفاد المرصد`, `كما قال X`: the verb's claim is what precedes.
+                    before = Some(cs);
+                }
                 _ => {
-                    let ctx = Around { s, a, b, barrier, first_in_sentence };
+                    let ctx = Around { s, a, b, barrier, first_in_sentence, before: before.take() };
                     if let Some(d) = build(cx, &cue, cs, ce, &ctx, &drafts, &outlets) {
                         match d {
                             Built::Claim(d) => drafts.push(*d),
@@ -125,6 +134,8 @@ struct Around {
     b: usize,
     barrier: usize,
     first_in_sentence: usize,
+    /// A cue like `بحسب ما` right before this verb: its content is what precedes it.
+    before: Option<usize>,
 }
 
 enum Built {
@@ -282,7 +293,7 @@ fn build(
                 rules.push("attribute/speaker-before");
                 (sp, true, ce)
             } else if let Some(sp) = phrase(cx, j, b, Start::AnyWord) {
-                if after_rel {
+                if after_rel && at.before.is_none() {
                     // `الاتفاقات التي طالب X بها`: a relative clause, not a statement.
                     return None;
                 }
@@ -394,6 +405,21 @@ fn finish_draft(
     outlets: &[(usize, Mention)],
 ) -> Option<Draft> {
     let (a, b) = (at.a, at.b);
+    if let Some(p) = at.before {
+        let start = at_clause_start(cx, a, p);
+        let mut end = p;
+        while end > start && cx.punct(end - 1, &[',', ';', '-']) {
+            end -= 1;
+        }
+        d.content_start = Some(start);
+        d.content_end = end;
+        d.content_before = true;
+        d.rules.push("attribute/content-before");
+        if let Some(v) = via_in(cx, d.cue_end, b, b, outlets) {
+            d.via = Some(v);
+        }
+        return Some(d);
+    }
     let (at_content, marked) = marker_after(cx, after_speaker, b, outlets);
     if d.speaker.bare && !marked {
         return None;
@@ -410,7 +436,11 @@ fn finish_draft(
             if words >= 3 {
                 let start = at_clause_start(cx, a, d.cue_start);
                 d.content_start = Some(start);
-                d.content_end = d.cue_start;
+                let mut end = d.cue_start;
+                while end > start && cx.punct(end - 1, &[',', ';', '-']) {
+                    end -= 1;
+                }
+                d.content_end = end;
                 d.content_before = true;
             } else {
                 d.content_start = Some(skip_commas(cx, after_speaker, b));

@@ -366,9 +366,27 @@ impl<'a> Scan<'a> {
                 None => k += 1,
             }
         }
-        if row.instrument {
-            // Only `ب` + weapon right after the trigger (`هجوم بطائرة مسيرة`).
-            weapons.retain(|w| w.0 >= te && w.0 <= te + 1 && cx.tok(w.0).clitics.has(Clitics::BI));
+        let instrumental = |w: &(usize, &crate::lex::Weapon)| {
+            w.0 >= te && w.0 <= te + 1 && cx.tok(w.0).clitics.has(Clitics::BI)
+        };
+        if row.instrument || weapons.iter().any(|w| instrumental(w) && w.1.etype.is_some()) {
+            // `ب` + weapon right after the trigger (`هجوم بطائرة مسيرة`, `استهدافه بقذيفة
+            // مدفعية`) is its weapon, with the weapons coordinated with it.
+            let first = weapons.iter().position(|w| instrumental(w));
+            match first {
+                Some(f) => {
+                    let mut keep = vec![weapons[f]];
+                    for w in &weapons[f + 1..] {
+                        if cx.tok(w.0).clitics.has(Clitics::WA) || (w.0 > 0 && cx.form(w.0 - 1) == "و") {
+                            keep.push(*w);
+                        } else {
+                            break;
+                        }
+                    }
+                    weapons = keep;
+                }
+                None => weapons.clear(),
+            }
         }
         if row.weapon && !weapons.iter().any(|w| w.1.etype.is_some()) {
             // A generic trigger looks for its weapon earlier in its segment (`طيران حفتر
@@ -433,7 +451,12 @@ impl<'a> Scan<'a> {
         let claim = self.content_of[ts].or(self.span_of[ts]).map(|c| c as usize).or_else(|| {
             self.doc().claims.iter().position(|c| c.voice.is_some())
         });
-        let places = self.places(ts, te, lo, (te + REACH).min(sb), sb, row.etype);
+        // A place before the trigger is its own unless an earlier trigger of the segment
+        // stands before it across `بعد`/`قبل` (`غاراته على مواقع في سوريا وذلك بعد أربعة
+        // أيام على هجوم انتحاري`: the place is the strikes', not the bombing's).
+        let separated = (ta..ts).any(|k| matches!(cx.core(k), "بعد" | "قبل" | "منذ"));
+        let back = if ta == sa || !separated { lo } else { ts };
+        let places = self.places(ts, te, back, (te + REACH).min(sb), sb, row.etype);
         let places: Vec<Option<Place>> =
             if places.is_empty() { vec![None] } else { places.into_iter().map(Some).collect() };
         for t in &types {
@@ -553,6 +576,17 @@ impl<'a> Scan<'a> {
     /// (`قوات الوفاق ... دمرت`, `طائرات مسيرة لقوات الوفاق`).
     fn actors(&self, ts: usize, te: usize, lo: usize, hi: usize, object: bool) -> (Vec<String>, bool) {
         let cx = &self.cx;
+        let doc = self.doc();
+        // `هجوم شنه مقاتلو المعارضة`, `مجزرة نفذتها طائرات النظام`.
+        for k in te..(te + 2).min(hi) {
+            if let Some((c, n, _)) = self.lx.frames.at(doc, &doc.tokens[..hi], k) {
+                if c == "by" && k + n < hi {
+                    if let Some(a) = self.actor_at(k + n, hi, true) {
+                        return a;
+                    }
+                }
+            }
+        }
         let mut j = te;
         while !object && j < hi && j < te + 3 {
             if let Some(a) = self.actor_at(j, hi, true) {
@@ -884,6 +918,10 @@ impl<'a> Scan<'a> {
                 // An area noun and its name, when the recognizer found no entity there.
                 let a = k + n;
                 if a >= end || cx.entity(a).is_some() {
+                    return None;
+                }
+                if !cx.has_article(a) && (cx.core(a).ends_with("يه") || cx.core(a).ends_with('ي')) {
+                    // `منطقة عسكرية`: an adjective, not a name.
                     return None;
                 }
                 let mut b = a;

@@ -332,7 +332,7 @@ impl Lexicons {
         let (c, mut i) = Classes::load(
             an,
             table(src, PLACES, &mut issues),
-            &["prep", "direction", "area", "anaphor", "site"],
+            &["prep", "direction", "area", "areas", "anaphor", "site"],
         );
         lx.places = c;
         issues.append(&mut i);
@@ -344,7 +344,7 @@ impl Lexicons {
             }
         }
         issues.append(&mut t.issues);
-        let (c, mut i) = Classes::load(an, table(src, FRAMES, &mut issues), &["undergo", "support"]);
+        let (c, mut i) = Classes::load(an, table(src, FRAMES, &mut issues), &["undergo", "support", "by"]);
         lx.frames = c;
         issues.append(&mut i);
         (lx, issues)
