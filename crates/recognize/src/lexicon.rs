@@ -109,6 +109,8 @@ pub enum CueKind {
     Breaker,
     /// A preposition: with the document's country, evidence for a weak place name.
     Preposition,
+    /// Not a name, whatever the tagger says (`نيسان`, `الأكراد`, `المنظمة`).
+    NotName,
 }
 
 /// A title, trigger or breaker phrase.
@@ -497,6 +499,7 @@ impl Lexicon {
                 Some("trigger") => CueKind::Trigger,
                 Some("breaker") => CueKind::Breaker,
                 Some("preposition") => CueKind::Preposition,
+                Some("not-name") => CueKind::NotName,
                 k => {
                     bad.push((row.line, format!("unknown kind `{}`", k.unwrap_or(""))));
                     continue;

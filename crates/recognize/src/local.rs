@@ -100,6 +100,7 @@ pub fn add(
         if key.chars().count() < 3
             || has_demonym(lx, doc, a, b)
             || (b == a + 1 && is_word(lx, doc, a))
+            || not_name(lx, doc, a, b)
         {
             continue;
         }
@@ -237,6 +238,13 @@ fn has_demonym(lx: &Lexicon, doc: &Doc, a: usize, b: usize) -> bool {
             })
         })
     })
+}
+
+/// Whether the words `[a, b)` are listed as no name (`titles.tsv`, kind `not-name`).
+fn not_name(lx: &Lexicon, doc: &Doc, a: usize, b: usize) -> bool {
+    resolve::cues_at(lx, doc, a, b)
+        .iter()
+        .any(|c| c.kind == CueKind::NotName)
 }
 
 /// Whether token `i` is a lexicon name that is also an ordinary word (`المشهد`).

@@ -243,7 +243,7 @@ fn evidence(
             CueKind::Trigger => cue.applies.contains(&ty),
             CueKind::Title | CueKind::Spokesperson => ty == EntityType::PER,
             CueKind::Preposition => cue.applies.contains(&ty) && ctx.main(entry.country.as_deref()),
-            CueKind::Breaker => false,
+            CueKind::Breaker | CueKind::NotName => false,
         };
         if fits {
             return Some(cue.why.clone().and(Why::rule("recognize/weak-after-cue")));
