@@ -28,7 +28,11 @@ pub struct Args {
 /// Run `rasd eval ner`.
 pub fn run(g: &Globals, args: Args) -> anyhow::Result<ExitCode> {
     let sentences = super::ner::read_conll(&args.conll)?;
-    anyhow::ensure!(!sentences.is_empty(), "{}: no sentences", args.conll.display());
+    anyhow::ensure!(
+        !sentences.is_empty(),
+        "{}: no sentences",
+        args.conll.display()
+    );
     let tagger = super::ner::tagger(g, args.model.as_deref())?;
     let words: Vec<&[String]> = sentences.iter().map(|s| s.tokens.as_slice()).collect();
     let preds = tagger.tag_sentences(&words);

@@ -25,7 +25,9 @@ pub struct Args {
 
 /// The lexicon source of a run.
 pub fn source(g: &Globals) -> Source {
-    g.lexicons.as_ref().map_or_else(Source::embedded, Source::with_dir)
+    g.lexicons
+        .as_ref()
+        .map_or_else(Source::embedded, Source::with_dir)
 }
 
 /// The tagger of a run: the built-in model or `model`, with the run's word lists.
@@ -44,7 +46,8 @@ pub fn tagger(g: &Globals, model: Option<&Path>) -> anyhow::Result<Tagger> {
 
 /// Read a CoNLL file.
 pub fn read_conll(path: &Path) -> anyhow::Result<Vec<conll::Sentence>> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     Ok(conll::parse(&text))
 }
 

@@ -61,7 +61,12 @@ pub fn run(g: &Globals, c: Command) -> anyhow::Result<ExitCode> {
 
 fn conll_files(p: &Path, out: &mut Vec<PathBuf>) {
     if p.is_dir() {
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(p).into_iter().flatten().flatten().map(|e| e.path()).collect();
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(p)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+            .collect();
         entries.sort();
         for e in entries {
             conll_files(&e, out);
@@ -96,12 +101,22 @@ fn ner(g: &Globals, a: NerArgs) -> anyhow::Result<ExitCode> {
     super::warn_issues(&issues);
 
     let mut labelled = Vec::new();
-    let mut header = format!("ner-ap 1\nstructured averaged perceptron, two passes; {} word lists\n", lists.classes.len());
+    let mut header = format!(
+        "ner-ap 1\nstructured averaged perceptron, two passes; {} word lists\n",
+        lists.classes.len()
+    );
     for p in &train_paths {
         let s = super::ner::read_conll(p)?;
         let tokens: usize = s.iter().map(|s| s.tokens.len()).sum();
-        header.push_str(&format!("train: {} ({} sentences, {tokens} tokens)\n", file_name(p), s.len()));
-        labelled.extend(s.into_iter().map(|s| (Prepared::new(&s.tokens, &analyzer), s.tags)));
+        header.push_str(&format!(
+            "train: {} ({} sentences, {tokens} tokens)\n",
+            file_name(p),
+            s.len()
+        ));
+        labelled.extend(
+            s.into_iter()
+                .map(|s| (Prepared::new(&s.tokens, &analyzer), s.tags)),
+        );
     }
     let mut unlabelled: Vec<Vec<u64>> = Vec::new();
     let mut files = Vec::new();
@@ -109,7 +124,8 @@ fn ner(g: &Globals, a: NerArgs) -> anyhow::Result<ExitCode> {
         conll_files(p, &mut files);
     }
     for p in &files {
-        let text = std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()))?;
+        let text =
+            std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()))?;
         let before = unlabelled.len();
         if p.extension().is_some_and(|e| e == "jsonl") {
             for (n, line) in text.lines().enumerate() {
@@ -118,7 +134,10 @@ fn ner(g: &Globals, a: NerArgs) -> anyhow::Result<ExitCode> {
                 }
                 let v: serde_json::Value = serde_json::from_str(line)
                     .with_context(|| format!("{}:{}: not JSON", p.display(), n + 1))?;
-                if v["id"].as_str().is_some_and(|id| id.starts_with(&a.skip_id_prefix)) {
+                if v["id"]
+                    .as_str()
+                    .is_some_and(|id| id.starts_with(&a.skip_id_prefix))
+                {
                     continue;
                 }
                 if let Some(t) = v["text"].as_str() {
@@ -126,26 +145,52 @@ fn ner(g: &Globals, a: NerArgs) -> anyhow::Result<ExitCode> {
                 }
             }
         } else {
-            unlabelled.extend(conll::parse(&text).iter().map(|s| Prepared::new(&s.tokens, &analyzer).core_hashes()));
+            unlabelled.extend(
+                conll::parse(&text)
+                    .iter()
+                    .map(|s| Prepared::new(&s.tokens, &analyzer).core_hashes()),
+            );
         }
         if a.verbose {
-            eprintln!("rasd: {}: {} unlabelled sentences", p.display(), unlabelled.len() - before);
+            eprintln!(
+                "rasd: {}: {} unlabelled sentences",
+                p.display(),
+                unlabelled.len() - before
+            );
         }
     }
     let names: Vec<String> = unl_paths.iter().map(|p| file_name(p)).collect();
-    header.push_str(&format!("unlabelled: {} ({} sentences)\n", names.join(", "), unlabelled.len()));
-    let opts = train::Options { epochs: a.epochs, ..train::Options::default() };
+    header.push_str(&format!(
+        "unlabelled: {} ({} sentences)\n",
+        names.join(", "),
+        unlabelled.len()
+    ));
+    let opts = train::Options {
+        epochs: a.epochs,
+        ..train::Options::default()
+    };
     header.push_str(&format!("options: {opts:?}\n"));
     let verbose = a.verbose;
-    let trained = train::train(&labelled, &unlabelled, &tagger::features::Resources { lists, ..Default::default() }, &opts, &header, &mut |l| {
-        if verbose {
-            eprintln!("rasd: {l}");
-        }
-    });
+    let trained = train::train(
+        &labelled,
+        &unlabelled,
+        &tagger::features::Resources {
+            lists,
+            ..Default::default()
+        },
+        &opts,
+        &header,
+        &mut |l| {
+            if verbose {
+                eprintln!("rasd: {l}");
+            }
+        },
+    );
     if let Some(dir) = a.out.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     }
-    std::fs::write(&a.out, &trained.bytes).with_context(|| format!("writing {}", a.out.display()))?;
+    std::fs::write(&a.out, &trained.bytes)
+        .with_context(|| format!("writing {}", a.out.display()))?;
     eprintln!(
         "rasd: wrote {} ({} bytes; feature rows per pass {:?}; {} clustered words)",
         a.out.display(),
@@ -162,5 +207,8 @@ fn ner(g: &Globals, a: NerArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn file_name(p: &Path) -> String {
-    p.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned())
+    p.file_name().map_or_else(
+        || p.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }

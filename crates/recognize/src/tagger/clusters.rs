@@ -38,10 +38,17 @@ pub fn learn(
             *counts.entry(*h).or_insert(0) += 1;
         }
     }
-    let mut vocab: Vec<(u64, u32)> = counts.into_iter().filter(|(_, c)| *c >= min_count).collect();
+    let mut vocab: Vec<(u64, u32)> = counts
+        .into_iter()
+        .filter(|(_, c)| *c >= min_count)
+        .collect();
     vocab.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let v = vocab.len();
-    let id: FxHashMap<u64, u32> = vocab.iter().enumerate().map(|(i, (h, _))| (*h, i as u32)).collect();
+    let id: FxHashMap<u64, u32> = vocab
+        .iter()
+        .enumerate()
+        .map(|(i, (h, _))| (*h, i as u32))
+        .collect();
     let unk = v as u32;
     let bos = v as u32 + 1;
     // Predecessor counts of each clustered word, in a stable order.
@@ -63,7 +70,11 @@ pub fn learn(
         pred[w as usize].push((p, n));
     }
     let count: Vec<u32> = vocab.iter().map(|(_, c)| *c).collect();
-    log(&format!("clusters: {} words (count >= {min_count}) from {} sequences", v, seqs.len()));
+    log(&format!(
+        "clusters: {} words (count >= {min_count}) from {} sequences",
+        v,
+        seqs.len()
+    ));
 
     let mut out: FxHashMap<u64, [u16; CLUSTER_LEVELS]> = FxHashMap::default();
     for (h, _) in &vocab {
@@ -156,7 +167,10 @@ fn exchange(
                 add(&mut nvc, p as usize, b, n, false);
             }
         }
-        log(&format!("clusters({c}): pass {}: {moved} words moved", pass + 1));
+        log(&format!(
+            "clusters({c}): pass {}: {moved} words moved",
+            pass + 1
+        ));
         if moved == 0 {
             break;
         }

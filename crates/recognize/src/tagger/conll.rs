@@ -20,7 +20,11 @@ pub struct Sentence {
 
 /// The type index of a tag's type name, after mapping other corpora's types.
 pub fn map_type(name: &str) -> Option<usize> {
-    let n: String = name.chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>().to_ascii_uppercase();
+    let n: String = name
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect::<String>()
+        .to_ascii_uppercase();
     match n.as_str() {
         "PER" | "PERS" | "PERSON" => Some(0),
         "LOC" | "GPE" | "FAC" => Some(1),
@@ -76,7 +80,11 @@ pub fn chunks(tags: &[usize]) -> Vec<Chunk> {
     let mut out = Vec::new();
     let mut open: Option<(usize, usize)> = None;
     for (i, &t) in tags.iter().enumerate() {
-        let ty = if t == 0 || t >= NT { None } else { Some((t - 1) / 2) };
+        let ty = if t == 0 || t >= NT {
+            None
+        } else {
+            Some((t - 1) / 2)
+        };
         let begin = t % 2 == 1;
         match (open, ty) {
             (Some((s, oty)), Some(ty)) if !begin && oty == ty => {
@@ -111,9 +119,21 @@ pub struct Score {
 
 /// Precision, recall and F1 from (gold, predicted, correct).
 pub fn prf(gold: usize, found: usize, correct: usize) -> (f64, f64, f64) {
-    let p = if found > 0 { correct as f64 / found as f64 } else { 0.0 };
-    let r = if gold > 0 { correct as f64 / gold as f64 } else { 0.0 };
-    let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    let p = if found > 0 {
+        correct as f64 / found as f64
+    } else {
+        0.0
+    };
+    let r = if gold > 0 {
+        correct as f64 / gold as f64
+    } else {
+        0.0
+    };
+    let f = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
     (p, r, f)
 }
 
@@ -161,7 +181,11 @@ impl Score {
                 "{{\"precision\":{p:.4},\"recall\":{r:.4},\"f1\":{f1:.4},\"gold\":{g},\"found\":{f},\"correct\":{c}}}"
             )
         };
-        let mut s = format!("{{\"tokens\":{},\"micro\":{}", self.tokens, obj(self.total()));
+        let mut s = format!(
+            "{{\"tokens\":{},\"micro\":{}",
+            self.tokens,
+            obj(self.total())
+        );
         for (ty, row) in TYPES.iter().zip(&self.per_type) {
             s.push_str(&format!(",\"{ty}\":{}", obj(*row)));
         }
@@ -173,7 +197,11 @@ impl Score {
     pub fn report(&self) -> String {
         let [g, f, c] = self.total();
         let (p, r, f1) = prf(g, f, c);
-        let acc = if self.tokens > 0 { self.tokens_correct as f64 / self.tokens as f64 } else { 0.0 };
+        let acc = if self.tokens > 0 {
+            self.tokens_correct as f64 / self.tokens as f64
+        } else {
+            0.0
+        };
         let mut s = format!(
             "processed {} tokens with {} phrases; found: {} phrases; correct: {}.\n",
             self.tokens, g, f, c

@@ -185,7 +185,10 @@ const T_LAST: u64 = 111;
 const T_SUF_AT: u64 = 120; // + offset + 2
 const T_SHAPE_AT: u64 = 130; // + offset + 2
 const T_HINT: u64 = 140; // + offset + 1
+const T_HINT_TYPE: u64 = 143; // + offset + 1
+const T_HINT_START: u64 = 146;
 const T_STAGE1: u64 = 150; // + offset + 1
+const T_CONJ: u64 = 161;
 
 fn kind_code(k: TokenKind) -> u64 {
     match k {
@@ -198,7 +201,11 @@ fn kind_code(k: TokenKind) -> u64 {
 }
 
 fn info(u: &Unit<'_>, res: &Resources) -> Info {
-    let mut i = Info { form: hash::str(u.form), core: hash::str(u.core), ..Info::default() };
+    let mut i = Info {
+        form: hash::str(u.form),
+        core: hash::str(u.core),
+        ..Info::default()
+    };
     // Prefixes and suffixes of 1–4 characters of the whole form.
     let mut n = 0usize;
     for (k, (b, c)) in u.form.char_indices().take(4).enumerate() {
@@ -276,7 +283,10 @@ pub fn extract(units: &[Unit<'_>], res: &Resources, s: &mut Scratch) {
                 f.push(hash::mix(T_SUF_AT + slot, o.suf[1]));
                 f.push(hash::mix(T_SHAPE_AT + slot, o.shape));
                 if o.has_cluster {
-                    f.push(hash::mix(T_CLUSTER_AT + slot, u64::from(o.cluster[CLUSTER_LEVELS - 1])));
+                    f.push(hash::mix(
+                        T_CLUSTER_AT + slot,
+                        u64::from(o.cluster[CLUSTER_LEVELS - 1]),
+                    ));
                 }
             }
         }
@@ -286,6 +296,19 @@ pub fn extract(units: &[Unit<'_>], res: &Resources, s: &mut Scratch) {
         if i + 1 < n {
             f.push(hash::mix2(T_BIGRAM_R, me.core, s.info[i + 1].core));
         }
+        // The set of lists the previous token belongs to, crossed with this token's
+        // coarse cluster: `اللواء` + a name-like word, `مدينة` + a place-like word.
+        let mut prev = if i > 0 {
+            s.begin[i - 1] | s.inside[i - 1]
+        } else {
+            0
+        };
+        let mut set = 0u64;
+        while prev != 0 {
+            set ^= res.lists.class_hash[prev.trailing_zeros() as usize];
+            prev &= prev - 1;
+        }
+        f.push(hash::mix2(T_CONJ, set, u64::from(me.cluster[0])));
         for (l, c) in me.cluster.iter().enumerate() {
             if me.has_cluster {
                 f.push(hash::mix(T_CLUSTER + l as u64, u64::from(*c)));
@@ -303,7 +326,7 @@ pub fn extract(units: &[Unit<'_>], res: &Resources, s: &mut Scratch) {
                 f.push(hash::mix(T_LIST_B + slot, res.lists.class_hash[bit]));
                 b &= b - 1;
             }
-            if off >= -1 && off <= 0 {
+            if (-1..=0).contains(&off) {
                 let mut b = s.inside[j as usize];
                 while b != 0 {
                     let bit = b.trailing_zeros() as usize;
@@ -340,8 +363,24 @@ pub fn stage2(hints: &[Hint], tags1: &[usize], i: usize, out: &mut Vec<u64>) {
             out.push(hash::mix(T_HINT + slot, u64::from(b.trailing_zeros())));
             b &= b - 1;
         }
+        // The types seen, B or I alike, and for the token itself whether the first
+        // pass left the token before it outside a mention (a repeated surname
+        // `رامسفيلد` seen inside `دونالد رامسفيلد` starts a mention here).
+        let prev_out = u64::from(i == 0 || tags1[i - 1] == 0);
+        for ty in 0..4u64 {
+            if hints[j] >> (2 * ty) & 3 != 0 {
+                out.push(hash::mix(T_HINT_TYPE + slot, ty));
+                if off == 0 {
+                    out.push(hash::mix2(T_HINT_START, ty, prev_out));
+                }
+            }
+        }
         if off == 0 || tags1[j] != 0 {
-            out.push(hash::mix2(T_STAGE1 + slot, tags1[j] as u64, u64::from(off == 0 && hints[j] != 0)));
+            out.push(hash::mix2(
+                T_STAGE1 + slot,
+                tags1[j] as u64,
+                u64::from(off == 0 && hints[j] != 0),
+            ));
         }
     }
 }

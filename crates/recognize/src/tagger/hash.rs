@@ -62,6 +62,10 @@ mod tests {
         assert_ne!(str("حفتر"), str("حفتر "));
         assert_ne!(mix2(1, 2, 3), mix2(1, 3, 2));
         assert_ne!(mix(1, str("a")), mix(2, str("a")));
-        assert_eq!(str("طرابلس"), 0x8eb6_07ce_2ba8_ed83, "help: hash function changed; retrain");
+        assert_eq!(
+            str("طرابلس"),
+            0x8eb6_07ce_2ba8_ed83,
+            "help: hash function changed; retrain"
+        );
     }
 }

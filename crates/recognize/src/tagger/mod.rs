@@ -130,7 +130,9 @@ impl Prepared {
             let kind = kind_of(form);
             let (mut cs, mut ce, mut flags) = (start, end, 0u16);
             if kind == TokenKind::Word && form.len() >= 6 {
-                let taa = raw.trim_end_matches(|c: char| !c.is_alphabetic()).ends_with(['ة', 'ۃ']);
+                let taa = raw
+                    .trim_end_matches(|c: char| !c.is_alphabetic())
+                    .ends_with(['ة', 'ۃ']);
                 let (pre, suf, f) = analyzer.segmenter().split(form, taa);
                 if pre + suf < end - start {
                     cs = start + pre;
@@ -166,7 +168,10 @@ impl Prepared {
 
     /// Hashes of the words' cores (the keys of word clusters).
     pub fn core_hashes(&self) -> Vec<u64> {
-        self.toks.iter().map(|&(_, _, cs, ce, _, _)| hash::str(&self.text[cs as usize..ce as usize])).collect()
+        self.toks
+            .iter()
+            .map(|&(_, _, cs, ce, _, _)| hash::str(&self.text[cs as usize..ce as usize]))
+            .collect()
     }
 }
 
@@ -176,7 +181,10 @@ pub fn load_lists(src: &Source, analyzer: &Analyzer) -> (Lists, Vec<Issue>) {
     let mut lists = Lists::default();
     let mut issues = Vec::new();
     for name in src.list(LISTS) {
-        let class = name.trim_start_matches(LISTS).trim_start_matches('/').trim_end_matches(".tsv");
+        let class = name
+            .trim_start_matches(LISTS)
+            .trim_start_matches('/')
+            .trim_end_matches(".tsv");
         let mut t = match src.table(&name) {
             Ok(t) => t,
             Err(e) => {
@@ -189,7 +197,11 @@ pub fn load_lists(src: &Source, analyzer: &Analyzer) -> (Lists, Vec<Issue>) {
             continue;
         }
         let Some(bit) = lists.class(class) else {
-            issues.push(Issue::new(name.clone(), 0, "more than 32 tagger lists; this one is ignored"));
+            issues.push(Issue::new(
+                name.clone(),
+                0,
+                "more than 32 tagger lists; this one is ignored",
+            ));
             continue;
         };
         for row in &t.rows {
@@ -236,13 +248,19 @@ impl Tagger {
                     name: "ner-ap".into(),
                     version: "none".into(),
                 };
-                (t, vec![Issue::new("models/ner/ner-ap.bin", 0, e.to_string())])
+                (
+                    t,
+                    vec![Issue::new("models/ner/ner-ap.bin", 0, e.to_string())],
+                )
             }
         }
     }
 
     /// A model from its file bytes, with word lists from `src`.
-    pub fn from_bytes(bytes: &[u8], src: &Source) -> Result<(Tagger, Vec<Issue>), model::FormatError> {
+    pub fn from_bytes(
+        bytes: &[u8],
+        src: &Source,
+    ) -> Result<(Tagger, Vec<Issue>), model::FormatError> {
         let mut model = model::read(bytes)?;
         let (analyzer, mut issues) = Analyzer::load(src);
         let (lists, mut more) = load_lists(src, &analyzer);
@@ -252,7 +270,16 @@ impl Tagger {
         let mut it = first.split_whitespace();
         let name = it.next().unwrap_or("ner-ap").to_string();
         let version = it.next().unwrap_or("0").to_string();
-        Ok((Tagger { model, res: Resources { lists, clusters }, analyzer, name, version }, issues))
+        Ok((
+            Tagger {
+                model,
+                res: Resources { lists, clusters },
+                analyzer,
+                name,
+                version,
+            },
+            issues,
+        ))
     }
 
     /// The model's header text (name, version, data, scores).
@@ -262,7 +289,10 @@ impl Tagger {
 
     /// The reason to record for a mention this tagger found.
     pub fn why(&self) -> Why {
-        Why::Model { name: self.name.clone(), version: self.version.clone() }
+        Why::Model {
+            name: self.name.clone(),
+            version: self.version.clone(),
+        }
     }
 
     /// The text analyzer the tagger folds words with.
@@ -284,10 +314,8 @@ impl Tagger {
         mut units_of: impl FnMut(usize, &mut Vec<Unit<'a>>),
         margins: bool,
     ) -> (Vec<Vec<usize>>, Vec<Vec<f32>>) {
-        let [s1, s2] = match self.model.stages.as_slice() {
-            [a, b] => [a, b],
-            _ => return (Vec::new(), Vec::new()),
-        };
+        let md = &self.model;
+        let mut found: Vec<u32> = Vec::new();
         let mut scratch = Scratch::default();
         let mut units: Vec<Unit<'a>> = Vec::new();
         let mut em = Vec::new();
@@ -299,19 +327,21 @@ impl Tagger {
             units_of(s, &mut units);
             features::extract(&units, &self.res, &mut scratch);
             em.clear();
+            // Look every feature of the sentence up first, then sum: the lookups are
+            // independent, so the processor overlaps their cache misses.
+            md.lookup(&scratch.feats, &mut found);
             let mut part = Vec::with_capacity(units.len());
             for o in scratch.offsets.windows(2) {
                 let mut a1 = [0i32; NT];
                 let mut a2 = [0i32; NT];
-                for &h in &scratch.feats[o[0] as usize..o[1] as usize] {
-                    s1.add(h, &mut a1);
-                    s2.add(h, &mut a2);
+                for &r in &found[o[0] as usize..o[1] as usize] {
+                    md.add_row(r, &mut a1, &mut a2);
                 }
-                em.push(s1.scores(&a1));
+                em.push(md.scores(0, &a1));
                 part.push(a2);
             }
             let mut tags = Vec::new();
-            model::viterbi(&em, &s1.trans, &mut tags, None);
+            model::viterbi(&em, &md.trans[0], &mut tags, None);
             tags1.push(tags);
             cores.push(scratch.core_hashes().to_vec());
             partial.push(part);
@@ -327,13 +357,13 @@ impl Tagger {
                 extra.clear();
                 features::stage2(&hints[s], &tags1[s], i, &mut extra);
                 for &h in &extra {
-                    s2.add(h, &mut acc);
+                    md.add(1, h, &mut acc);
                 }
-                em.push(s2.scores(&acc));
+                em.push(md.scores(1, &acc));
             }
             let mut tags = Vec::new();
             let mut m = Vec::new();
-            model::viterbi(&em, &s2.trans, &mut tags, margins.then_some(&mut m));
+            model::viterbi(&em, &md.trans[1], &mut tags, margins.then_some(&mut m));
             out.push(tags);
             outm.push(m);
         }
@@ -344,21 +374,31 @@ impl Tagger {
     /// each sentence sees the first-pass tags of the sentences near it. One tag
     /// index per word (see [`model::tag_name`]).
     pub fn tag_sentences<W: AsRef<[S]>, S: AsRef<str>>(&self, sentences: &[W]) -> Vec<Vec<usize>> {
-        let prepared: Vec<Prepared> = sentences.iter().map(|w| Prepared::new(w.as_ref(), &self.analyzer)).collect();
-        self.tag_seq(prepared.len(), |s, buf| prepared[s].units(buf), false).0
+        let prepared: Vec<Prepared> = sentences
+            .iter()
+            .map(|w| Prepared::new(w.as_ref(), &self.analyzer))
+            .collect();
+        self.tag_seq(prepared.len(), |s, buf| prepared[s].units(buf), false)
+            .0
     }
 
     /// Tag one sentence of words on its own.
     pub fn tag_words<S: AsRef<str>>(&self, words: &[S]) -> Vec<usize> {
         let p = Prepared::new(words, &self.analyzer);
-        self.tag_seq(1, |_, buf| p.units(buf), false).0.pop().unwrap_or_default()
+        self.tag_seq(1, |_, buf| p.units(buf), false)
+            .0
+            .pop()
+            .unwrap_or_default()
     }
 
     /// Find person, place and organisation mentions in an analysed document.
     pub fn tag(&self, doc: &Doc) -> Vec<Tagged> {
         let ranges: Vec<(u32, u32)> = (0..doc.sentences.len())
             .filter_map(|si| {
-                let (&a, &b) = (doc.sentence_tokens.get(si)?, doc.sentence_tokens.get(si + 1)?);
+                let (&a, &b) = (
+                    doc.sentence_tokens.get(si)?,
+                    doc.sentence_tokens.get(si + 1)?,
+                );
                 (a < b && b as usize <= doc.tokens.len()).then_some((a, b))
             })
             .collect();
@@ -379,12 +419,21 @@ impl Tagger {
         let mut out = Vec::new();
         for ((&(a, _), tags), margin) in ranges.iter().zip(&tags).zip(&margins) {
             for (s, e, ty) in conll::chunks(tags) {
-                let Some(label) = Label::of_type(ty) else { continue };
+                let Some(label) = Label::of_type(ty) else {
+                    continue;
+                };
                 let (first, last) = (&doc.tokens[a as usize + s], &doc.tokens[a as usize + e - 1]);
-                let Some(span) = Span::try_new(first.span.start, last.span.end) else { continue };
+                let Some(span) = Span::try_new(first.span.start, last.span.end) else {
+                    continue;
+                };
                 let m = margin[s..e].iter().fold(f32::INFINITY, |m, x| m.min(*x));
                 let score = 1.0 / (1.0 + (-m / SCORE_SCALE).exp());
-                out.push(Tagged { span, tokens: (a + s as u32, a + e as u32), label, score });
+                out.push(Tagged {
+                    span,
+                    tokens: (a + s as u32, a + e as u32),
+                    label,
+                    score,
+                });
             }
         }
         out
@@ -402,8 +451,14 @@ mod tests {
     fn embedded_model_loads() {
         let (t, issues) = Tagger::load(&Source::embedded());
         assert!(issues.is_empty(), "{issues:?}");
-        assert!(t.model.stages.iter().all(|s| s.features > 1000), "help: the committed model is empty");
-        assert!(t.res.lists.len() > 1000, "help: lexicons/ner lists not loaded");
+        assert!(
+            t.model.features.iter().all(|n| *n > 1000),
+            "help: the committed model is empty"
+        );
+        assert!(
+            t.res.lists.len() > 1000,
+            "help: lexicons/ner lists not loaded"
+        );
     }
 
     #[test]
@@ -422,9 +477,19 @@ mod tests {
         let t = Tagger::embedded();
         let doc = Analyzer::default()
             .analyze_text("وقال وزير الخارجية المصري سامح شكري إن الوفد وصل إلى القاهرة أمس.");
-        let found: Vec<(String, Label)> = t.tag(&doc).iter().map(|m| (doc.text(m.span).to_string(), m.label)).collect();
-        assert!(found.contains(&("القاهرة".to_string(), Label::Loc)), "{found:?}");
-        assert!(found.contains(&("سامح شكري".to_string(), Label::Per)), "{found:?}");
+        let found: Vec<(String, Label)> = t
+            .tag(&doc)
+            .iter()
+            .map(|m| (doc.text(m.span).to_string(), m.label))
+            .collect();
+        assert!(
+            found.contains(&("القاهرة".to_string(), Label::Loc)),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&("سامح شكري".to_string(), Label::Per)),
+            "{found:?}"
+        );
         for m in t.tag(&doc) {
             assert!(m.score > 0.0 && m.score < 1.0);
         }

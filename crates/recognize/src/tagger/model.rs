@@ -30,7 +30,7 @@ pub fn tag_name(t: usize) -> String {
         return "O".to_string();
     }
     let ty = TYPES[(t - 1) / 2];
-    if (t - 1) % 2 == 0 {
+    if t & 1 == 1 {
         format!("B-{ty}")
     } else {
         format!("I-{ty}")
@@ -40,7 +40,7 @@ pub fn tag_name(t: usize) -> String {
 /// Whether tag `t` is `B-` of some type.
 #[inline]
 pub fn is_begin(t: usize) -> bool {
-    t > 0 && (t - 1) % 2 == 0
+    t & 1 == 1
 }
 
 /// The type index of a non-`O` tag.
@@ -62,26 +62,6 @@ pub fn allowed(prev: usize, t: usize) -> bool {
 /// Transition scores: `trans[p][t]` for `p < NT`, `trans[NT][t]` from the start.
 pub type Trans = [[f32; NT]; NT + 1];
 
-/// One slot of the feature table.
-#[derive(Clone, Copy, Debug, Default)]
-#[repr(C)]
-struct Slot {
-    key: u32,
-    w: [i16; NT],
-}
-
-/// One pass of the tagger: emission weights and transitions.
-#[derive(Clone, Debug)]
-pub struct Stage {
-    slots: Vec<Slot>,
-    mask: usize,
-    scale: f32,
-    /// Number of feature rows.
-    pub features: usize,
-    /// Transition scores.
-    pub trans: Trans,
-}
-
 /// Float weights of one pass, as training produces them.
 #[derive(Clone, Debug)]
 pub struct StageRows {
@@ -91,92 +71,168 @@ pub struct StageRows {
     pub trans: Trans,
 }
 
+/// Number of passes.
+pub const PASSES: usize = 2;
+
 /// A trained tagger model: a first pass on sentence features and a second pass
 /// that also sees the first pass's tags across the document.
+///
+/// Both passes share one feature table: a probe finds the feature's row, which
+/// holds the weights of both passes, so each feature costs one lookup in a small
+/// array of fingerprints (8 bytes a slot) and, when present, one row read.
 #[derive(Clone, Debug)]
 pub struct Model {
     /// Header text: name, version, data, scores.
     pub header: String,
-    /// The passes, in order.
-    pub stages: Vec<Stage>,
+    /// Fingerprint (high 32 bits, never 0) and row index (low 32 bits); 0 = empty.
+    slots: Vec<u64>,
+    mask: usize,
+    /// Weights of both passes per feature, as integers.
+    rows: Vec<[i16; 2 * NT]>,
+    scale: [f32; PASSES],
+    /// Feature rows per pass.
+    pub features: [usize; PASSES],
+    /// Transition scores per pass.
+    pub trans: [Trans; PASSES],
     /// Word clusters used by the features.
     pub clusters: Clusters,
 }
 
 #[inline]
-fn slot_of(h: u64) -> (usize, u32) {
-    ((h >> 32) as usize, (h as u32) | 1)
-}
-
-impl Stage {
-    fn from_quantised(rows: &[(u64, [i16; NT])], scale: f32, trans: Trans) -> Stage {
-        let cap = (rows.len() * 2).next_power_of_two().max(16);
-        let mask = cap - 1;
-        let mut slots = vec![Slot::default(); cap];
-        for (k, w) in rows {
-            let (mut i, key) = slot_of(*k);
-            i &= mask;
-            while slots[i].key != 0 {
-                i = (i + 1) & mask;
-            }
-            slots[i] = Slot { key, w: *w };
-        }
-        Stage { slots, mask, scale, features: rows.len(), trans }
-    }
-
-    /// Add the weights of feature `h` to `out` (unscaled integers).
-    #[inline]
-    pub fn add(&self, h: u64, out: &mut [i32; NT]) {
-        let (mut i, key) = slot_of(h);
-        i &= self.mask;
-        loop {
-            let s = &self.slots[i];
-            if s.key == key {
-                for (o, w) in out.iter_mut().zip(&s.w) {
-                    *o += i32::from(*w);
-                }
-                return;
-            }
-            if s.key == 0 {
-                return;
-            }
-            i = (i + 1) & self.mask;
-        }
-    }
-
-    /// Scale integer sums to scores.
-    #[inline]
-    pub fn scores(&self, acc: &[i32; NT]) -> [f32; NT] {
-        let mut e = [0f32; NT];
-        for (x, a) in e.iter_mut().zip(acc) {
-            *x = *a as f32 * self.scale;
-        }
-        e
-    }
-
-    /// Emission scores of each token from its features.
-    pub fn emissions(&self, feats: &[u64], offsets: &[u32], out: &mut Vec<[f32; NT]>) {
-        out.clear();
-        for w in offsets.windows(2) {
-            let mut acc = [0i32; NT];
-            for &h in &feats[w[0] as usize..w[1] as usize] {
-                self.add(h, &mut acc);
-            }
-            out.push(self.scores(&acc));
-        }
-    }
+fn slot_of(h: u64) -> (usize, u64) {
+    ((h >> 32) as usize, u64::from((h as u32) | 1) << 32)
 }
 
 impl Model {
     /// A model with no weights: it tags nothing.
     pub fn empty() -> Model {
-        let stage = Stage::from_quantised(&[], 1.0, [[0.0; NT]; NT + 1]);
-        Model { header: String::new(), stages: vec![stage.clone(), stage], clusters: Clusters::default() }
+        Model::build(
+            String::new(),
+            Vec::new(),
+            [1.0; PASSES],
+            [0; PASSES],
+            [[[0.0; NT]; NT + 1]; PASSES],
+            Clusters::default(),
+        )
+    }
+
+    fn build(
+        header: String,
+        merged: Vec<(u64, [i16; 2 * NT])>,
+        scale: [f32; PASSES],
+        features: [usize; PASSES],
+        trans: [Trans; PASSES],
+        clusters: Clusters,
+    ) -> Model {
+        let cap = (merged.len() * 2).next_power_of_two().max(16);
+        let mask = cap - 1;
+        let mut slots = vec![0u64; cap];
+        let mut rows = Vec::with_capacity(merged.len());
+        for (k, w) in merged {
+            let (mut i, fp) = slot_of(k);
+            i &= mask;
+            while slots[i] != 0 {
+                i = (i + 1) & mask;
+            }
+            slots[i] = fp | rows.len() as u64;
+            rows.push(w);
+        }
+        Model {
+            header,
+            slots,
+            mask,
+            rows,
+            scale,
+            features,
+            trans,
+            clusters,
+        }
+    }
+
+    #[inline]
+    fn row(&self, h: u64) -> Option<&[i16; 2 * NT]> {
+        let (mut i, fp) = slot_of(h);
+        i &= self.mask;
+        loop {
+            let s = self.slots[i];
+            if s & 0xffff_ffff_0000_0000 == fp {
+                return self.rows.get((s & 0xffff_ffff) as usize);
+            }
+            if s == 0 {
+                return None;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    /// The row index of each feature hash (`u32::MAX` when absent).
+    pub fn lookup(&self, feats: &[u64], out: &mut Vec<u32>) {
+        out.clear();
+        out.extend(feats.iter().map(|&h| {
+            let (mut i, fp) = slot_of(h);
+            i &= self.mask;
+            loop {
+                let s = self.slots[i];
+                if s & 0xffff_ffff_0000_0000 == fp {
+                    return s as u32;
+                }
+                if s == 0 {
+                    return u32::MAX;
+                }
+                i = (i + 1) & self.mask;
+            }
+        }));
+    }
+
+    /// Add row `r` (from [`Model::lookup`]) for both passes.
+    #[inline]
+    pub fn add_row(&self, r: u32, a1: &mut [i32; NT], a2: &mut [i32; NT]) {
+        if let Some(r) = self.rows.get(r as usize) {
+            for k in 0..NT {
+                a1[k] += i32::from(r[k]);
+                a2[k] += i32::from(r[NT + k]);
+            }
+        }
+    }
+
+    /// Add the weights of feature `h` for both passes (unscaled integers).
+    #[inline]
+    pub fn add_both(&self, h: u64, a1: &mut [i32; NT], a2: &mut [i32; NT]) {
+        if let Some(r) = self.row(h) {
+            for k in 0..NT {
+                a1[k] += i32::from(r[k]);
+                a2[k] += i32::from(r[NT + k]);
+            }
+        }
+    }
+
+    /// Add the weights of feature `h` for pass `p`.
+    #[inline]
+    pub fn add(&self, p: usize, h: u64, a: &mut [i32; NT]) {
+        if let Some(r) = self.row(h) {
+            for (k, x) in a.iter_mut().enumerate() {
+                *x += i32::from(r[p * NT + k]);
+            }
+        }
+    }
+
+    /// Scale integer sums of pass `p` to scores.
+    #[inline]
+    pub fn scores(&self, p: usize, acc: &[i32; NT]) -> [f32; NT] {
+        let mut e = [0f32; NT];
+        for (x, a) in e.iter_mut().zip(acc) {
+            *x = *a as f32 * self.scale[p];
+        }
+        e
     }
 }
 
 /// Serialise a model (rows sorted by key, so equal weights give equal bytes).
-pub fn write(header: &str, stages: &[StageRows], clusters: &Clusters) -> Vec<u8> {
+///
+/// Weights are rounded to multiples of `step` (or coarser, if the largest would
+/// not fit 16 bits) and written as zigzag varints, so the many small weights take
+/// one byte.
+pub fn write(header: &str, stages: &[StageRows], clusters: &Clusters, step: f32) -> Vec<u8> {
     let mut out = Vec::new();
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&FORMAT.to_le_bytes());
@@ -185,8 +241,12 @@ pub fn write(header: &str, stages: &[StageRows], clusters: &Clusters) -> Vec<u8>
     out.extend_from_slice(&(NT as u32).to_le_bytes());
     out.extend_from_slice(&(stages.len() as u32).to_le_bytes());
     for st in stages {
-        let max = st.rows.iter().flat_map(|(_, w)| w.iter()).fold(0f32, |m, x| m.max(x.abs()));
-        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+        let max = st
+            .rows
+            .iter()
+            .flat_map(|(_, w)| w.iter())
+            .fold(0f32, |m, x| m.max(x.abs()));
+        let scale = (max / 32767.0).max(step).max(f32::MIN_POSITIVE);
         let mut sorted: Vec<&(u64, [f32; NT])> = st.rows.iter().collect();
         sorted.sort_by_key(|(k, _)| *k);
         for row in &st.trans {
@@ -204,8 +264,8 @@ pub fn write(header: &str, stages: &[StageRows], clusters: &Clusters) -> Vec<u8>
         }
         for (_, w) in &sorted {
             for x in w {
-                let q = (x / scale).round().clamp(-32767.0, 32767.0) as i16;
-                out.extend_from_slice(&q.to_le_bytes());
+                let q = (x / scale).round().clamp(-32767.0, 32767.0) as i64;
+                put_varint(&mut out, ((q << 1) ^ (q >> 63)) as u64);
             }
         }
     }
@@ -284,23 +344,26 @@ pub fn read(bytes: &[u8]) -> Result<Model, FormatError> {
         return Err(FormatError("unsupported format version"));
     }
     let hl = r.u32()? as usize;
-    let header = std::str::from_utf8(r.take(hl)?).map_err(|_| FormatError("header not UTF-8"))?.to_string();
+    let header = std::str::from_utf8(r.take(hl)?)
+        .map_err(|_| FormatError("header not UTF-8"))?
+        .to_string();
     if r.u32()? as usize != NT {
         return Err(FormatError("tag set differs"));
     }
-    let ns = r.u32()? as usize;
-    if ns != 2 {
+    if r.u32()? as usize != PASSES {
         return Err(FormatError("expected two passes"));
     }
-    let mut stages = Vec::with_capacity(ns);
-    for _ in 0..ns {
-        let mut trans: Trans = [[0.0; NT]; NT + 1];
-        for row in trans.iter_mut() {
+    let mut trans = [[[0.0; NT]; NT + 1]; PASSES];
+    let mut scale = [1.0; PASSES];
+    let mut features = [0; PASSES];
+    let mut per_pass: Vec<Vec<(u64, [i16; NT])>> = Vec::with_capacity(PASSES);
+    for p in 0..PASSES {
+        for row in trans[p].iter_mut() {
             for x in row.iter_mut() {
                 *x = r.f32()?;
             }
         }
-        let scale = r.f32()?;
+        scale[p] = r.f32()?;
         let n = r.u32()? as usize;
         if n > bytes.len() {
             return Err(FormatError("feature count larger than the file"));
@@ -315,12 +378,35 @@ pub fn read(bytes: &[u8]) -> Result<Model, FormatError> {
         for key in keys {
             let mut w = [0i16; NT];
             for x in w.iter_mut() {
-                *x = r.u16()? as i16;
+                let z = r.varint()?;
+                let v = ((z >> 1) as i64) ^ -((z & 1) as i64);
+                *x = i16::try_from(v).map_err(|_| FormatError("weight out of range"))?;
             }
             rows.push((key, w));
         }
-        stages.push(Stage::from_quantised(&rows, scale, trans));
+        features[p] = n;
+        per_pass.push(rows);
     }
+    // Merge the passes' rows by key (both sorted).
+    let mut merged: Vec<(u64, [i16; 2 * NT])> = Vec::new();
+    for (p, rows) in per_pass.iter().enumerate() {
+        for (k, w) in rows {
+            merged.push((*k, [0; 2 * NT]));
+            let last = merged.len() - 1;
+            merged[last].1[p * NT..(p + 1) * NT].copy_from_slice(w);
+        }
+    }
+    merged.sort_by_key(|(k, _)| *k);
+    merged.dedup_by(|b, a| {
+        if a.0 == b.0 {
+            for (x, y) in a.1.iter_mut().zip(&b.1) {
+                *x += y;
+            }
+            true
+        } else {
+            false
+        }
+    });
     let nc = r.u32()? as usize;
     if nc > bytes.len() {
         return Err(FormatError("cluster count larger than the file"));
@@ -340,12 +426,24 @@ pub fn read(bytes: &[u8]) -> Result<Model, FormatError> {
         }
         map.insert(key, c);
     }
-    Ok(Model { header, stages, clusters: Clusters { map } })
+    Ok(Model::build(
+        header,
+        merged,
+        scale,
+        features,
+        trans,
+        Clusters { map },
+    ))
 }
 
 /// Best tag sequence under BIO constraints; also fills `margin[i]`, the score lost
 /// by the best path that gives token `i` another tag (a confidence measure).
-pub fn viterbi(em: &[[f32; NT]], trans: &Trans, tags: &mut Vec<usize>, margin: Option<&mut Vec<f32>>) {
+pub fn viterbi(
+    em: &[[f32; NT]],
+    trans: &Trans,
+    tags: &mut Vec<usize>,
+    margin: Option<&mut Vec<f32>>,
+) {
     let n = em.len();
     tags.clear();
     if n == 0 {

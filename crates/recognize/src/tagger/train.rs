@@ -39,6 +39,10 @@ pub struct Options {
     pub cost_miss: f32,
     /// … and against a wrong tag on an `O` token.
     pub cost_false: f32,
+    /// Weights are stored as multiples of this (see [`model::write`]).
+    pub step: f32,
+    /// Training runs (different shuffles) whose weights are averaged.
+    pub runs: usize,
     /// Folds of the jackknife that gives the second pass its training input.
     pub folds: usize,
     /// Probability of hiding each feature of a token while training on it, so that
@@ -60,6 +64,8 @@ impl Default for Options {
             cost_false: 0.0,
             dropout: 0.5,
             folds: 5,
+            runs: 1,
+            step: 0.05,
         }
     }
 }
@@ -126,7 +132,10 @@ impl Dense {
             .filter(|(_, r)| r.iter().fold(0f32, |m, x| m.max(x.abs())) > prune)
             .map(|(k, r)| (*k, *r))
             .collect();
-        StageRows { rows, trans: self.trans }
+        StageRows {
+            rows,
+            trans: self.trans,
+        }
     }
 }
 
@@ -157,11 +166,47 @@ pub fn train(
     header: &str,
     log: &mut dyn FnMut(&str),
 ) -> Trained {
+    let cl = learn_clusters(labelled, unlabelled, opts, log);
+    train_with_clusters(
+        labelled,
+        Resources {
+            lists: res.lists.clone(),
+            clusters: cl,
+        },
+        opts,
+        header,
+        log,
+    )
+}
+
+/// Word clusters of the labelled and unlabelled text.
+pub fn learn_clusters(
+    labelled: &[(Prepared, Vec<usize>)],
+    unlabelled: &[Vec<u64>],
+    opts: &Options,
+    log: &mut dyn FnMut(&str),
+) -> Clusters {
     let mut seqs: Vec<Vec<u64>> = labelled.iter().map(|(p, _)| p.core_hashes()).collect();
     seqs.extend(unlabelled.iter().cloned());
-    let cl = clusters::learn(&seqs, &opts.cluster_sizes, opts.cluster_passes, opts.cluster_min_count, log);
-    drop(seqs);
-    let res = Resources { lists: res.lists.clone(), clusters: Clusters { map: cl } };
+    Clusters {
+        map: clusters::learn(
+            &seqs,
+            &opts.cluster_sizes,
+            opts.cluster_passes,
+            opts.cluster_min_count,
+            log,
+        ),
+    }
+}
+
+/// Train a model given its word lists and clusters (see [`train`]).
+pub fn train_with_clusters(
+    labelled: &[(Prepared, Vec<usize>)],
+    res: Resources,
+    opts: &Options,
+    header: &str,
+    log: &mut dyn FnMut(&str),
+) -> Trained {
     let clustered = res.clusters.map.len();
 
     let mut scratch = Scratch::default();
@@ -201,7 +246,11 @@ pub fn train(
             features::stage2(&hints[k], &tags1[k], i, &mut feats);
             offsets.push(feats.len() as u32);
         }
-        s2.push(Sent { feats, offsets, cores: Vec::new() });
+        s2.push(Sent {
+            feats,
+            offsets,
+            cores: Vec::new(),
+        });
     }
     let all: Vec<usize> = (0..n).collect();
     log("pass 2, all sentences");
@@ -211,22 +260,40 @@ pub fn train(
     let m1 = fit(&s1, &gold, &all, opts, log);
     let stages = [m1.rows(opts.prune), m2.rows(opts.prune)];
     let features = stages.iter().map(|s| s.rows.len()).collect();
-    let bytes = model::write(header, &stages, &res.clusters);
-    Trained { bytes, features, clustered }
+    let bytes = model::write(header, &stages, &res.clusters, opts.step);
+    Trained {
+        bytes,
+        features,
+        clustered,
+    }
 }
 
 /// Train one pass on the sentences `idx`.
-fn fit(sents: &[Sent], gold: &[&[usize]], idx: &[usize], opts: &Options, log: &mut dyn FnMut(&str)) -> Dense {
+fn fit(
+    sents: &[Sent],
+    gold: &[&[usize]],
+    idx: &[usize],
+    opts: &Options,
+    log: &mut dyn FnMut(&str),
+) -> Dense {
     let mut counts: FxHashMap<u64, u32> = FxHashMap::default();
     for &s in idx {
         for h in &sents[s].feats {
             *counts.entry(*h).or_insert(0) += 1;
         }
     }
-    let mut keys: Vec<u64> = counts.iter().filter(|(_, c)| **c >= opts.min_count).map(|(k, _)| *k).collect();
+    let mut keys: Vec<u64> = counts
+        .iter()
+        .filter(|(_, c)| **c >= opts.min_count)
+        .map(|(k, _)| *k)
+        .collect();
     drop(counts);
     keys.sort_unstable();
-    let index: FxHashMap<u64, u32> = keys.iter().enumerate().map(|(i, k)| (*k, i as u32)).collect();
+    let index: FxHashMap<u64, u32> = keys
+        .iter()
+        .enumerate()
+        .map(|(i, k)| (*k, i as u32))
+        .collect();
     // Dense ids of the selected sentences, concatenated.
     let mut feats = Vec::new();
     let mut offsets = vec![0u32];
@@ -236,14 +303,45 @@ fn fit(sents: &[Sent], gold: &[&[usize]], idx: &[usize], opts: &Options, log: &m
         let st = &sents[s];
         let first = offsets.len() - 1;
         for o in st.offsets.windows(2) {
-            feats.extend(st.feats[o[0] as usize..o[1] as usize].iter().filter_map(|h| index.get(h).copied()));
+            feats.extend(
+                st.feats[o[0] as usize..o[1] as usize]
+                    .iter()
+                    .filter_map(|h| index.get(h).copied()),
+            );
             offsets.push(feats.len() as u32);
         }
         spans.push((first, offsets.len() - 1));
         tags.extend_from_slice(gold[s]);
     }
-    let (w, trans) = perceptron(&feats, &offsets, &spans, &tags, keys.len(), opts, log);
-    Dense { keys, index, w, trans }
+    // Several runs with different shuffles, averaged: a cheap ensemble.
+    let runs = opts.runs.max(1);
+    let nf = keys.len();
+    let (mut w, mut trans) = perceptron(&feats, &offsets, &spans, &tags, nf, opts, opts.seed, log);
+    for r in 1..runs {
+        let seed = opts.seed.wrapping_add(r as u64);
+        let (w2, t2) = perceptron(&feats, &offsets, &spans, &tags, nf, opts, seed, log);
+        for (a, b) in w.iter_mut().zip(&w2) {
+            for (x, y) in a.iter_mut().zip(b) {
+                *x += y;
+            }
+        }
+        for (a, b) in trans.iter_mut().zip(&t2) {
+            for (x, y) in a.iter_mut().zip(b) {
+                *x += y;
+            }
+        }
+    }
+    if runs > 1 {
+        let k = runs as f32;
+        w.iter_mut().flatten().for_each(|x| *x /= k);
+        trans.iter_mut().flatten().for_each(|x| *x /= k);
+    }
+    Dense {
+        keys,
+        index,
+        w,
+        trans,
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -254,6 +352,7 @@ fn perceptron(
     gold: &[usize],
     nf: usize,
     opts: &Options,
+    seed: u64,
     log: &mut dyn FnMut(&str),
 ) -> (Vec<[f32; NT]>, Trans) {
     let mut w = vec![[0f32; NT]; nf];
@@ -262,7 +361,7 @@ fn perceptron(
     let mut tu = [[0f64; NT]; NT + 1];
     let mut c: f64 = 1.0;
     let mut order: Vec<usize> = (0..spans.len()).collect();
-    let mut rng = Rng(opts.seed | 1);
+    let mut rng = Rng(seed | 1);
     let mut em: Vec<[f32; NT]> = Vec::new();
     let mut pred = Vec::new();
     let mut kept: Vec<u32> = Vec::new();
@@ -292,7 +391,11 @@ fn perceptron(
                 let g = gold[i];
                 for (t, x) in e.iter_mut().enumerate() {
                     if t != g {
-                        *x += if g == 0 { opts.cost_false } else { opts.cost_miss };
+                        *x += if g == 0 {
+                            opts.cost_false
+                        } else {
+                            opts.cost_miss
+                        };
                     }
                 }
                 em.push(e);
@@ -353,7 +456,12 @@ pub fn evaluate(tagger: &super::Tagger, data: &[Sentence]) -> Score {
 /// word clusters.
 pub fn doc_sequences(doc: &rasd_model::Doc) -> Vec<Vec<u64>> {
     (0..doc.sentences.len())
-        .map(|i| doc.sentence_tokens(i).iter().map(|t| super::hash::str(doc.norm.slice(t.core))).collect())
+        .map(|i| {
+            doc.sentence_tokens(i)
+                .iter()
+                .map(|t| super::hash::str(doc.norm.slice(t.core)))
+                .collect()
+        })
         .filter(|s: &Vec<u64>| !s.is_empty())
         .collect()
 }
