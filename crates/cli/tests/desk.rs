@@ -18,8 +18,22 @@ pub fn accounts() -> PathBuf {
 /// A database filled from the fixture (stored as extracted, no pipeline run).
 pub fn seeded_db(dir: &Path) -> PathBuf {
     let db = dir.join("desk.db");
-    let out = run(&["ingest", "--from-extract", "-q", "--db", db.to_str().unwrap(), accounts().to_str().unwrap()], None);
-    assert!(out.status.success(), "ingest failed: {}", String::from_utf8_lossy(&out.stderr));
+    let out = run(
+        &[
+            "ingest",
+            "--from-extract",
+            "-q",
+            "--db",
+            db.to_str().unwrap(),
+            accounts().to_str().unwrap(),
+        ],
+        None,
+    );
+    assert!(
+        out.status.success(),
+        "ingest failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     db
 }
 
@@ -34,13 +48,21 @@ impl Server {
     /// Start serving a database and wait for the address line.
     pub fn start(db: &Path) -> Server {
         let mut child = rasd()
-            .args(["serve", "--addr", "127.0.0.1:0", "--db", db.to_str().unwrap()])
+            .args([
+                "serve",
+                "--addr",
+                "127.0.0.1:0",
+                "--db",
+                db.to_str().unwrap(),
+            ])
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
             .spawn()
             .expect("spawn rasd serve");
         let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
         let addr = line
             .split("http://")
             .nth(1)
@@ -58,7 +80,8 @@ impl Server {
     /// GET a path that answers JSON.
     pub fn json(&self, path: &str) -> (u16, Value) {
         let (status, body) = self.get(path);
-        let v = serde_json::from_str(&body).unwrap_or_else(|e| panic!("{path}: not JSON ({e}): {body:.200}"));
+        let v = serde_json::from_str(&body)
+            .unwrap_or_else(|e| panic!("{path}: not JSON ({e}): {body:.200}"));
         (status, v)
     }
 }
@@ -95,7 +118,11 @@ pub fn http(addr: &str, method: &str, path: &str, body: Option<&str>) -> (u16, S
     };
     let head = String::from_utf8_lossy(&raw[..split]).to_ascii_lowercase();
     let mut rest = raw[split + 4..].to_vec();
-    let status: u16 = head.split_whitespace().nth(1).and_then(|c| c.parse().ok()).expect("status");
+    let status: u16 = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .expect("status");
     let length = head
         .lines()
         .find_map(|l| l.strip_prefix("content-length:"))
@@ -117,8 +144,13 @@ pub fn http(addr: &str, method: &str, path: &str, body: Option<&str>) -> (u16, S
         let mut out = Vec::new();
         let mut at = 0;
         loop {
-            let nl = rest[at..].windows(2).position(|w| w == b"\r\n").expect("chunk size") + at;
-            let size = usize::from_str_radix(String::from_utf8_lossy(&rest[at..nl]).trim(), 16).expect("hex size");
+            let nl = rest[at..]
+                .windows(2)
+                .position(|w| w == b"\r\n")
+                .expect("chunk size")
+                + at;
+            let size = usize::from_str_radix(String::from_utf8_lossy(&rest[at..nl]).trim(), 16)
+                .expect("hex size");
             if size == 0 {
                 break;
             }
@@ -143,20 +175,44 @@ fn sqlite(db: &Path) -> rusqlite::Connection {
 fn ingest_is_idempotent_and_groups_the_two_accounts() {
     let dir = tempfile::tempdir().unwrap();
     let db = seeded_db(dir.path());
-    let again = run(&["ingest", "--from-extract", "-q", "--db", db.to_str().unwrap(), accounts().to_str().unwrap()], None);
+    let again = run(
+        &[
+            "ingest",
+            "--from-extract",
+            "-q",
+            "--db",
+            db.to_str().unwrap(),
+            accounts().to_str().unwrap(),
+        ],
+        None,
+    );
     assert!(again.status.success());
     assert!(String::from_utf8_lossy(&again.stderr).contains("0 articles added, 3 already stored"));
     let c = sqlite(&db);
-    let n: i64 = c.query_row("SELECT COUNT(*) FROM articles", [], |r| r.get(0)).unwrap();
+    let n: i64 = c
+        .query_row("SELECT COUNT(*) FROM articles", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(n, 3);
     let (outlets, inc): (i64, String) = c
-        .query_row("SELECT n_outlets, inc FROM incidents WHERE type = 'air_drone_strike'", [], |r| Ok((r.get(0)?, r.get(1)?)))
+        .query_row(
+            "SELECT n_outlets, inc FROM incidents WHERE type = 'air_drone_strike'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
         .unwrap();
     assert_eq!(outlets, 2);
     let inc: Value = serde_json::from_str(&inc).unwrap();
-    let kinds: Vec<&str> = inc["disagreements"].as_array().unwrap().iter().map(|d| d["kind"].as_str().unwrap()).collect();
+    let kinds: Vec<&str> = inc["disagreements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["kind"].as_str().unwrap())
+        .collect();
     for k in ["toll", "perpetrator", "denial"] {
-        assert!(kinds.contains(&k), "help: missing {k} disagreement in {kinds:?}");
+        assert!(
+            kinds.contains(&k),
+            "help: missing {k} disagreement in {kinds:?}"
+        );
     }
 }
 
@@ -165,14 +221,38 @@ fn search_finds_variants_of_the_words() {
     let dir = tempfile::tempdir().unwrap();
     let db = seeded_db(dir.path());
     // غارة تاجوراء: the first article says غارة, the second الغارة … تاجوراء.
-    let out = run(&["search", "--db", db.to_str().unwrap(), "--json", "غارة تاجوراء"], None);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = run(
+        &[
+            "search",
+            "--db",
+            db.to_str().unwrap(),
+            "--json",
+            "غارة تاجوراء",
+        ],
+        None,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let ids: Vec<&str> = v["items"].as_array().unwrap().iter().map(|h| h["doc_id"].as_str().unwrap()).collect();
+    let ids: Vec<&str> = v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["doc_id"].as_str().unwrap())
+        .collect();
     assert_eq!(v["total"], 2, "{v}");
-    assert!(ids.contains(&"desk-a") && ids.contains(&"desk-b"), "{ids:?}");
+    assert!(
+        ids.contains(&"desk-a") && ids.contains(&"desk-b"),
+        "{ids:?}"
+    );
     let out = run(&["search", "--db", db.to_str().unwrap(), "الإمارات"], None);
-    assert!(String::from_utf8_lossy(&out.stderr).contains("0 articles match"), "الإمارات is not in any text");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("0 articles match"),
+        "الإمارات is not in any text"
+    );
 }
 
 /// A CSV reader (RFC 4180): quoted fields with doubled quotes and line breaks.
@@ -212,16 +292,34 @@ fn check_xml(xml: &str) -> Vec<String> {
         assert!(!text.contains('>'), "stray > in text {text:?}");
         for (j, _) in text.match_indices('&') {
             let ent = &text[j..];
-            assert!(["&amp;", "&lt;", "&gt;", "&quot;", "&apos;"].iter().any(|e| ent.starts_with(e)), "raw & in {text:?}");
+            assert!(
+                ["&amp;", "&lt;", "&gt;", "&quot;", "&apos;"]
+                    .iter()
+                    .any(|e| ent.starts_with(e)),
+                "raw & in {text:?}"
+            );
         }
         let end = rest[i..].find('>').expect("unclosed tag") + i;
         let tag = &rest[i + 1..end];
         if tag.starts_with('?') || tag.starts_with('!') {
         } else if let Some(name) = tag.strip_prefix('/') {
-            assert_eq!(stack.pop().as_deref(), Some(name.trim()), "mismatched </{name}>");
+            assert_eq!(
+                stack.pop().as_deref(),
+                Some(name.trim()),
+                "mismatched </{name}>"
+            );
         } else {
-            let name = tag.split_whitespace().next().unwrap().trim_end_matches('/').to_string();
-            assert_eq!(tag.matches('"').count() % 2, 0, "unbalanced quotes in <{tag}>");
+            let name = tag
+                .split_whitespace()
+                .next()
+                .unwrap()
+                .trim_end_matches('/')
+                .to_string();
+            assert_eq!(
+                tag.matches('"').count() % 2,
+                0,
+                "unbalanced quotes in <{tag}>"
+            );
             if !tag.ends_with('/') {
                 stack.push(name);
             }
@@ -229,7 +327,9 @@ fn check_xml(xml: &str) -> Vec<String> {
         rest = &rest[end + 1..];
     }
     assert!(stack.is_empty(), "unclosed {stack:?}");
-    xml.match_indices("<node id=\"").map(|(i, _)| xml[i + 10..].split('"').next().unwrap().to_string()).collect()
+    xml.match_indices("<node id=\"")
+        .map(|(i, _)| xml[i + 10..].split('"').next().unwrap().to_string())
+        .collect()
 }
 
 #[test]
@@ -237,8 +337,15 @@ fn exports_load_as_their_formats() {
     let dir = tempfile::tempdir().unwrap();
     let db = seeded_db(dir.path());
     let export = |f: &str| {
-        let out = run(&["export", "--db", db.to_str().unwrap(), "--format", f], None);
-        assert!(out.status.success(), "export {f}: {}", String::from_utf8_lossy(&out.stderr));
+        let out = run(
+            &["export", "--db", db.to_str().unwrap(), "--format", f],
+            None,
+        );
+        assert!(
+            out.status.success(),
+            "export {f}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         out.stdout
     };
     // ACLED CSV: the header is ACLED's columns then rasd's; one row per event.
@@ -246,18 +353,48 @@ fn exports_load_as_their_formats() {
     let rows = parse_csv(&csv);
     let header = &rows[0];
     for col in [
-        "event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type", "actor1", "assoc_actor_1",
-        "actor2", "assoc_actor_2", "interaction", "country", "admin1", "location", "latitude", "longitude", "geo_precision",
-        "source", "source_scale", "notes", "fatalities", "claim", "speaker", "outlet", "evidence", "url", "incident",
+        "event_id_cnty",
+        "event_date",
+        "year",
+        "time_precision",
+        "event_type",
+        "sub_event_type",
+        "actor1",
+        "assoc_actor_1",
+        "actor2",
+        "assoc_actor_2",
+        "interaction",
+        "country",
+        "admin1",
+        "location",
+        "latitude",
+        "longitude",
+        "geo_precision",
+        "source",
+        "source_scale",
+        "notes",
+        "fatalities",
+        "claim",
+        "speaker",
+        "outlet",
+        "evidence",
+        "url",
+        "incident",
     ] {
-        assert!(header.iter().any(|h| h == col), "help: column {col} missing from {header:?}");
+        assert!(
+            header.iter().any(|h| h == col),
+            "help: column {col} missing from {header:?}"
+        );
     }
     assert_eq!(rows.len(), 1 + 4, "one row per event");
     let col = |name: &str| header.iter().position(|h| h == name).unwrap();
     for r in &rows[1..] {
         assert_eq!(r.len(), header.len(), "ragged row {r:?}");
     }
-    let a = rows.iter().find(|r| r[col("fatalities")] == "53").expect("the 53 row");
+    let a = rows
+        .iter()
+        .find(|r| r[col("fatalities")] == "53")
+        .expect("the 53 row");
     assert_eq!(a[col("sub_event_type")], "Air/drone strike");
     assert_eq!(a[col("event_type")], "Explosions/Remote violence");
     assert_eq!(a[col("event_date")], "2019-07-02");
@@ -286,21 +423,41 @@ fn exports_load_as_their_formats() {
         for attr in ["source=\"", "target=\""] {
             let at = xml[i..].find(attr).unwrap() + i + attr.len();
             let id = xml[at..].split('"').next().unwrap();
-            assert!(nodes.iter().any(|n| n == id), "edge to undeclared node {id}");
+            assert!(
+                nodes.iter().any(|n| n == id),
+                "edge to undeclared node {id}"
+            );
         }
     }
-    assert!(xml.contains("relation\">attacks"), "the strike draws an attacks edge");
+    assert!(
+        xml.contains("relation\">attacks"),
+        "the strike draws an attacks edge"
+    );
     // JSON Lines: one event per line.
     assert_eq!(crate::util::json_lines(&export("jsonl")).len(), 4);
     // Parquet: framed; read back by pyarrow when it is installed.
     let pq = dir.path().join("events.parquet");
-    let out = run(&["export", "--db", db.to_str().unwrap(), "--format", "parquet", "-o", pq.to_str().unwrap()], None);
+    let out = run(
+        &[
+            "export",
+            "--db",
+            db.to_str().unwrap(),
+            "--format",
+            "parquet",
+            "-o",
+            pq.to_str().unwrap(),
+        ],
+        None,
+    );
     assert!(out.status.success());
     let bytes = std::fs::read(&pq).unwrap();
     assert!(bytes.starts_with(b"PAR1") && bytes.ends_with(b"PAR1"));
     let script = "import sys, pyarrow.parquet as pq; t = pq.read_table(sys.argv[1]); \
                   print(t.num_rows, sorted(t.column('fatalities').to_pylist(), key=lambda x: (x is None, x))[:2], t.column('outlet').to_pylist()[0])";
-    match Command::new("python3").args(["-c", script, pq.to_str().unwrap()]).output() {
+    match Command::new("python3")
+        .args(["-c", script, pq.to_str().unwrap()])
+        .output()
+    {
         Ok(o) if o.status.success() => {
             let s = String::from_utf8_lossy(&o.stdout);
             assert!(s.starts_with("4 [40.0, 53.0] Outlet A"), "pyarrow read {s}");
@@ -337,7 +494,10 @@ fn resolve(doc: &Value, s: &Value) -> Value {
 fn validate(doc: &Value, schema: &Value, v: &Value, at: &str) {
     let s = resolve(doc, schema);
     if v.is_null() {
-        assert!(s["nullable"] == true || s.get("type").is_none(), "{at}: null where {s} is not nullable");
+        assert!(
+            s["nullable"] == true || s.get("type").is_none(),
+            "{at}: null where {s} is not nullable"
+        );
         return;
     }
     match s["type"].as_str() {
@@ -380,15 +540,31 @@ fn every_documented_route_answers_as_documented() {
     let text = doc.to_string();
     for (i, _) in text.match_indices("\"$ref\":\"") {
         let r = text[i + 8..].split('"').next().unwrap();
-        let name = r.strip_prefix("#/components/schemas/").unwrap_or_else(|| panic!("non-local $ref {r}"));
-        assert!(doc["components"]["schemas"].get(name).is_some(), "dangling $ref {r}");
+        let name = r
+            .strip_prefix("#/components/schemas/")
+            .unwrap_or_else(|| panic!("non-local $ref {r}"));
+        assert!(
+            doc["components"]["schemas"].get(name).is_some(),
+            "dangling $ref {r}"
+        );
     }
-    if let Ok(o) = Command::new("openapi-spec-validator").arg("--help").output() {
+    if let Ok(o) = Command::new("openapi-spec-validator")
+        .arg("--help")
+        .output()
+    {
         if o.status.success() {
             let f = dir.path().join("openapi.json");
             std::fs::write(&f, doc.to_string()).unwrap();
-            let v = Command::new("openapi-spec-validator").arg(&f).output().unwrap();
-            assert!(v.status.success(), "openapi-spec-validator: {}{}", String::from_utf8_lossy(&v.stdout), String::from_utf8_lossy(&v.stderr));
+            let v = Command::new("openapi-spec-validator")
+                .arg(&f)
+                .output()
+                .unwrap();
+            assert!(
+                v.status.success(),
+                "openapi-spec-validator: {}{}",
+                String::from_utf8_lossy(&v.stdout),
+                String::from_utf8_lossy(&v.stderr)
+            );
         }
     } else {
         eprintln!("notice: openapi-spec-validator not installed; structural checks only");
@@ -398,26 +574,54 @@ fn every_documented_route_answers_as_documented() {
     let (_, incidents) = server.json("/api/incidents?limit=1");
     let (_, articles) = server.json("/api/articles?limit=1");
     let id_for = |path: &str| -> String {
-        let page = if path.contains("events") { &events } else if path.contains("incidents") { &incidents } else { &articles };
+        let page = if path.contains("events") {
+            &events
+        } else if path.contains("incidents") {
+            &incidents
+        } else {
+            &articles
+        };
         page["items"][0]["id"].to_string()
     };
     for (path, item) in paths {
         let get = &item["get"];
         assert!(get["summary"].is_string(), "{path}: no summary");
-        let mut url = if path.contains("{id}") { path.replace("{id}", &id_for(path)) } else { path.clone() };
-        let required: Vec<&Value> = get["parameters"].as_array().unwrap().iter().filter(|p| p["required"] == true && p["in"] == "query").collect();
+        let mut url = if path.contains("{id}") {
+            path.replace("{id}", &id_for(path))
+        } else {
+            path.clone()
+        };
+        let required: Vec<&Value> = get["parameters"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|p| p["required"] == true && p["in"] == "query")
+            .collect();
         if !required.is_empty() {
             url.push_str("?q=%D8%BA%D8%A7%D8%B1%D8%A9");
         }
         let (status, v) = server.json(&url);
         assert_eq!(status, 200, "{url}: {v}");
-        validate(&doc, &get["responses"]["200"]["content"]["application/json"]["schema"], &v, &url);
+        validate(
+            &doc,
+            &get["responses"]["200"]["content"]["application/json"]["schema"],
+            &v,
+            &url,
+        );
         // A bad parameter answers 400 with the Error schema.
-        assert!(get["responses"]["400"].is_object(), "{path}: 400 undocumented");
+        assert!(
+            get["responses"]["400"].is_object(),
+            "{path}: 400 undocumented"
+        );
         let sep = if url.contains('?') { '&' } else { '?' };
         let (status, e) = server.json(&format!("{url}{sep}bogus=1"));
         assert_eq!(status, 400, "{url}: unknown parameter accepted");
-        validate(&doc, &get["responses"]["400"]["content"]["application/json"]["schema"], &e, &url);
+        validate(
+            &doc,
+            &get["responses"]["400"]["content"]["application/json"]["schema"],
+            &e,
+            &url,
+        );
         if get["responses"]["404"].is_object() {
             let (status, e) = server.json(&path.replace("{id}", "987654"));
             assert_eq!(status, 404, "{path}");
@@ -440,7 +644,10 @@ fn every_documented_route_answers_as_documented() {
     for (url, want, word) in cases {
         let (status, e) = server.json(url);
         assert_eq!(status, want, "help: {url} → {e}");
-        assert!(e["error"].as_str().unwrap().contains(word), "help: {url}: message {e} should name {word}");
+        assert!(
+            e["error"].as_str().unwrap().contains(word),
+            "help: {url}: message {e} should name {word}"
+        );
     }
     let long = format!("/api/events?text={}", "a".repeat(5000));
     assert_eq!(server.get(&long).0, 414);
@@ -451,7 +658,10 @@ fn every_documented_route_answers_as_documented() {
     let (_, v) = server.json("/api/events?actor=lna");
     assert_eq!(v["total"], 2);
     let (_, v) = server.json("/api/events?text=%D8%A7%D9%84%D8%BA%D8%A7%D8%B1%D8%A9"); // الغارة
-    assert_eq!(v["total"], 2, "both events of the sentence that says الغارة");
+    assert_eq!(
+        v["total"], 2,
+        "both events of the sentence that says الغارة"
+    );
     let (_, v) = server.json("/api/incidents?min_outlets=2");
     assert_eq!(v["total"], 1);
     assert_eq!(v["items"][0]["outlets"].as_array().unwrap().len(), 2);
@@ -460,7 +670,11 @@ fn every_documented_route_answers_as_documented() {
 /// Write many raw articles (seed texts under fresh ids) for the kill test.
 fn big_input(dir: &Path, n: usize) -> PathBuf {
     let seeds = std::fs::read_to_string(repo_path("corpus/seeds.jsonl")).unwrap();
-    let seeds: Vec<Value> = seeds.lines().filter(|l| !l.trim().is_empty()).map(|l| serde_json::from_str(l).unwrap()).collect();
+    let seeds: Vec<Value> = seeds
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     let path = dir.join("big.jsonl");
     let mut f = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
     for i in 0..n {
@@ -478,8 +692,23 @@ fn sigkill_mid_ingest_leaves_an_intact_db_and_the_rerun_finishes() {
     let n = 240;
     let input = big_input(dir.path(), n);
     let db = dir.path().join("kill.db");
-    let args = ["ingest", "-q", "--batch", "4", "-j", "2", "--db", db.to_str().unwrap(), input.to_str().unwrap()];
-    let mut child = rasd().args(args).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap();
+    let args = [
+        "ingest",
+        "-q",
+        "--batch",
+        "4",
+        "-j",
+        "2",
+        "--db",
+        db.to_str().unwrap(),
+        input.to_str().unwrap(),
+    ];
+    let mut child = rasd()
+        .args(args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
     // Kill once some batches are committed and before the end.
     let start = Instant::now();
     let mut stored = 0;
@@ -490,7 +719,9 @@ fn sigkill_mid_ingest_leaves_an_intact_db_and_the_rerun_finishes() {
         }
         if db.exists() {
             if let Ok(c) = rusqlite::Connection::open(&db) {
-                stored = c.query_row("SELECT COUNT(*) FROM articles", [], |r| r.get(0)).unwrap_or(0);
+                stored = c
+                    .query_row("SELECT COUNT(*) FROM articles", [], |r| r.get(0))
+                    .unwrap_or(0);
                 if stored >= 8 {
                     break;
                 }
@@ -499,30 +730,72 @@ fn sigkill_mid_ingest_leaves_an_intact_db_and_the_rerun_finishes() {
     }
     let _ = child.kill(); // SIGKILL on Unix
     child.wait().unwrap();
-    assert!(stored > 0 && (stored as usize) < n, "help: the kill should land mid-run (stored {stored} of {n})");
+    assert!(
+        stored > 0 && (stored as usize) < n,
+        "help: the kill should land mid-run (stored {stored} of {n})"
+    );
     let c = rusqlite::Connection::open(&db).unwrap();
-    let check: String = c.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+    let check: String = c
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(check, "ok");
     drop(c);
     let out = run(&args, None);
-    assert!(out.status.success(), "rerun: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "rerun: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let c = rusqlite::Connection::open(&db).unwrap();
-    let check: String = c.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+    let check: String = c
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(check, "ok");
     let (total, ids, hashes): (i64, i64, i64) = c
-        .query_row("SELECT COUNT(*), COUNT(DISTINCT doc_id), COUNT(DISTINCT hash) FROM articles", [], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-        })
+        .query_row(
+            "SELECT COUNT(*), COUNT(DISTINCT doc_id), COUNT(DISTINCT hash) FROM articles",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
         .unwrap();
-    assert_eq!((total, ids, hashes), (n as i64, n as i64, n as i64), "every article once");
-    let dirty: String = c.query_row("SELECT value FROM meta WHERE key = 'incidents_dirty'", [], |r| r.get(0)).unwrap();
+    assert_eq!(
+        (total, ids, hashes),
+        (n as i64, n as i64, n as i64),
+        "every article once"
+    );
+    let dirty: String = c
+        .query_row(
+            "SELECT value FROM meta WHERE key = 'incidents_dirty'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
     assert_eq!(dirty, "0", "incidents recomputed by the rerun");
     let orphans: i64 = c
-        .query_row("SELECT COUNT(*) FROM events WHERE article NOT IN (SELECT id FROM articles)", [], |r| r.get(0))
+        .query_row(
+            "SELECT COUNT(*) FROM events WHERE article NOT IN (SELECT id FROM articles)",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
     assert_eq!(orphans, 0);
     // The search index caught up too.
-    let out = run(&["search", "--db", db.to_str().unwrap(), "--json", "-n", "1", "حفتر"], None);
+    let out = run(
+        &[
+            "search",
+            "--db",
+            db.to_str().unwrap(),
+            "--json",
+            "-n",
+            "1",
+            "حفتر",
+        ],
+        None,
+    );
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert!(v["total"].as_u64().unwrap() >= (n as u64) / 2, "{}", v["total"]);
+    assert!(
+        v["total"].as_u64().unwrap() >= (n as u64) / 2,
+        "{}",
+        v["total"]
+    );
 }

@@ -69,13 +69,27 @@ impl Families {
         let mut by_type = HashMap::new();
         let mut t = match src.table(FAMILIES) {
             Ok(t) => t,
-            Err(e) => return (Families::default(), vec![Issue::new(FAMILIES, 0, e.to_string())]),
+            Err(e) => {
+                return (
+                    Families::default(),
+                    vec![Issue::new(FAMILIES, 0, e.to_string())],
+                )
+            }
         };
-        t.require(&["type", "family", "relation", "window_days", "radius_km", "needs_party"]);
+        t.require(&[
+            "type",
+            "family",
+            "relation",
+            "window_days",
+            "radius_km",
+            "needs_party",
+        ]);
         t.check_unique("type");
         let mut bad = Vec::new();
         for r in &t.rows {
-            let (Some(ty), Some(family)) = (t.get(r, "type"), t.get(r, "family")) else { continue };
+            let (Some(ty), Some(family)) = (t.get(r, "type"), t.get(r, "family")) else {
+                continue;
+            };
             let window = t.get(r, "window_days").and_then(|s| s.parse::<i64>().ok());
             let radius = t.get(r, "radius_km").and_then(|s| s.parse::<f64>().ok());
             let (Some(window_days), Some(radius_km)) = (window, radius) else {
@@ -220,8 +234,14 @@ pub struct Incident {
 
 /// Great-circle distance in kilometres.
 pub fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
-    let (la1, lo1, la2, lo2) = (a.0.to_radians(), a.1.to_radians(), b.0.to_radians(), b.1.to_radians());
-    let h = ((la2 - la1) / 2.0).sin().powi(2) + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
+    let (la1, lo1, la2, lo2) = (
+        a.0.to_radians(),
+        a.1.to_radians(),
+        b.0.to_radians(),
+        b.1.to_radians(),
+    );
+    let h = ((la2 - la1) / 2.0).sin().powi(2)
+        + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
     2.0 * 6371.0 * h.sqrt().min(1.0).asin()
 }
 
@@ -296,8 +316,11 @@ pub fn group(families: &Families, accounts: Vec<Account>) -> Vec<Incident> {
         })
         .collect();
     prepared.sort_by(|a, b| {
-        (a.fam.family.as_str(), a.acc.day.map(|d| d.0), a.acc.key)
-            .cmp(&(b.fam.family.as_str(), b.acc.day.map(|d| d.0), b.acc.key))
+        (a.fam.family.as_str(), a.acc.day.map(|d| d.0), a.acc.key).cmp(&(
+            b.fam.family.as_str(),
+            b.acc.day.map(|d| d.0),
+            b.acc.key,
+        ))
     });
     // Clusters of indices into `prepared`; only those of the current family are open.
     let mut clusters: Vec<Vec<usize>> = Vec::new();
@@ -309,7 +332,10 @@ pub fn group(families: &Families, accounts: Vec<Account>) -> Vec<Incident> {
         let mut best: Option<(usize, usize)> = None;
         for (ci, c) in clusters.iter().enumerate().skip(open_from) {
             if c.iter().all(|&j| compatible(&prepared[i], &prepared[j])) {
-                let score = c.iter().filter(|&&j| prepared[j].acc.place == prepared[i].acc.place).count();
+                let score = c
+                    .iter()
+                    .filter(|&&j| prepared[j].acc.place == prepared[i].acc.place)
+                    .count();
                 if best.is_none_or(|(_, s)| score > s) {
                     best = Some((ci, score));
                 }
@@ -356,40 +382,80 @@ fn positions(accs: &[&Account], value: impl Fn(&Account) -> Option<String>) -> V
             by.entry(v).or_default().push(a.key);
         }
     }
-    by.into_iter().map(|(value, accounts)| Position { value, accounts }).collect()
+    by.into_iter()
+        .map(|(value, accounts)| Position { value, accounts })
+        .collect()
 }
 
 fn build(family: &str, accs: &[&Account]) -> Incident {
     let mut accounts: Vec<i64> = accs.iter().map(|a| a.key).collect();
     accounts.sort_unstable();
-    let articles = accs.iter().map(|a| a.article).collect::<BTreeSet<_>>().len();
+    let articles = accs
+        .iter()
+        .map(|a| a.article)
+        .collect::<BTreeSet<_>>()
+        .len();
     let outlets: BTreeSet<String> = accs
         .iter()
-        .map(|a| a.outlet.clone().unwrap_or_else(|| format!("article {}", a.article)))
+        .map(|a| {
+            a.outlet
+                .clone()
+                .unwrap_or_else(|| format!("article {}", a.article))
+        })
         .collect();
     let etype = most_common(accs.iter().map(|a| a.etype.clone())).unwrap_or_default();
-    let place_key = most_common(accs.iter().filter_map(|a| a.place.as_ref().map(|p| p.key.clone())));
-    let place = place_key.and_then(|k| accs.iter().filter_map(|a| a.place.clone()).find(|p| p.key == k));
-    let day = accs.iter().filter_map(|a| a.day).reduce(|x, y| (x.0.min(y.0), x.1.max(y.1)));
+    let place_key = most_common(
+        accs.iter()
+            .filter_map(|a| a.place.as_ref().map(|p| p.key.clone())),
+    );
+    let place = place_key.and_then(|k| {
+        accs.iter()
+            .filter_map(|a| a.place.clone())
+            .find(|p| p.key == k)
+    });
+    let day = accs
+        .iter()
+        .filter_map(|a| a.day)
+        .reduce(|x, y| (x.0.min(y.0), x.1.max(y.1)));
     let fatalities = accs
         .iter()
         .filter_map(|a| a.fatalities.as_ref().map(|f| f.0))
-        .fold(None, |acc: Option<(f64, f64)>, v| Some(acc.map_or((v, v), |(lo, hi)| (lo.min(v), hi.max(v)))));
+        .fold(None, |acc: Option<(f64, f64)>, v| {
+            Some(acc.map_or((v, v), |(lo, hi)| (lo.min(v), hi.max(v))))
+        });
     let mut disagreements = Vec::new();
     if accs.len() > 1 {
         let mut push = |kind: &'static str, why: &str, p: Vec<Position>| {
             if p.len() > 1 {
-                disagreements.push(Disagreement { kind, positions: p, why: format!("rule:incidents/{why}") });
+                disagreements.push(Disagreement {
+                    kind,
+                    positions: p,
+                    why: format!("rule:incidents/{why}"),
+                });
             }
         };
-        push("toll", "distinct-fatalities", positions(accs, |a| a.fatalities.as_ref().map(toll_label)));
-        push("injuries", "distinct-injuries", positions(accs, |a| a.injuries.as_ref().map(toll_label)));
+        push(
+            "toll",
+            "distinct-fatalities",
+            positions(accs, |a| a.fatalities.as_ref().map(toll_label)),
+        );
+        push(
+            "injuries",
+            "distinct-injuries",
+            positions(accs, |a| a.injuries.as_ref().map(toll_label)),
+        );
         push("perpetrator", "distinct-actors", perpetrators(accs));
-        push("cause", "distinct-types", positions(accs, |a| Some(a.etype.clone())));
+        push(
+            "cause",
+            "distinct-types",
+            positions(accs, |a| Some(a.etype.clone())),
+        );
         push(
             "denial",
             "asserted-and-denied",
-            positions(accs, |a| Some(if a.denied { "denied" } else { "asserted" }.to_string())),
+            positions(accs, |a| {
+                Some(if a.denied { "denied" } else { "asserted" }.to_string())
+            }),
         );
     }
     Incident {
@@ -410,7 +476,9 @@ fn build(family: &str, accs: &[&Account]) -> Incident {
 fn perpetrators(accs: &[&Account]) -> Vec<Position> {
     let named: Vec<&&Account> = accs.iter().filter(|a| !a.actors.is_empty()).collect();
     let disjoint = named.iter().enumerate().any(|(i, a)| {
-        named[i + 1..].iter().any(|b| a.actors.iter().all(|x| !b.actors.contains(x)))
+        named[i + 1..]
+            .iter()
+            .any(|b| a.actors.iter().all(|x| !b.actors.contains(x)))
     });
     if !disjoint {
         return Vec::new();
@@ -437,7 +505,12 @@ mod tests {
     }
 
     fn place(key: &str, lat: f64, lon: f64) -> Option<Place> {
-        Some(Place { key: key.into(), name: key.into(), lat: Some(lat), lon: Some(lon) })
+        Some(Place {
+            key: key.into(),
+            name: key.into(),
+            lat: Some(lat),
+            lon: Some(lon),
+        })
     }
 
     fn strike(key: i64, article: i64, outlet: &str) -> Account {
@@ -455,10 +528,21 @@ mod tests {
     #[test]
     fn families_table_loads_and_covers_the_contract_types() {
         let f = fam();
-        for t in ["air_drone_strike", "armed_clash", "attack", "accuse", "consult", "support", "other"] {
+        for t in [
+            "air_drone_strike",
+            "armed_clash",
+            "attack",
+            "accuse",
+            "consult",
+            "support",
+            "other",
+        ] {
             assert!(f.get(t).is_some(), "help: {t} missing from {FAMILIES}");
         }
-        assert_eq!(f.get("armed_clash").map(|x| x.acled_event_type.as_str()), Some("Battles"));
+        assert_eq!(
+            f.get("armed_clash").map(|x| x.acled_event_type.as_str()),
+            Some("Battles")
+        );
     }
 
     #[test]
@@ -481,10 +565,17 @@ mod tests {
 
     #[test]
     fn apart_in_place_time_or_family_stay_apart() {
-        let cases: Vec<(&str, Box<dyn Fn(&mut Account)>)> = vec![
-            ("far place", Box::new(|b| b.place = place("benghazi", 32.12, 20.07))),
+        type Change = Box<dyn Fn(&mut Account)>;
+        let cases: Vec<(&str, Change)> = vec![
+            (
+                "far place",
+                Box::new(|b| b.place = place("benghazi", 32.12, 20.07)),
+            ),
             ("days apart", Box::new(|b| b.day = Some((18_010, 18_011)))),
-            ("other family", Box::new(|b| b.etype = "peaceful_protest".into())),
+            (
+                "other family",
+                Box::new(|b| b.etype = "peaceful_protest".into()),
+            ),
             ("month grain", Box::new(|b| b.day = Some((17_990, 18_020)))),
             ("no time", Box::new(|b| b.day = None)),
         ];
@@ -492,7 +583,11 @@ mod tests {
             let a = strike(1, 10, "A");
             let mut b = strike(2, 20, "B");
             change(&mut b);
-            assert_eq!(group(&fam(), vec![a, b]).len(), 2, "help: {name} should not merge");
+            assert_eq!(
+                group(&fam(), vec![a, b]).len(),
+                2,
+                "help: {name} should not merge"
+            );
         }
     }
 
@@ -520,7 +615,14 @@ mod tests {
             day: Some((18_000, 18_001)),
             ..Account::default()
         };
-        let inc = group(&fam(), vec![mk(1, &["gna"], &["lna"]), mk(2, &["gna"], &["uae"]), mk(3, &["x"], &["y"])]);
+        let inc = group(
+            &fam(),
+            vec![
+                mk(1, &["gna"], &["lna"]),
+                mk(2, &["gna"], &["uae"]),
+                mk(3, &["x"], &["y"]),
+            ],
+        );
         assert_eq!(inc.len(), 2, "{inc:#?}");
     }
 
@@ -531,6 +633,10 @@ mod tests {
         let mut b = strike(2, 20, "B");
         b.fatalities = Some((5.0, "exact".into()));
         let inc = group(&fam(), vec![a, b]);
-        assert!(inc[0].disagreements.is_empty(), "{:?}", inc[0].disagreements);
+        assert!(
+            inc[0].disagreements.is_empty(),
+            "{:?}",
+            inc[0].disagreements
+        );
     }
 }

@@ -8,8 +8,8 @@ use axum::http::Uri;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
-use rasd_store::query::{EventFilter, IncidentFilter, Paging, MAX_LIMIT};
 use rasd_store::parse_day;
+use rasd_store::query::{EventFilter, IncidentFilter, Paging, MAX_LIMIT};
 use serde_json::{json, Value};
 
 use crate::{ApiError, App};
@@ -28,10 +28,15 @@ fn decode(s: &str) -> Result<String, ApiError> {
         match b[i] {
             b'+' => out.push(b' '),
             b'%' => {
-                let hex = b.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
+                let hex = b
+                    .get(i + 1..i + 3)
+                    .and_then(|h| std::str::from_utf8(h).ok());
                 let v = hex.and_then(|h| u8::from_str_radix(h, 16).ok());
                 let Some(v) = v else {
-                    return Err(ApiError::bad(format!("bad percent-encoding in query near `{}`", &s[i..s.len().min(i + 3)])));
+                    return Err(ApiError::bad(format!(
+                        "bad percent-encoding in query near `{}`",
+                        &s[i..s.len().min(i + 3)]
+                    )));
                 };
                 out.push(v);
                 i += 2;
@@ -46,11 +51,19 @@ fn decode(s: &str) -> Result<String, ApiError> {
 impl Params {
     fn parse(uri: &Uri, allowed: &[&str]) -> Result<Params, ApiError> {
         let mut map = BTreeMap::new();
-        for pair in uri.query().unwrap_or("").split('&').filter(|p| !p.is_empty()) {
+        for pair in uri
+            .query()
+            .unwrap_or("")
+            .split('&')
+            .filter(|p| !p.is_empty())
+        {
             let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
             let k = decode(k)?;
             if !allowed.contains(&k.as_str()) {
-                return Err(ApiError::bad(format!("unknown parameter `{k}` (this route takes: {})", allowed.join(", "))));
+                return Err(ApiError::bad(format!(
+                    "unknown parameter `{k}` (this route takes: {})",
+                    allowed.join(", ")
+                )));
             }
             if map.insert(k.clone(), decode(v)?).is_some() {
                 return Err(ApiError::bad(format!("parameter `{k}` given twice")));
@@ -61,7 +74,10 @@ impl Params {
 
     /// A non-empty text parameter.
     fn text(&self, k: &str) -> Option<String> {
-        self.0.get(k).map(|v| v.trim().to_string()).filter(|v| !v.is_empty())
+        self.0
+            .get(k)
+            .map(|v| v.trim().to_string())
+            .filter(|v| !v.is_empty())
     }
 
     fn int(&self, k: &str, min: i64, max: i64) -> Result<Option<i64>, ApiError> {
@@ -69,7 +85,9 @@ impl Params {
             None => Ok(None),
             Some(v) => match v.trim().parse::<i64>() {
                 Ok(n) if (min..=max).contains(&n) => Ok(Some(n)),
-                _ => Err(ApiError::bad(format!("`{k}` must be an integer from {min} to {max}, not {v:?}"))),
+                _ => Err(ApiError::bad(format!(
+                    "`{k}` must be an integer from {min} to {max}, not {v:?}"
+                ))),
             },
         }
     }
@@ -77,9 +95,9 @@ impl Params {
     fn day(&self, k: &str) -> Result<Option<i64>, ApiError> {
         match self.0.get(k) {
             None => Ok(None),
-            Some(v) => parse_day(v.trim())
-                .map(Some)
-                .ok_or_else(|| ApiError::bad(format!("`{k}` must be a date YYYY-MM-DD, not {v:?}"))),
+            Some(v) => parse_day(v.trim()).map(Some).ok_or_else(|| {
+                ApiError::bad(format!("`{k}` must be a date YYYY-MM-DD, not {v:?}"))
+            }),
         }
     }
 
@@ -87,7 +105,9 @@ impl Params {
         match self.0.get(k).map(String::as_str) {
             None | Some("false" | "0") => Ok(false),
             Some("true" | "1" | "") => Ok(true),
-            Some(v) => Err(ApiError::bad(format!("`{k}` must be true or false, not {v:?}"))),
+            Some(v) => Err(ApiError::bad(format!(
+                "`{k}` must be true or false, not {v:?}"
+            ))),
         }
     }
 
@@ -111,7 +131,8 @@ fn ok(v: Value) -> Response {
 }
 
 fn found(what: &str, id: i64, v: Option<Value>) -> Result<Response, ApiError> {
-    v.map(ok).ok_or_else(|| ApiError::not_found(format!("no {what} with id {id}")))
+    v.map(ok)
+        .ok_or_else(|| ApiError::not_found(format!("no {what} with id {id}")))
 }
 
 fn json<T: serde::Serialize>(v: T) -> Result<Value, ApiError> {
@@ -133,7 +154,10 @@ pub fn routes() -> Router<Arc<App>> {
         .route("/api/graph", get(graph))
         .route("/api/timeline", get(timeline))
         .route("/api/search", get(search))
-        .route("/openapi.json", get(|| async { ok(crate::openapi::document()) }))
+        .route(
+            "/openapi.json",
+            get(|| async { ok(crate::openapi::document()) }),
+        )
 }
 
 async fn stats(State(app): Shared, uri: Uri) -> Result<Response, ApiError> {
@@ -144,19 +168,28 @@ async fn stats(State(app): Shared, uri: Uri) -> Result<Response, ApiError> {
 async fn articles(State(app): Shared, uri: Uri) -> Result<Response, ApiError> {
     let p = Params::parse(&uri, &["outlet", "offset", "limit"])?;
     let (outlet, page) = (p.text("outlet"), p.paging()?);
-    app.with(move |s, _| Ok(ok(json(s.articles(outlet.as_deref(), page)?)?))).await
+    app.with(move |s, _| Ok(ok(json(s.articles(outlet.as_deref(), page)?)?)))
+        .await
 }
 
-async fn article(State(app): Shared, Path(raw): Path<String>, uri: Uri) -> Result<Response, ApiError> {
+async fn article(
+    State(app): Shared,
+    Path(raw): Path<String>,
+    uri: Uri,
+) -> Result<Response, ApiError> {
     Params::parse(&uri, &[])?;
     let id = id(&raw)?;
-    app.with(move |s, _| found("article", id, s.article(id)?)).await
+    app.with(move |s, _| found("article", id, s.article(id)?))
+        .await
 }
 
 async fn events(State(app): Shared, uri: Uri) -> Result<Response, ApiError> {
     let p = Params::parse(
         &uri,
-        &["type", "actor", "place", "from", "to", "text", "article", "incident", "offset", "limit"],
+        &[
+            "type", "actor", "place", "from", "to", "text", "article", "incident", "offset",
+            "limit",
+        ],
     )?;
     let f = EventFilter {
         etype: p.text("type"),
@@ -174,17 +207,34 @@ async fn events(State(app): Shared, uri: Uri) -> Result<Response, ApiError> {
         }
     }
     let page = p.paging()?;
-    app.with(move |s, _| Ok(ok(json(s.events(&f, page)?)?))).await
+    app.with(move |s, _| Ok(ok(json(s.events(&f, page)?)?)))
+        .await
 }
 
-async fn event(State(app): Shared, Path(raw): Path<String>, uri: Uri) -> Result<Response, ApiError> {
+async fn event(
+    State(app): Shared,
+    Path(raw): Path<String>,
+    uri: Uri,
+) -> Result<Response, ApiError> {
     Params::parse(&uri, &[])?;
     let id = id(&raw)?;
     app.with(move |s, _| found("event", id, s.event(id)?)).await
 }
 
 async fn incidents(State(app): Shared, uri: Uri) -> Result<Response, ApiError> {
-    let p = Params::parse(&uri, &["type", "place", "min_outlets", "disputed", "from", "to", "offset", "limit"])?;
+    let p = Params::parse(
+        &uri,
+        &[
+            "type",
+            "place",
+            "min_outlets",
+            "disputed",
+            "from",
+            "to",
+            "offset",
+            "limit",
+        ],
+    )?;
     let f = IncidentFilter {
         etype: p.text("type"),
         place: p.text("place"),
@@ -194,25 +244,33 @@ async fn incidents(State(app): Shared, uri: Uri) -> Result<Response, ApiError> {
         to: p.day("to")?,
     };
     let page = p.paging()?;
-    app.with(move |s, _| Ok(ok(json(s.incidents(&f, page)?)?))).await
+    app.with(move |s, _| Ok(ok(json(s.incidents(&f, page)?)?)))
+        .await
 }
 
-async fn incident(State(app): Shared, Path(raw): Path<String>, uri: Uri) -> Result<Response, ApiError> {
+async fn incident(
+    State(app): Shared,
+    Path(raw): Path<String>,
+    uri: Uri,
+) -> Result<Response, ApiError> {
     Params::parse(&uri, &[])?;
     let id = id(&raw)?;
-    app.with(move |s, _| found("incident", id, s.incident(id)?)).await
+    app.with(move |s, _| found("incident", id, s.incident(id)?))
+        .await
 }
 
 async fn actors(State(app): Shared, uri: Uri) -> Result<Response, ApiError> {
     let p = Params::parse(&uri, &["name", "offset", "limit"])?;
     let (name, page) = (p.text("name"), p.paging()?);
-    app.with(move |s, _| Ok(ok(json(s.actors(name.as_deref(), page)?)?))).await
+    app.with(move |s, _| Ok(ok(json(s.actors(name.as_deref(), page)?)?)))
+        .await
 }
 
 async fn places(State(app): Shared, uri: Uri) -> Result<Response, ApiError> {
     let p = Params::parse(&uri, &["name", "offset", "limit"])?;
     let (name, page) = (p.text("name"), p.paging()?);
-    app.with(move |s, _| Ok(ok(json(s.places(name.as_deref(), page)?)?))).await
+    app.with(move |s, _| Ok(ok(json(s.places(name.as_deref(), page)?)?)))
+        .await
 }
 
 async fn graph(State(app): Shared, uri: Uri) -> Result<Response, ApiError> {
@@ -222,12 +280,15 @@ async fn graph(State(app): Shared, uri: Uri) -> Result<Response, ApiError> {
 
 async fn timeline(State(app): Shared, uri: Uri) -> Result<Response, ApiError> {
     Params::parse(&uri, &[])?;
-    app.with(|s, _| Ok(ok(json!({"items": s.timeline()?})))).await
+    app.with(|s, _| Ok(ok(json!({"items": s.timeline()?}))))
+        .await
 }
 
 async fn search(State(app): Shared, uri: Uri) -> Result<Response, ApiError> {
     let p = Params::parse(&uri, &["q", "offset", "limit"])?;
-    let q = p.text("q").ok_or_else(|| ApiError::bad("`q` (the words to find) is required"))?;
+    let q = p
+        .text("q")
+        .ok_or_else(|| ApiError::bad("`q` (the words to find) is required"))?;
     if q.chars().count() > 500 {
         return Err(ApiError::bad("`q` is longer than 500 characters"));
     }
@@ -235,5 +296,13 @@ async fn search(State(app): Shared, uri: Uri) -> Result<Response, ApiError> {
     if page.offset > 10_000 {
         return Err(ApiError::bad("`offset` of a search must be at most 10000"));
     }
-    app.with(move |s, ix| Ok(ok(ix.search(s, &q, page.offset as usize, page.limit as usize)?))).await
+    app.with(move |s, ix| {
+        Ok(ok(ix.search(
+            s,
+            &q,
+            page.offset as usize,
+            page.limit as usize,
+        )?))
+    })
+    .await
 }

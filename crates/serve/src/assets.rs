@@ -13,9 +13,21 @@ use crate::App;
 
 /// `(name, content type, bytes)` of every asset.
 const FILES: &[(&str, &str, &[u8])] = &[
-    ("app.js", "text/javascript; charset=utf-8", include_bytes!("../assets/app.js")),
-    ("app.css", "text/css; charset=utf-8", include_bytes!("../assets/app.css")),
-    ("world.json", "application/json", include_bytes!("../assets/world.json")),
+    (
+        "app.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../assets/app.js"),
+    ),
+    (
+        "app.css",
+        "text/css; charset=utf-8",
+        include_bytes!("../assets/app.css"),
+    ),
+    (
+        "world.json",
+        "application/json",
+        include_bytes!("../assets/world.json"),
+    ),
 ];
 
 const INDEX: &[u8] = include_bytes!("../assets/index.html");
@@ -41,5 +53,7 @@ async fn asset(Path(name): Path<String>) -> Response {
 
 /// `/` and `/assets/{name}`.
 pub fn routes() -> Router<Arc<App>> {
-    Router::new().route("/", get(index)).route("/assets/{name}", get(asset))
+    Router::new()
+        .route("/", get(index))
+        .route("/assets/{name}", get(asset))
 }

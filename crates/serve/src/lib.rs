@@ -80,7 +80,11 @@ impl App {
             None => rasd_lexicon::Source::embedded(),
         };
         let search = SearchIndex::open(db, &src)?;
-        Ok(App { db: db.to_path_buf(), pool: Mutex::new(vec![first]), search })
+        Ok(App {
+            db: db.to_path_buf(),
+            pool: Mutex::new(vec![first]),
+            search,
+        })
     }
 
     /// Run `f` with a pooled connection on a blocking thread.
@@ -117,15 +121,24 @@ pub struct ApiError {
 
 impl ApiError {
     fn bad(message: impl Into<String>) -> ApiError {
-        ApiError { status: StatusCode::BAD_REQUEST, message: message.into() }
+        ApiError {
+            status: StatusCode::BAD_REQUEST,
+            message: message.into(),
+        }
     }
 
     fn not_found(message: impl Into<String>) -> ApiError {
-        ApiError { status: StatusCode::NOT_FOUND, message: message.into() }
+        ApiError {
+            status: StatusCode::NOT_FOUND,
+            message: message.into(),
+        }
     }
 
     fn internal(message: impl Into<String>) -> ApiError {
-        ApiError { status: StatusCode::INTERNAL_SERVER_ERROR, message: message.into() }
+        ApiError {
+            status: StatusCode::INTERNAL_SERVER_ERROR,
+            message: message.into(),
+        }
     }
 }
 
@@ -145,17 +158,27 @@ impl IntoResponse for ApiError {
 }
 
 fn error_response(status: StatusCode, message: &str) -> Response {
-    (status, axum::Json(json!({"error": message, "status": status.as_u16()}))).into_response()
+    (
+        status,
+        axum::Json(json!({"error": message, "status": status.as_u16()})),
+    )
+        .into_response()
 }
 
 /// Refuse long URIs and methods other than GET/HEAD, and time out slow requests.
 async fn guard(timeout: Duration, req: Request, next: Next) -> Response {
     if req.uri().to_string().len() > MAX_URI {
-        return error_response(StatusCode::URI_TOO_LONG, &format!("request URI longer than {MAX_URI} bytes"));
+        return error_response(
+            StatusCode::URI_TOO_LONG,
+            &format!("request URI longer than {MAX_URI} bytes"),
+        );
     }
     let m = req.method();
     if m != axum::http::Method::GET && m != axum::http::Method::HEAD {
-        return error_response(StatusCode::METHOD_NOT_ALLOWED, "only GET and HEAD are served");
+        return error_response(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "only GET and HEAD are served",
+        );
     }
     match tokio::time::timeout(timeout, next.run(req)).await {
         Ok(r) => r,
@@ -167,9 +190,13 @@ async fn guard(timeout: Duration, req: Request, next: Next) -> Response {
 pub fn router(app: Arc<App>, timeout: Duration) -> Router {
     api::routes()
         .merge(assets::routes())
-        .fallback(|| async { error_response(StatusCode::NOT_FOUND, "no such route; see /openapi.json") })
+        .fallback(|| async {
+            error_response(StatusCode::NOT_FOUND, "no such route; see /openapi.json")
+        })
         .with_state(app)
-        .layer(axum::middleware::from_fn(move |req, next| guard(timeout, req, next)))
+        .layer(axum::middleware::from_fn(move |req, next| {
+            guard(timeout, req, next)
+        }))
         .layer(axum::extract::DefaultBodyLimit::max(16 * 1024))
 }
 
@@ -178,7 +205,11 @@ pub fn run(config: &Config, ready: impl FnOnce(SocketAddr)) -> Result<(), Error>
     let app = Arc::new(App::open(&config.db, config.lexicons.as_deref())?);
     let addr = config.addr;
     let io = |source| Error::Io { addr, source };
-    let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().map_err(io)?;
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(io)?;
     rt.block_on(async move {
         let listener = tokio::net::TcpListener::bind(addr).await.map_err(io)?;
         let bound = listener.local_addr().map_err(io)?;
@@ -189,6 +220,9 @@ pub fn run(config: &Config, ready: impl FnOnce(SocketAddr)) -> Result<(), Error>
         axum::serve(listener, router(app, config.timeout))
             .with_graceful_shutdown(shutdown)
             .await
-            .map_err(|source| Error::Io { addr: bound, source })
+            .map_err(|source| Error::Io {
+                addr: bound,
+                source,
+            })
     })
 }

@@ -13,8 +13,16 @@ fn param(name: &str, desc: &str, schema: Value) -> Value {
 
 fn paging() -> Vec<Value> {
     vec![
-        param("offset", "Items to skip.", json!({"type": "integer", "minimum": 0, "default": 0})),
-        param("limit", "Items per page.", json!({"type": "integer", "minimum": 1, "maximum": 500, "default": 50})),
+        param(
+            "offset",
+            "Items to skip.",
+            json!({"type": "integer", "minimum": 0, "default": 0}),
+        ),
+        param(
+            "limit",
+            "Items per page.",
+            json!({"type": "integer", "minimum": 1, "maximum": 500, "default": 50}),
+        ),
     ]
 }
 
@@ -40,7 +48,10 @@ fn page_of(item: &str) -> Value {
 
 fn op(summary: &str, params: Vec<Value>, ok: Value, not_found: bool) -> Value {
     let mut responses = Map::new();
-    responses.insert("200".into(), json!({"description": "OK", "content": {"application/json": {"schema": ok}}}));
+    responses.insert(
+        "200".into(),
+        json!({"description": "OK", "content": {"application/json": {"schema": ok}}}),
+    );
     let err = json!({"content": {"application/json": {"schema": schema_ref("Error")}}});
     let mut bad = err.clone();
     bad["description"] = json!("A bad parameter (unknown name, wrong type, out of range).");
@@ -97,7 +108,10 @@ pub fn document() -> Value {
             json!({"name": "q", "in": "query", "required": true, "description": "Words to find.", "schema": {"type": "string", "maxLength": 500}}),
         ], paging()].concat(), schema_ref("SearchResult"), false),
     });
-    let party = obj(&["key", "name"], json!({"key": {"type": "string"}, "name": {"type": "string"}, "name_en": nullable_str, "kind": nullable_str}));
+    let party = obj(
+        &["key", "name"],
+        json!({"key": {"type": "string"}, "name": {"type": "string"}, "name_en": nullable_str, "kind": nullable_str}),
+    );
     let schemas = json!({
         "Error": obj(&["error", "status"], json!({"error": {"type": "string"}, "status": int})),
         "Page": obj(&["total", "offset", "limit", "items"], json!({"total": int, "offset": int, "limit": int, "items": {"type": "array", "items": {}}})),

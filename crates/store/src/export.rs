@@ -107,7 +107,8 @@ pub fn write(store: &Store, format: Format, out: &mut dyn Write) -> Result<usize
                 rows.push(acled_row(&v));
                 Ok(())
             })?;
-            let cols: Vec<(&str, parquet::Kind)> = ACLED_COLUMNS.iter().map(|c| (*c, column_kind(c))).collect();
+            let cols: Vec<(&str, parquet::Kind)> =
+                ACLED_COLUMNS.iter().map(|c| (*c, column_kind(c))).collect();
             parquet::write(out, &cols, &rows)?;
             Ok(rows.len())
         }
@@ -133,7 +134,15 @@ fn s(v: &Value) -> String {
 
 fn names(v: &Value) -> Vec<String> {
     v.as_array().map_or_else(Vec::new, |a| {
-        a.iter().map(|p| p["name_en"].as_str().or(p["name"].as_str()).unwrap_or("").to_string()).collect()
+        a.iter()
+            .map(|p| {
+                p["name_en"]
+                    .as_str()
+                    .or(p["name"].as_str())
+                    .unwrap_or("")
+                    .to_string()
+            })
+            .collect()
     })
 }
 
@@ -163,12 +172,29 @@ pub fn acled_row(v: &Value) -> Vec<String> {
     let actors = names(&v["actors"]);
     let targets = names(&v["targets"]);
     let place = &v["place"];
-    let date = v["time"]["value"].as_str().filter(|t| t.len() >= 10).map(|t| t[..10].to_string());
-    let year = v["time"]["value"].as_str().and_then(|t| t.get(..4)).unwrap_or("").to_string();
+    let date = v["time"]["value"]
+        .as_str()
+        .filter(|t| t.len() >= 10)
+        .map(|t| t[..10].to_string());
+    let year = v["time"]["value"]
+        .as_str()
+        .and_then(|t| t.get(..4))
+        .unwrap_or("")
+        .to_string();
     let country = s(&place["country"]);
-    let speaker = v["claim"]["speaker"]["text"].as_str().unwrap_or("").to_string();
-    let stance = if v["denied"].as_bool() == Some(true) { "denied" } else { "asserted" };
-    let fat = v["fatalities"]["value"].as_f64().map(|f| format!("{f}")).unwrap_or_default();
+    let speaker = v["claim"]["speaker"]["text"]
+        .as_str()
+        .unwrap_or("")
+        .to_string();
+    let stance = if v["denied"].as_bool() == Some(true) {
+        "denied"
+    } else {
+        "asserted"
+    };
+    let fat = v["fatalities"]["value"]
+        .as_f64()
+        .map(|f| format!("{f}"))
+        .unwrap_or_default();
     let sub = match v["acled_sub_event_type"].as_str() {
         Some(x) if !x.is_empty() => x.to_string(),
         _ => s(&v["type"]),
@@ -184,7 +210,15 @@ pub fn acled_row(v: &Value) -> Vec<String> {
         notes.push_str(&format!("; according to {speaker}"));
     }
     let row = [
-        format!("{}{}", if country.is_empty() { "XX".to_string() } else { country.clone() }, s(&v["id"])),
+        format!(
+            "{}{}",
+            if country.is_empty() {
+                "XX".to_string()
+            } else {
+                country.clone()
+            },
+            s(&v["id"])
+        ),
         date.unwrap_or_default(),
         year,
         time_precision(v["time"]["grain"].as_str()).to_string(),
@@ -205,7 +239,11 @@ pub fn acled_row(v: &Value) -> Vec<String> {
         s(&place["admin1"]),
         String::new(),
         String::new(),
-        place["name_en"].as_str().or(place["name"].as_str()).unwrap_or("").to_string(),
+        place["name_en"]
+            .as_str()
+            .or(place["name"].as_str())
+            .unwrap_or("")
+            .to_string(),
         s(&place["lat"]),
         s(&place["lon"]),
         geo_precision(place).to_string(),
@@ -216,7 +254,10 @@ pub fn acled_row(v: &Value) -> Vec<String> {
         String::new(),
         String::new(),
         s(&v["type"]),
-        v["injuries"]["value"].as_f64().map(|f| format!("{f}")).unwrap_or_default(),
+        v["injuries"]["value"]
+            .as_f64()
+            .map(|f| format!("{f}"))
+            .unwrap_or_default(),
         s(&v["claim"]["id"]),
         stance.to_string(),
         speaker,
@@ -313,7 +354,10 @@ pub fn xml_escape(s: &str) -> String {
 fn graphml(store: &Store, out: &mut dyn Write) -> Result<usize> {
     let g = store.graph()?;
     writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
-    writeln!(out, r#"<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">"#)?;
+    writeln!(
+        out,
+        r#"<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">"#
+    )?;
     for (id, on, name, ty) in [
         ("name", "node", "name", "string"),
         ("degree", "node", "degree", "int"),
@@ -322,7 +366,10 @@ fn graphml(store: &Store, out: &mut dyn Write) -> Result<usize> {
         ("weight", "edge", "weight", "int"),
         ("events", "edge", "events", "string"),
     ] {
-        writeln!(out, r#"  <key id="{id}" for="{on}" attr.name="{name}" attr.type="{ty}"/>"#)?;
+        writeln!(
+            out,
+            r#"  <key id="{id}" for="{on}" attr.name="{name}" attr.type="{ty}"/>"#
+        )?;
     }
     writeln!(out, r#"  <graph id="actors" edgedefault="directed">"#)?;
     let empty = Vec::new();
@@ -337,8 +384,12 @@ fn graphml(store: &Store, out: &mut dyn Write) -> Result<usize> {
     }
     let edges = g["edges"].as_array().unwrap_or(&empty);
     for (i, e) in edges.iter().enumerate() {
-        let types: Vec<String> = e["types"].as_object().map_or_else(Vec::new, |m| m.iter().map(|(k, v)| format!("{k}:{v}")).collect());
-        let events: Vec<String> = e["events"].as_array().map_or_else(Vec::new, |a| a.iter().map(s).collect());
+        let types: Vec<String> = e["types"].as_object().map_or_else(Vec::new, |m| {
+            m.iter().map(|(k, v)| format!("{k}:{v}")).collect()
+        });
+        let events: Vec<String> = e["events"]
+            .as_array()
+            .map_or_else(Vec::new, |a| a.iter().map(s).collect());
         writeln!(
             out,
             r#"    <edge id="e{i}" source="{}" target="{}"><data key="relation">{}</data><data key="types">{}</data><data key="weight">{}</data><data key="events">{}</data></edge>"#,
@@ -367,7 +418,10 @@ mod tests {
 
     #[test]
     fn xml_escapes_markup_and_drops_controls() {
-        assert_eq!(xml_escape("<script>&\"'\u{1}"), "&lt;script&gt;&amp;&quot;&apos;");
+        assert_eq!(
+            xml_escape("<script>&\"'\u{1}"),
+            "&lt;script&gt;&amp;&quot;&apos;"
+        );
     }
 
     #[test]

@@ -44,7 +44,8 @@ pub fn content_hash(doc: &Doc) -> String {
 
 /// The display name of a ref key: its record's name, or the key itself (free text).
 fn name_of(refs: &BTreeMap<String, RefRecord>, key: &str) -> String {
-    refs.get(key).map_or_else(|| key.to_string(), |r| r.name.clone())
+    refs.get(key)
+        .map_or_else(|| key.to_string(), |r| r.name.clone())
 }
 
 fn party(refs: &BTreeMap<String, RefRecord>, key: &str) -> Value {
@@ -78,11 +79,15 @@ fn event_json(families: &Families, doc: &Doc, article: i64, e: &Event) -> Value 
                "via": c.via.as_ref().map(|m| json!({"text": m.text, "ref": m.reference, "name": m.reference.as_ref().map(|k| name_of(refs, k))})),
                "start": c.start, "end": c.end})
     });
-    let evidence = doc.sentences.get(e.sentence as usize).map(|s| {
-        json!({"start": s.start, "end": s.end, "text": doc.text(*s)})
-    });
+    let evidence = doc
+        .sentences
+        .get(e.sentence as usize)
+        .map(|s| json!({"start": s.start, "end": s.end, "text": doc.text(*s)}));
     let fam = families.of(&e.etype);
-    let time = e.time.as_ref().map(|t| json!({"value": t.value, "grain": t.grain}));
+    let time = e
+        .time
+        .as_ref()
+        .map(|t| json!({"value": t.value, "grain": t.grain}));
     json!({
         "article": article, "article_id": doc.id, "outlet": doc.outlet, "published": doc.published,
         "url": doc.url, "title": doc.title,
@@ -111,7 +116,10 @@ impl Store {
             }
         }
         if added > 0 {
-            tx.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('incidents_dirty', '1')", [])?;
+            tx.execute(
+                "INSERT OR REPLACE INTO meta(key, value) VALUES ('incidents_dirty', '1')",
+                [],
+            )?;
         }
         tx.commit()?;
         Ok(added)
@@ -161,7 +169,10 @@ impl Store {
                 }
             }
         }
-        tx.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('incidents_dirty', '0')", [])?;
+        tx.execute(
+            "INSERT OR REPLACE INTO meta(key, value) VALUES ('incidents_dirty', '0')",
+            [],
+        )?;
         tx.commit()?;
         Ok(incidents.len())
     }
@@ -172,13 +183,22 @@ impl Store {
             "SELECT e.id, e.article, a.outlet, a.day, e.ev FROM events e JOIN articles a ON a.id = e.article ORDER BY e.id",
         )?;
         let rows = st.query_map([], |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, r.get::<_, Option<String>>(2)?, r.get::<_, Option<i64>>(3)?, r.get::<_, String>(4)?))
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, Option<String>>(2)?,
+                r.get::<_, Option<i64>>(3)?,
+                r.get::<_, String>(4)?,
+            ))
         })?;
         let mut out = Vec::new();
         for row in rows {
             let (key, article, outlet, pub_day, ev) = row?;
-            let v: Value = serde_json::from_str(&ev)
-                .map_err(|e| Error::Corrupt { what: "event", id: key, message: e.to_string() })?;
+            let v: Value = serde_json::from_str(&ev).map_err(|e| Error::Corrupt {
+                what: "event",
+                id: key,
+                message: e.to_string(),
+            })?;
             out.push(account_of(key, article, outlet, pub_day, &v));
         }
         Ok(out)
@@ -187,26 +207,47 @@ impl Store {
 
 fn keys(v: &Value, field: &str) -> Vec<String> {
     v[field].as_array().map_or_else(Vec::new, |a| {
-        a.iter().filter_map(|p| p["key"].as_str().map(str::to_string)).collect()
+        a.iter()
+            .filter_map(|p| p["key"].as_str().map(str::to_string))
+            .collect()
     })
 }
 
 fn toll(v: &Value) -> Option<(f64, String)> {
-    Some((v["value"].as_f64()?, v["approx"].as_str().unwrap_or("exact").to_string()))
+    Some((
+        v["value"].as_f64()?,
+        v["approx"].as_str().unwrap_or("exact").to_string(),
+    ))
 }
 
 /// The account of a stored event. An event without a time of its own is dated to
 /// the day before through the day of publication (news reports what just happened).
-fn account_of(key: i64, article: i64, outlet: Option<String>, pub_day: Option<i64>, v: &Value) -> Account {
-    let grain = v["time"]["grain"].as_str().and_then(|g| serde_json::from_value(json!(g)).ok());
+fn account_of(
+    key: i64,
+    article: i64,
+    outlet: Option<String>,
+    pub_day: Option<i64>,
+    v: &Value,
+) -> Account {
+    let grain = v["time"]["grain"]
+        .as_str()
+        .and_then(|g| serde_json::from_value(json!(g)).ok());
     let day = match (v["time"]["value"].as_str(), grain) {
         (Some(val), Some(g)) => day_range(val, g),
         _ => None,
     }
     .or_else(|| pub_day.map(|d| (d - 1, d + 1)));
     let place = v["place"].as_object().map(|p| Place {
-        key: p.get("key").and_then(Value::as_str).unwrap_or_default().to_string(),
-        name: p.get("name").and_then(Value::as_str).unwrap_or_default().to_string(),
+        key: p
+            .get("key")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string(),
+        name: p
+            .get("name")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string(),
         lat: p.get("lat").and_then(Value::as_f64),
         lon: p.get("lon").and_then(Value::as_f64),
     });
@@ -234,8 +275,13 @@ fn insert_doc(
     doc: &Doc,
     path: &std::path::Path,
 ) -> Result<bool> {
-    let wire = serde_json::to_string(&Article::of(doc))
-        .map_err(|e| Error::BadRequest(format!("{}: cannot serialize article {}: {e}", path.display(), doc.id)))?;
+    let wire = serde_json::to_string(&Article::of(doc)).map_err(|e| {
+        Error::BadRequest(format!(
+            "{}: cannot serialize article {}: {e}",
+            path.display(),
+            doc.id
+        ))
+    })?;
     let n = tx.execute(
         "INSERT OR IGNORE INTO articles(hash, doc_id, outlet, published, day, url, title, source, body, doc,
          n_entities, n_claims, n_events) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)",
@@ -264,27 +310,62 @@ fn insert_doc(
          VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
     )?;
     for (k, r) in &doc.refs {
-        st.execute(params![article, k, r.name, r.name_en, r.kind, r.country, r.lat, r.lon, r.wikidata, r.canonical])?;
+        st.execute(params![
+            article,
+            k,
+            r.name,
+            r.name_en,
+            r.kind,
+            r.country,
+            r.lat,
+            r.lon,
+            r.wikidata,
+            r.canonical
+        ])?;
     }
     let mut st = tx.prepare_cached(
         "INSERT INTO entities(article, eid, start, end, text, type, ref, why) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)",
     )?;
     for e in &doc.entities {
-        st.execute(params![article, e.id, e.start, e.end, e.text, e.etype.as_str(), e.reference, e.why.to_string()])?;
+        st.execute(params![
+            article,
+            e.id,
+            e.start,
+            e.end,
+            e.text,
+            e.etype.as_str(),
+            e.reference,
+            e.why.to_string()
+        ])?;
     }
     let mut st = tx.prepare_cached(
         "INSERT INTO times(article, start, end, text, value, grain, to_value, why) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)",
     )?;
     for t in &doc.times {
-        let grain = serde_json::to_value(t.grain).ok().and_then(|g| g.as_str().map(str::to_string));
-        st.execute(params![article, t.start, t.end, t.text, t.value, grain, t.to, t.why.to_string()])?;
+        let grain = serde_json::to_value(t.grain)
+            .ok()
+            .and_then(|g| g.as_str().map(str::to_string));
+        st.execute(params![
+            article,
+            t.start,
+            t.end,
+            t.text,
+            t.value,
+            grain,
+            t.to,
+            t.why.to_string()
+        ])?;
     }
     let mut st = tx.prepare_cached(
         "INSERT INTO claims(article, cid, start, end, cue, stance, speaker, speaker_ref, anonymous, via, via_ref, why)
          VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)",
     )?;
     for c in &doc.claims {
-        let stance = if c.stance == Stance::Deny { "deny" } else { "assert" };
+        let stance = if c.stance == Stance::Deny {
+            "deny"
+        } else {
+            "assert"
+        };
         st.execute(params![
             article,
             c.id,
@@ -305,13 +386,17 @@ fn insert_doc(
         "INSERT INTO events(article, vid, type, family, place_ref, place_name, country, lat, lon, day_from, day_to,
          fatalities, denied, evidence_norm, ev) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)",
     )?;
-    let mut party_st =
-        tx.prepare_cached("INSERT INTO event_parties(event, role, key, name) VALUES (?1,?2,?3,?4)")?;
+    let mut party_st = tx
+        .prepare_cached("INSERT INTO event_parties(event, role, key, name) VALUES (?1,?2,?3,?4)")?;
     for e in &doc.events {
         let v = event_json(families, doc, article, e);
         let r = e.place.as_ref().and_then(|p| doc.refs.get(p));
         let day = e.time.as_ref().and_then(|t| day_range(&t.value, t.grain));
-        let evidence = doc.sentences.get(e.sentence as usize).map(|s| doc.text(*s)).unwrap_or(&e.trigger.text);
+        let evidence = doc
+            .sentences
+            .get(e.sentence as usize)
+            .map(|s| doc.text(*s))
+            .unwrap_or(&e.trigger.text);
         ev_st.execute(params![
             article,
             e.id,

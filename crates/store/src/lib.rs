@@ -82,14 +82,24 @@ impl Store {
     /// Open for writing with a lexicon source (for `incidents/families.tsv`); lexicon
     /// problems are returned, never fatal.
     pub fn open_with(path: &Path, src: &Source) -> Result<(Store, Vec<Issue>)> {
-        let sq = |source| Error::Sqlite { path: path.to_path_buf(), source };
+        let sq = |source| Error::Sqlite {
+            path: path.to_path_buf(),
+            source,
+        };
         let conn = Connection::open(path).map_err(sq)?;
-        conn.busy_timeout(std::time::Duration::from_secs(10)).map_err(sq)?;
-        conn.pragma_update(None, "journal_mode", "WAL").map_err(sq)?;
-        conn.pragma_update(None, "synchronous", "NORMAL").map_err(sq)?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))
+            .map_err(sq)?;
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(sq)?;
+        conn.pragma_update(None, "synchronous", "NORMAL")
+            .map_err(sq)?;
         conn.pragma_update(None, "foreign_keys", "ON").map_err(sq)?;
         let (families, issues) = Families::load(src);
-        let mut store = Store { conn, path: path.to_path_buf(), families };
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+            families,
+        };
         store.migrate()?;
         Ok((store, issues))
     }
@@ -97,11 +107,17 @@ impl Store {
     /// Open an existing database read-only (the server): it is never migrated or
     /// written.
     pub fn open_read_only(path: &Path) -> Result<Store> {
-        let sq = |source| Error::Sqlite { path: path.to_path_buf(), source };
+        let sq = |source| Error::Sqlite {
+            path: path.to_path_buf(),
+            source,
+        };
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(sq)?;
-        conn.busy_timeout(std::time::Duration::from_secs(5)).map_err(sq)?;
-        let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(sq)?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))
+            .map_err(sq)?;
+        let found: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .map_err(sq)?;
         if found != MIGRATIONS.len() as i64 {
             return Err(Error::BadRequest(format!(
                 "{}: not a rasd database of this version (schema {found}, expected {}); run `rasd ingest` on it first",
@@ -109,7 +125,11 @@ impl Store {
                 MIGRATIONS.len()
             )));
         }
-        Ok(Store { conn, path: path.to_path_buf(), families: Families::load(&Source::embedded()).0 })
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+            families: Families::load(&Source::embedded()).0,
+        })
     }
 
     /// The database file.
@@ -129,16 +149,27 @@ impl Store {
 
     fn migrate(&mut self) -> Result<()> {
         let path = self.path.clone();
-        let sq = |source| Error::Sqlite { path: path.clone(), source };
-        let found: i64 = self.conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(sq)?;
+        let sq = |source| Error::Sqlite {
+            path: path.clone(),
+            source,
+        };
+        let found: i64 = self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .map_err(sq)?;
         let known = MIGRATIONS.len() as i64;
         if found > known {
-            return Err(Error::Newer { path: self.path.clone(), found, known });
+            return Err(Error::Newer {
+                path: self.path.clone(),
+                found,
+                known,
+            });
         }
         for (i, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
             let tx = self.conn.transaction().map_err(sq)?;
             tx.execute_batch(sql).map_err(sq)?;
-            tx.pragma_update(None, "user_version", i as i64 + 1).map_err(sq)?;
+            tx.pragma_update(None, "user_version", i as i64 + 1)
+                .map_err(sq)?;
             tx.commit().map_err(sq)?;
         }
         Ok(())
@@ -181,7 +212,9 @@ impl Store {
 
     /// `PRAGMA integrity_check`: `ok`, or SQLite's list of problems.
     pub fn integrity_check(&self) -> Result<String> {
-        Ok(self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
+        Ok(self
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
     }
 }
 
@@ -195,7 +228,11 @@ pub fn day_range(value: &str, grain: Grain) -> Option<(i64, i64)> {
     if let Some(q) = second.and_then(|s| s.strip_prefix('Q')) {
         let q: u8 = q.parse().ok().filter(|q| (1..=4).contains(q))?;
         let from = days_from_civil(y, 3 * q - 2, 1);
-        let to = if q == 4 { days_from_civil(y + 1, 1, 1) } else { days_from_civil(y, 3 * q + 1, 1) };
+        let to = if q == 4 {
+            days_from_civil(y + 1, 1, 1)
+        } else {
+            days_from_civil(y, 3 * q + 1, 1)
+        };
         return Some((from, to));
     }
     let Some(m) = second else {
@@ -203,10 +240,17 @@ pub fn day_range(value: &str, grain: Grain) -> Option<(i64, i64)> {
     };
     let m: u8 = m.parse().ok().filter(|m| (1..=12).contains(m))?;
     let Some(d) = parts.next() else {
-        let to = if m == 12 { days_from_civil(y + 1, 1, 1) } else { days_from_civil(y, m + 1, 1) };
+        let to = if m == 12 {
+            days_from_civil(y + 1, 1, 1)
+        } else {
+            days_from_civil(y, m + 1, 1)
+        };
         return Some((days_from_civil(y, m, 1), to));
     };
-    let d: u8 = d.parse().ok().filter(|d| (1..=rasd_model::days_in_month(y, m)).contains(d))?;
+    let d: u8 = d
+        .parse()
+        .ok()
+        .filter(|d| (1..=rasd_model::days_in_month(y, m)).contains(d))?;
     let from = days_from_civil(y, m, d);
     Some(match grain {
         Grain::Week => (from, from + 7),
@@ -231,7 +275,9 @@ pub fn iso_day(days: i64) -> String {
 
 /// A day count of a `YYYY-MM-DD` parameter.
 pub fn parse_day(s: &str) -> Option<i64> {
-    day_range(s, Grain::Day).filter(|_| s.len() == 10).map(|r| r.0)
+    day_range(s, Grain::Day)
+        .filter(|_| s.len() == 10)
+        .map(|r| r.0)
 }
 
 #[cfg(test)]
@@ -245,9 +291,21 @@ mod tests {
             ("2019-07-04", Grain::Day, (d("2019-07-04"), d("2019-07-05"))),
             ("2019-07", Grain::Month, (d("2019-07-01"), d("2019-08-01"))),
             ("2019", Grain::Year, (d("2019-01-01"), d("2020-01-01"))),
-            ("2019-Q4", Grain::Quarter, (d("2019-10-01"), d("2020-01-01"))),
-            ("2019-07-01", Grain::Week, (d("2019-07-01"), d("2019-07-08"))),
-            ("2019-07-04T15:30", Grain::Minute, (d("2019-07-04"), d("2019-07-05"))),
+            (
+                "2019-Q4",
+                Grain::Quarter,
+                (d("2019-10-01"), d("2020-01-01")),
+            ),
+            (
+                "2019-07-01",
+                Grain::Week,
+                (d("2019-07-01"), d("2019-07-08")),
+            ),
+            (
+                "2019-07-04T15:30",
+                Grain::Minute,
+                (d("2019-07-04"), d("2019-07-05")),
+            ),
         ];
         for (v, g, want) in cases {
             assert_eq!(day_range(v, g), Some(want), "help: {v}");

@@ -126,7 +126,11 @@ fn def_levels(present: &[bool]) -> Vec<u8> {
 
 /// Write rows of text fields as a Parquet file; an empty field (or one that does not
 /// parse as its column's number) is null.
-pub fn write(out: &mut dyn Write, columns: &[(&str, Kind)], rows: &[Vec<String>]) -> std::io::Result<()> {
+pub fn write(
+    out: &mut dyn Write,
+    columns: &[(&str, Kind)],
+    rows: &[Vec<String>],
+) -> std::io::Result<()> {
     let mut file: Vec<u8> = b"PAR1".to_vec();
     let mut chunks = Vec::new();
     for (ci, (_, kind)) in columns.iter().enumerate() {
@@ -257,13 +261,19 @@ mod tests {
 
     #[test]
     fn levels_pack_lsb_first() {
-        assert_eq!(def_levels(&[true, false, true]), vec![2, 0, 0, 0, 0x03, 0b101]);
+        assert_eq!(
+            def_levels(&[true, false, true]),
+            vec![2, 0, 0, 0, 0x03, 0b101]
+        );
     }
 
     #[test]
     fn file_is_framed() {
         let mut out = Vec::new();
-        let rows = vec![vec!["a".to_string(), "1.5".into()], vec![String::new(), "x".into()]];
+        let rows = vec![
+            vec!["a".to_string(), "1.5".into()],
+            vec![String::new(), "x".into()],
+        ];
         write(&mut out, &[("t", Kind::Text), ("d", Kind::Double)], &rows).unwrap();
         assert_eq!(&out[..4], b"PAR1");
         assert_eq!(&out[out.len() - 4..], b"PAR1");

@@ -13,6 +13,9 @@ use crate::{iso_day, Error, Result, Store};
 /// The largest page a query returns.
 pub const MAX_LIMIT: i64 = 500;
 
+/// An edge being counted: events by type, and the first event ids.
+type EdgeAcc = (BTreeMap<String, i64>, Vec<i64>);
+
 /// One page of a listing.
 #[derive(Clone, Debug, Serialize)]
 pub struct Page {
@@ -37,7 +40,10 @@ pub struct Paging {
 
 impl Default for Paging {
     fn default() -> Paging {
-        Paging { offset: 0, limit: 50 }
+        Paging {
+            offset: 0,
+            limit: 50,
+        }
     }
 }
 
@@ -106,17 +112,26 @@ fn text(s: &str) -> Sql {
 }
 
 fn like(s: &str) -> Sql {
-    let esc = s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+    let esc = s
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
     Sql::Text(format!("%{esc}%"))
 }
 
 fn parse(what: &'static str, id: i64, s: &str) -> Result<Value> {
-    serde_json::from_str(s).map_err(|e| Error::Corrupt { what, id, message: e.to_string() })
+    serde_json::from_str(s).map_err(|e| Error::Corrupt {
+        what,
+        id,
+        message: e.to_string(),
+    })
 }
 
 impl Store {
     fn count(&self, sql: &str, w: &Where) -> Result<i64> {
-        Ok(self.conn.query_row(sql, params_from_iter(w.args.iter()), |r| r.get(0))?)
+        Ok(self
+            .conn
+            .query_row(sql, params_from_iter(w.args.iter()), |r| r.get(0))?)
     }
 
     /// Articles, newest first: `{id, doc_id, outlet, published, url, title, events,
@@ -143,20 +158,32 @@ impl Store {
                           "claims": r.get::<_, i64>(7)?, "entities": r.get::<_, i64>(8)?}))
             })?
             .collect::<std::result::Result<Vec<_>, _>>()?;
-        Ok(Page { total, offset: page.offset, limit: page.limit, items })
+        Ok(Page {
+            total,
+            offset: page.offset,
+            limit: page.limit,
+            items,
+        })
     }
 
     /// One article: its contract object (every layer) plus `key` (its store id) and
     /// `event_ids` (`V1` → `{id, incident}`).
     pub fn article(&self, id: i64) -> Result<Option<Value>> {
-        let doc: Option<String> =
-            self.conn.query_row("SELECT doc FROM articles WHERE id = ?1", [id], |r| r.get(0)).optional()?;
+        let doc: Option<String> = self
+            .conn
+            .query_row("SELECT doc FROM articles WHERE id = ?1", [id], |r| r.get(0))
+            .optional()?;
         let Some(doc) = doc else { return Ok(None) };
         let mut v = parse("article", id, &doc)?;
-        let mut st = self.conn.prepare("SELECT vid, id, incident FROM events WHERE article = ?1")?;
+        let mut st = self
+            .conn
+            .prepare("SELECT vid, id, incident FROM events WHERE article = ?1")?;
         let map: BTreeMap<String, Value> = st
             .query_map([id], |r| {
-                Ok((r.get::<_, String>(0)?, json!({"id": r.get::<_, i64>(1)?, "incident": r.get::<_, Option<i64>>(2)?})))
+                Ok((
+                    r.get::<_, String>(0)?,
+                    json!({"id": r.get::<_, i64>(1)?, "incident": r.get::<_, Option<i64>>(2)?}),
+                ))
             })?
             .collect::<std::result::Result<_, _>>()?;
         v["key"] = json!(id);
@@ -176,7 +203,10 @@ impl Store {
             );
         }
         if let Some(p) = &f.place {
-            w.push("(e.place_ref = ? OR e.place_name LIKE ? ESCAPE '\\')", [text(p), like(p)]);
+            w.push(
+                "(e.place_ref = ? OR e.place_name LIKE ? ESCAPE '\\')",
+                [text(p), like(p)],
+            );
         }
         if let Some(d) = f.from {
             w.push("COALESCE(e.day_to, a.day + 1) > ?", [Sql::Integer(d)]);
@@ -210,13 +240,22 @@ impl Store {
         let mut args = w.args.clone();
         args.extend([Sql::Integer(page.limit), Sql::Integer(page.offset)]);
         let items = self.event_rows(&sql, &args)?;
-        Ok(Page { total, offset: page.offset, limit: page.limit, items })
+        Ok(Page {
+            total,
+            offset: page.offset,
+            limit: page.limit,
+            items,
+        })
     }
 
     fn event_rows(&self, sql: &str, args: &[Sql]) -> Result<Vec<Value>> {
         let mut st = self.conn.prepare(sql)?;
         let rows = st.query_map(params_from_iter(args.iter()), |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, Option<i64>>(1)?, r.get::<_, String>(2)?))
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, Option<i64>>(1)?,
+                r.get::<_, String>(2)?,
+            ))
         })?;
         let mut out = Vec::new();
         for row in rows {
@@ -231,12 +270,19 @@ impl Store {
 
     /// One event.
     pub fn event(&self, id: i64) -> Result<Option<Value>> {
-        Ok(self.event_rows("SELECT id, incident, ev FROM events WHERE id = ?", &[Sql::Integer(id)])?.pop())
+        Ok(self
+            .event_rows(
+                "SELECT id, incident, ev FROM events WHERE id = ?",
+                &[Sql::Integer(id)],
+            )?
+            .pop())
     }
 
     /// Every event, in id order, for exports (calls `f` once per event).
     pub fn each_event(&self, mut f: impl FnMut(Value) -> Result<()>) -> Result<()> {
-        let mut st = self.conn.prepare("SELECT id, incident, ev FROM events ORDER BY id")?;
+        let mut st = self
+            .conn
+            .prepare("SELECT id, incident, ev FROM events ORDER BY id")?;
         let mut rows = st.query([])?;
         while let Some(r) = rows.next()? {
             let id: i64 = r.get(0)?;
@@ -278,7 +324,9 @@ impl Store {
         let mut args = w.args.clone();
         args.extend([Sql::Integer(page.limit), Sql::Integer(page.offset)]);
         let mut st = self.conn.prepare(&sql)?;
-        let rows = st.query_map(params_from_iter(args.iter()), |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+        let rows = st.query_map(params_from_iter(args.iter()), |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+        })?;
         let mut items = Vec::new();
         for row in rows {
             let (id, inc) = row?;
@@ -286,14 +334,23 @@ impl Store {
             v["id"] = json!(id);
             items.push(v);
         }
-        Ok(Page { total, offset: page.offset, limit: page.limit, items })
+        Ok(Page {
+            total,
+            offset: page.offset,
+            limit: page.limit,
+            items,
+        })
     }
 
     /// One incident with its accounts side by side (`events`: each account's event,
     /// ordered by outlet).
     pub fn incident(&self, id: i64) -> Result<Option<Value>> {
-        let inc: Option<String> =
-            self.conn.query_row("SELECT inc FROM incidents WHERE id = ?1", [id], |r| r.get(0)).optional()?;
+        let inc: Option<String> = self
+            .conn
+            .query_row("SELECT inc FROM incidents WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()?;
         let Some(inc) = inc else { return Ok(None) };
         let mut v = parse("incident", id, &inc)?;
         v["id"] = json!(id);
@@ -312,7 +369,10 @@ impl Store {
         let mut w = Where::default();
         w.push("e.type IN ('PER','ORG','GROUP','GPE')", []);
         if let Some(n) = name {
-            w.push("(COALESCE(r.name, e.text) LIKE ? ESCAPE '\\' OR e.ref = ?)", [like(n), text(n)]);
+            w.push(
+                "(COALESCE(r.name, e.text) LIKE ? ESCAPE '\\' OR e.ref = ?)",
+                [like(n), text(n)],
+            );
         }
         let base = format!(
             "FROM entities e LEFT JOIN refs r ON r.article = e.article AND r.key = e.ref{} GROUP BY COALESCE(e.ref, e.text)",
@@ -336,7 +396,12 @@ impl Store {
                           "as_actor": r.get::<_, i64>(6)?, "as_target": r.get::<_, i64>(7)?}))
             })?
             .collect::<std::result::Result<Vec<_>, _>>()?;
-        Ok(Page { total, offset: page.offset, limit: page.limit, items })
+        Ok(Page {
+            total,
+            offset: page.offset,
+            limit: page.limit,
+            items,
+        })
     }
 
     /// Places with coordinates, by number of events there.
@@ -344,7 +409,10 @@ impl Store {
         let mut w = Where::default();
         w.push("r.lat IS NOT NULL AND r.lon IS NOT NULL", []);
         if let Some(n) = name {
-            w.push("(r.name LIKE ? ESCAPE '\\' OR r.name_en LIKE ? ESCAPE '\\' OR r.key = ?)", [like(n), like(n), text(n)]);
+            w.push(
+                "(r.name LIKE ? ESCAPE '\\' OR r.name_en LIKE ? ESCAPE '\\' OR r.key = ?)",
+                [like(n), like(n), text(n)],
+            );
         }
         let base = format!("FROM refs r{} GROUP BY r.key", w.sql());
         let total = self.count(&format!("SELECT COUNT(*) FROM (SELECT 1 {base})"), &w)?;
@@ -364,7 +432,12 @@ impl Store {
                           "events": r.get::<_, i64>(8)?}))
             })?
             .collect::<std::result::Result<Vec<_>, _>>()?;
-        Ok(Page { total, offset: page.offset, limit: page.limit, items })
+        Ok(Page {
+            total,
+            offset: page.offset,
+            limit: page.limit,
+            items,
+        })
     }
 
     /// The actor graph: who attacks, backs, accuses, meets whom. Nodes are event
@@ -379,9 +452,16 @@ impl Store {
              WHERE a.role = 'actor' AND a.key != t.key ORDER BY e.id",
         )?;
         let mut nodes: BTreeMap<String, (String, i64)> = BTreeMap::new();
-        let mut edges: BTreeMap<(String, String, String), (BTreeMap<String, i64>, Vec<i64>)> = BTreeMap::new();
+        let mut edges: BTreeMap<(String, String, String), EdgeAcc> = BTreeMap::new();
         let rows = st.query_map([], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?, r.get::<_, String>(4)?, r.get::<_, i64>(5)?))
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, i64>(5)?,
+            ))
         })?;
         for row in rows {
             let (ak, an, tk, tn, ty, id) = row?;
@@ -394,8 +474,10 @@ impl Store {
                 e.1.push(id);
             }
         }
-        let nodes: Vec<Value> =
-            nodes.into_iter().map(|(k, (name, degree))| json!({"key": k, "name": name, "degree": degree})).collect();
+        let nodes: Vec<Value> = nodes
+            .into_iter()
+            .map(|(k, (name, degree))| json!({"key": k, "name": name, "degree": degree}))
+            .collect();
         let edges: Vec<Value> = edges
             .into_iter()
             .map(|((s, t, rel), (types, events))| {

@@ -25,7 +25,10 @@ use rasd_text::Analyzer;
 use serde_json::{json, Value};
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::QueryParser;
-use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value as _, FAST, INDEXED, STORED};
+use tantivy::schema::{
+    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value as _, FAST, INDEXED,
+    STORED,
+};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::tokenizer::{TextAnalyzer, Token, TokenStream, Tokenizer};
 use tantivy::{doc, Index, IndexReader, ReloadPolicy, TantivyDocument};
@@ -68,7 +71,12 @@ impl Stemmer {
         match src.table(STOPWORDS) {
             Ok(mut t) => {
                 t.require(&["word"]);
-                s.stop = t.rows.iter().filter_map(|r| t.get(r, "word")).map(|w| analyzer.fold(w)).collect();
+                s.stop = t
+                    .rows
+                    .iter()
+                    .filter_map(|r| t.get(r, "word"))
+                    .map(|w| analyzer.fold(w))
+                    .collect();
                 issues.append(&mut t.issues);
             }
             Err(e) => issues.push(Issue::new(STOPWORDS, 0, e.to_string())),
@@ -107,7 +115,13 @@ impl ArabicTokenizer {
         let (analyzer, mut issues) = Analyzer::load(src);
         let (stemmer, mut i) = Stemmer::load(src, &analyzer);
         issues.append(&mut i);
-        (ArabicTokenizer { analyzer: Arc::new(analyzer), stemmer: Arc::new(stemmer) }, issues)
+        (
+            ArabicTokenizer {
+                analyzer: Arc::new(analyzer),
+                stemmer: Arc::new(stemmer),
+            },
+            issues,
+        )
     }
 
     /// The terms of a text, with their byte offsets.
@@ -115,7 +129,10 @@ impl ArabicTokenizer {
         let doc = self.analyzer.analyze_text(text);
         let mut out = Vec::new();
         for t in &doc.tokens {
-            if !matches!(t.kind, TokenKind::Word | TokenKind::Latin | TokenKind::Number) {
+            if !matches!(
+                t.kind,
+                TokenKind::Word | TokenKind::Latin | TokenKind::Number
+            ) {
                 continue;
             }
             let form = doc.form(t.form);
@@ -123,7 +140,11 @@ impl ArabicTokenizer {
             if self.stemmer.is_stop(form) || self.stemmer.is_stop(core) {
                 continue;
             }
-            let stem = if t.kind == TokenKind::Word { self.stemmer.stem(core) } else { core };
+            let stem = if t.kind == TokenKind::Word {
+                self.stemmer.stem(core)
+            } else {
+                core
+            };
             if stem.is_empty() {
                 continue;
             }
@@ -165,7 +186,10 @@ impl Tokenizer for ArabicTokenizer {
     type TokenStream<'a> = Terms;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Terms {
-        Terms { tokens: self.terms(text), next: 0 }
+        Terms {
+            tokens: self.terms(text),
+            next: 0,
+        }
     }
 }
 
@@ -182,7 +206,9 @@ pub struct SearchIndex {
 fn schema() -> (Schema, Field, Field, Field) {
     let mut b = Schema::builder();
     let text = TextOptions::default().set_indexing_options(
-        TextFieldIndexing::default().set_tokenizer(TOKENIZER).set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        TextFieldIndexing::default()
+            .set_tokenizer(TOKENIZER)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
     );
     let article = b.add_u64_field("article", INDEXED | STORED | FAST);
     let title = b.add_text_field("title", text.clone());
@@ -201,7 +227,10 @@ impl SearchIndex {
     /// Open (or create) the index of a database.
     pub fn open(db: &Path, src: &Source) -> Result<SearchIndex> {
         let dir = SearchIndex::dir_of(db);
-        let err = |e: &dyn std::fmt::Display| Error::Search { path: dir.clone(), message: e.to_string() };
+        let err = |e: &dyn std::fmt::Display| Error::Search {
+            path: dir.clone(),
+            message: e.to_string(),
+        };
         std::fs::create_dir_all(&dir).map_err(|e| err(&e))?;
         let (schema, article, title, body) = schema();
         let index = match Index::open_in_dir(&dir) {
@@ -215,13 +244,29 @@ impl SearchIndex {
             }
         };
         let (tok, _) = ArabicTokenizer::load(src);
-        index.tokenizers().register(TOKENIZER, TextAnalyzer::builder(tok).build());
-        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into().map_err(|e| err(&e))?;
-        Ok(SearchIndex { dir, index, reader, article, title, body })
+        index
+            .tokenizers()
+            .register(TOKENIZER, TextAnalyzer::builder(tok).build());
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .map_err(|e| err(&e))?;
+        Ok(SearchIndex {
+            dir,
+            index,
+            reader,
+            article,
+            title,
+            body,
+        })
     }
 
     fn err(&self, e: impl std::fmt::Display) -> Error {
-        Error::Search { path: self.dir.clone(), message: e.to_string() }
+        Error::Search {
+            path: self.dir.clone(),
+            message: e.to_string(),
+        }
     }
 
     /// The last article id indexed.
@@ -238,10 +283,16 @@ impl SearchIndex {
         let mut writer = None;
         loop {
             let batch = store.articles_after(mark, 500)?;
-            let Some(last) = batch.last().map(|b| b.0) else { break };
+            let Some(last) = batch.last().map(|b| b.0) else {
+                break;
+            };
             let w = match &mut writer {
                 Some(w) => w,
-                None => writer.insert(self.index.writer_with_num_threads(1, 30_000_000).map_err(|e| self.err(e))?),
+                None => writer.insert(
+                    self.index
+                        .writer_with_num_threads(1, 30_000_000)
+                        .map_err(|e| self.err(e))?,
+                ),
             };
             for (id, title, body) in &batch {
                 w.add_document(doc!(self.article => *id as u64, self.title => title.as_str(), self.body => body.as_str()))
@@ -269,19 +320,32 @@ impl SearchIndex {
         let mut parser = QueryParser::for_index(&self.index, vec![self.title, self.body]);
         parser.set_conjunction_by_default();
         let (query, _) = parser.parse_query_lenient(q);
-        let top = TopDocs::with_limit(limit.max(1)).and_offset(offset).order_by_score();
-        let (hits, total) = searcher.search(&query, &(top, Count)).map_err(|e| self.err(e))?;
-        let mut snip = SnippetGenerator::create(&searcher, &*query, self.body).map_err(|e| self.err(e))?;
+        let top = TopDocs::with_limit(limit.max(1))
+            .and_offset(offset)
+            .order_by_score();
+        let (hits, total) = searcher
+            .search(&query, &(top, Count))
+            .map_err(|e| self.err(e))?;
+        let mut snip =
+            SnippetGenerator::create(&searcher, &*query, self.body).map_err(|e| self.err(e))?;
         snip.set_max_num_chars(240);
         let mut items = Vec::new();
         for (score, addr) in hits.into_iter().take(limit) {
             let d: TantivyDocument = searcher.doc(addr).map_err(|e| self.err(e))?;
-            let Some(id) = d.get_first(self.article).and_then(|v| v.as_u64()) else { continue };
-            let Some((mut head, body)) = store.article_head(id as i64)? else { continue };
+            let Some(id) = d.get_first(self.article).and_then(|v| v.as_u64()) else {
+                continue;
+            };
+            let Some((mut head, body)) = store.article_head(id as i64)? else {
+                continue;
+            };
             let s = snip.snippet(&body);
             let frag = s.fragment();
             let cp = |b: usize| frag[..b.min(frag.len())].chars().count();
-            let hl: Vec<[usize; 2]> = s.highlighted().iter().map(|r| [cp(r.start), cp(r.end)]).collect();
+            let hl: Vec<[usize; 2]> = s
+                .highlighted()
+                .iter()
+                .map(|r| [cp(r.start), cp(r.end)])
+                .collect();
             head["score"] = json!(score);
             head["snippet"] = json!(frag);
             head["highlights"] = json!(hl);

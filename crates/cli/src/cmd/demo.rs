@@ -76,17 +76,35 @@ fn print_summary(store: &Store, report: &super::ingest::Report) -> anyhow::Resul
         "  {} articles · {} entity mentions · {} claims · {} events · {} incidents ({} reported by two or more outlets, {} with disagreeing accounts)",
         s.articles, s.entities, s.claims, s.events, s.incidents, s.multi_outlet_incidents, s.disputed_incidents
     );
-    let ev = store.events(&Default::default(), rasd_store::query::Paging { offset: 0, limit: 500 })?;
+    let ev = store.events(
+        &Default::default(),
+        rasd_store::query::Paging {
+            offset: 0,
+            limit: 500,
+        },
+    )?;
     let mut by_type = std::collections::BTreeMap::<String, usize>::new();
     for e in &ev.items {
-        *by_type.entry(e["type"].as_str().unwrap_or("?").to_string()).or_default() += 1;
+        *by_type
+            .entry(e["type"].as_str().unwrap_or("?").to_string())
+            .or_default() += 1;
     }
     if !by_type.is_empty() {
         let list: Vec<String> = by_type.iter().map(|(t, n)| format!("{t} {n}")).collect();
         println!("  events by type: {}", list.join(", "));
     }
-    let actors = store.actors(None, rasd_store::query::Paging { offset: 0, limit: 5 })?;
-    let names: Vec<String> = actors.items.iter().map(|a| format!("{} ({})", str_of(&a["name"]), a["mentions"])).collect();
+    let actors = store.actors(
+        None,
+        rasd_store::query::Paging {
+            offset: 0,
+            limit: 5,
+        },
+    )?;
+    let names: Vec<String> = actors
+        .items
+        .iter()
+        .map(|a| format!("{} ({})", str_of(&a["name"]), a["mentions"]))
+        .collect();
     if !names.is_empty() {
         println!("  most mentioned: {}", names.join(", "));
     }

@@ -34,14 +34,21 @@ pub struct Args {
 
 /// Run `rasd export`.
 pub fn run(_g: &Globals, args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::ensure!(args.db.is_file(), "{}: no such database (run `rasd ingest` first)", args.db.display());
-    let store = Store::open_read_only(&args.db).with_context(|| format!("opening {}", args.db.display()))?;
+    anyhow::ensure!(
+        args.db.is_file(),
+        "{}: no such database (run `rasd ingest` first)",
+        args.db.display()
+    );
+    let store = Store::open_read_only(&args.db)
+        .with_context(|| format!("opening {}", args.db.display()))?;
     let n = match &args.output {
         Some(p) => {
-            let f = std::fs::File::create(p).with_context(|| format!("creating {}", p.display()))?;
+            let f =
+                std::fs::File::create(p).with_context(|| format!("creating {}", p.display()))?;
             let mut w = BufWriter::new(f);
             let n = export::write(&store, args.format, &mut w)?;
-            w.flush().with_context(|| format!("writing {}", p.display()))?;
+            w.flush()
+                .with_context(|| format!("writing {}", p.display()))?;
             n
         }
         None => {

@@ -83,11 +83,20 @@ struct Progress {
 impl Progress {
     fn new(quiet: bool) -> Progress {
         let now = Instant::now();
-        Progress { start: now, last: now, tty: std::io::stderr().is_terminal(), quiet }
+        Progress {
+            start: now,
+            last: now,
+            tty: std::io::stderr().is_terminal(),
+            quiet,
+        }
     }
 
     fn show(&mut self, r: &Report, force: bool) {
-        let every = if self.tty { Duration::from_millis(200) } else { Duration::from_secs(5) };
+        let every = if self.tty {
+            Duration::from_millis(200)
+        } else {
+            Duration::from_secs(5)
+        };
         if self.quiet || (!force && self.last.elapsed() < every) {
             return;
         }
@@ -127,7 +136,11 @@ pub fn run(g: &Globals, args: Args) -> anyhow::Result<ExitCode> {
         s.incidents,
         s.multi_outlet_incidents
     );
-    Ok(if report.rejected > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if report.rejected > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// Ingest inputs into a database (also used by `rasd demo`).
@@ -138,10 +151,14 @@ pub fn ingest(g: &Globals, args: &Args) -> anyhow::Result<Report> {
         }
     }
     if let Some(n) = args.threads {
-        rayon::ThreadPoolBuilder::new().num_threads(n).build_global().ok();
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global()
+            .ok();
     }
     let src = g.config(args.preset).source();
-    let (store, issues) = Store::open_with(&args.db, &src).with_context(|| format!("opening {}", args.db.display()))?;
+    let (store, issues) = Store::open_with(&args.db, &src)
+        .with_context(|| format!("opening {}", args.db.display()))?;
     warn_issues(&issues);
     let mut seen = store.hashes()?;
     let (pipeline, issues) = Pipeline::from_config(&g.config(args.preset));
@@ -159,7 +176,10 @@ pub fn ingest(g: &Globals, args: &Args) -> anyhow::Result<Report> {
 
     let mut report = Report::default();
     let mut progress = Progress::new(args.quiet);
-    let opts = Options { max_bytes: args.max_bytes, published: args.published.clone() };
+    let opts = Options {
+        max_bytes: args.max_bytes,
+        published: args.published.clone(),
+    };
     let mut inputs: Box<dyn Iterator<Item = Result<Doc, String>>> = if args.from_extract {
         Box::new(Extracted::new(args.inputs.clone()))
     } else {
@@ -187,7 +207,8 @@ pub fn ingest(g: &Globals, args: &Args) -> anyhow::Result<Report> {
             None => {}
         }
         if batch.len() >= batch_size || (done && !batch.is_empty()) {
-            let (hashes, docs): (Vec<String>, Vec<Doc>) = std::mem::take(&mut batch).into_iter().unzip();
+            let (hashes, docs): (Vec<String>, Vec<Doc>) =
+                std::mem::take(&mut batch).into_iter().unzip();
             let mut ok = Vec::with_capacity(docs.len());
             let results = if args.from_extract {
                 docs.into_iter().map(|d| (d, Ok(()))).collect()
@@ -246,12 +267,19 @@ pub fn refresh(store: &mut Store, src: &rasd_pipeline::lexicon::Source) -> anyho
 /// with every layer filled.
 struct Extracted {
     files: std::vec::IntoIter<PathBuf>,
-    current: Option<(String, std::io::Lines<std::io::BufReader<std::fs::File>>, usize)>,
+    current: Option<(
+        String,
+        std::io::Lines<std::io::BufReader<std::fs::File>>,
+        usize,
+    )>,
 }
 
 impl Extracted {
     fn new(files: Vec<PathBuf>) -> Extracted {
-        Extracted { files: files.into_iter(), current: None }
+        Extracted {
+            files: files.into_iter(),
+            current: None,
+        }
     }
 }
 
@@ -259,7 +287,11 @@ impl Extracted {
 fn doc_of(a: Article<'_>, source: String) -> Doc {
     let mut doc = Doc::default();
     doc.id = a.id.into_owned();
-    doc.source = if a.source.is_empty() { source } else { a.source.into_owned() };
+    doc.source = if a.source.is_empty() {
+        source
+    } else {
+        a.source.into_owned()
+    };
     doc.outlet = a.outlet.map(|c| c.into_owned());
     doc.set_published(a.published.map(|c| c.into_owned()));
     doc.url = a.url.map(|c| c.into_owned());

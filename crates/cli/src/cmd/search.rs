@@ -29,8 +29,13 @@ pub struct Args {
 
 /// Run `rasd search`.
 pub fn run(g: &Globals, args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::ensure!(args.db.is_file(), "{}: no such database (run `rasd ingest` first)", args.db.display());
-    let store = Store::open_read_only(&args.db).with_context(|| format!("opening {}", args.db.display()))?;
+    anyhow::ensure!(
+        args.db.is_file(),
+        "{}: no such database (run `rasd ingest` first)",
+        args.db.display()
+    );
+    let store = Store::open_read_only(&args.db)
+        .with_context(|| format!("opening {}", args.db.display()))?;
     let src = g.config(rasd_pipeline::Preset::Default).source();
     let index = SearchIndex::open(&args.db, &src)?;
     let q = args.query.join(" ");
@@ -47,7 +52,10 @@ pub fn run(g: &Globals, args: Args) -> anyhow::Result<ExitCode> {
         let mut marked = String::new();
         let mut at = 0;
         for r in h["highlights"].as_array().unwrap_or(&empty) {
-            let (s, e) = (r[0].as_u64().unwrap_or(0) as usize, r[1].as_u64().unwrap_or(0) as usize);
+            let (s, e) = (
+                r[0].as_u64().unwrap_or(0) as usize,
+                r[1].as_u64().unwrap_or(0) as usize,
+            );
             if s < at || e > chars.len() || s >= e {
                 continue;
             }

@@ -23,16 +23,38 @@ pub struct Args {
 
 /// Run `rasd serve`.
 pub fn run(g: &Globals, args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::ensure!(args.db.is_file(), "{}: no such database (run `rasd ingest` first)", args.db.display());
-    serve(g, &args.db, args.addr, Duration::from_secs(args.timeout.max(1)))?;
+    anyhow::ensure!(
+        args.db.is_file(),
+        "{}: no such database (run `rasd ingest` first)",
+        args.db.display()
+    );
+    serve(
+        g,
+        &args.db,
+        args.addr,
+        Duration::from_secs(args.timeout.max(1)),
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 
 /// Serve a database until Ctrl-C, printing the address once bound.
-pub fn serve(g: &Globals, db: &std::path::Path, addr: SocketAddr, timeout: Duration) -> anyhow::Result<()> {
-    let config = rasd_serve::Config { db: db.to_path_buf(), addr, lexicons: g.lexicons.clone(), timeout };
+pub fn serve(
+    g: &Globals,
+    db: &std::path::Path,
+    addr: SocketAddr,
+    timeout: Duration,
+) -> anyhow::Result<()> {
+    let config = rasd_serve::Config {
+        db: db.to_path_buf(),
+        addr,
+        lexicons: g.lexicons.clone(),
+        timeout,
+    };
     rasd_serve::run(&config, |bound| {
-        println!("rasd: serving {} at http://{bound}/ (API: http://{bound}/openapi.json); Ctrl-C stops", db.display());
+        println!(
+            "rasd: serving {} at http://{bound}/ (API: http://{bound}/openapi.json); Ctrl-C stops",
+            db.display()
+        );
     })?;
     Ok(())
 }
