@@ -35,6 +35,8 @@ const CARRY_SENTENCES: usize = 2;
 pub(crate) struct Draft {
     /// The cue row.
     pub cue: Cue,
+    /// Whether the cue matched its whole first token (keep a leading و in the quote).
+    pub whole: bool,
     /// First cue token.
     pub cue_start: usize,
     /// One past the last cue token.
@@ -109,7 +111,10 @@ pub(crate) fn find(cx: &Ctx) -> Vec<Claim> {
                     let ctx = Around { s, a, b, barrier, first_in_sentence, before: before.take() };
                     if let Some(d) = build(cx, &cue, cs, ce, &ctx, &drafts, &outlets) {
                         match d {
-                            Built::Claim(d) => drafts.push(*d),
+                            Built::Claim(mut d) => {
+                                d.whole = hit.whole;
+                                drafts.push(*d)
+                            }
                             Built::Via(k, m) => {
                                 if drafts[k].via.is_none() {
                                     drafts[k].via = Some(m);
@@ -177,6 +182,8 @@ fn marker_after(cx: &Ctx, from: usize, b: usize, outlets: &[(usize, Mention)]) -
     let mut k = from;
     let lim = (from + MARKER_WINDOW).min(b);
     let mut content = from;
+    let mut budget = 3usize;
+    let mut first_word: Option<usize> = None;
     while k < lim {
         if let Some(n) = cx.is_particle(k, b, "comp") {
             return (k + n, true);
@@ -222,15 +229,29 @@ fn marker_after(cx: &Ctx, from: usize, b: usize, outlets: &[(usize, Mention)]) -
             }
             // A prepositional phrase: the preposition and up to five words.
             let mut j = k + n;
-            while j < lim && j < k + n + 5 && cx.is_word(j) && cx.is_particle(j, b, "comp").is_none() {
+            while j < lim
+                && j < k + n + 5
+                && cx.is_word(j)
+                && cx.particle(j, b).is_none()
+                && outlet_at(cx, j, b, outlets).is_none()
+            {
                 j += 1;
             }
             k = j;
             continue;
         }
+        // A few other words (`المتحدثة باسمهم`) may stand before the marker.
+        if cx.is_word(k) && budget > 0 {
+            budget -= 1;
+            if first_word.is_none() {
+                first_word = Some(content);
+            }
+            k += 1;
+            continue;
+        }
         break;
     }
-    (content, false)
+    (first_word.unwrap_or(content), false)
 }
 
 fn is_verb_like(cx: &Ctx, i: usize, a: usize, b: usize) -> bool {
@@ -380,6 +401,7 @@ fn draft(
 ) -> Draft {
     Draft {
         cue: cue.clone(),
+        whole: false,
         cue_start: cs,
         cue_end: ce,
         speaker,
@@ -739,7 +761,7 @@ fn finish(cx: &Ctx, mut drafts: Vec<Draft>) -> Vec<Claim> {
         if let Some(c) = content {
             span = span.cover(c);
         }
-        let cue_text = if d.cue_end - d.cue_start == 1 {
+        let cue_text = if d.cue_end - d.cue_start == 1 && !d.whole {
             text_without_conjunction(cx.doc, cx.tok(d.cue_start))
         } else {
             cx.doc.text(cue_span).to_string()

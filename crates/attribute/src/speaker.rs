@@ -119,9 +119,36 @@ pub fn phrase(cx: &Ctx, i: usize, end: usize, start: Start) -> Option<Speaker> {
         if start == Start::Known || stops(cx, i, end) || cx.has_prep_clitic(i) {
             return None;
         }
-        if cx.entity(i).is_some() {
-            // A place or facility is not a speaker.
-            return None;
+        if let Some((_, e)) = cx.entity(i) {
+            // A place or facility is not a speaker, but a capital speaks for its
+            // government (`وتنفي طهران`).
+            let capital = e.etype == EntityType::LOC
+                && e.reference.as_deref().and_then(|r| cx.doc.refs.get(r)).is_some_and(|r| {
+                    r.extra.get("kind").is_some_and(|k| k == "capital")
+                });
+            if !capital || cx.entity_starting(i).is_none() {
+                return None;
+            }
+            let (n, _) = cx.entity_starting(i)?;
+            let end = cx.entity_end(n, i);
+            let mut sp = bare(cx, i, end).or_else(|| {
+                Some(Speaker {
+                    mention: mention(cx, i, end),
+                    anonymous: false,
+                    head: None,
+                    class: None,
+                    outlet: false,
+                    first: i,
+                    end,
+                    bare: false,
+                    why: Vec::new(),
+                })
+            })?;
+            sp.mention = entity_mention(cx, n);
+            sp.end = end;
+            sp.bare = false;
+            sp.why = vec![Why::rule("attribute/capital-speaks")];
+            return Some(sp);
         }
         return bare(cx, i, end);
     }

@@ -74,6 +74,9 @@ pub struct Hit<'p, T> {
     pub end: usize,
     /// The entry's value.
     pub value: &'p T,
+    /// Whether the first token matched as a whole (clitics included), so a quoted cue
+    /// keeps all of it (`وفقا`, not `فقا`).
+    pub whole: bool,
 }
 
 impl<T> Phrases<T> {
@@ -123,7 +126,7 @@ impl<T> Phrases<T> {
                     .zip(&toks[i + 1..i + len])
                     .all(|(w, tok)| keys(doc, tok).contains(&&**w));
                 if rest_ok {
-                    best = Some(Hit { start: i, end: i + len, value: &e.value });
+                    best = Some(Hit { start: i, end: i + len, value: &e.value, whole: n == 0 });
                 }
             }
         }

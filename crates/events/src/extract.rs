@@ -454,7 +454,8 @@ impl<'a> Scan<'a> {
         // A place before the trigger is its own unless an earlier trigger of the segment
         // stands before it across `بعد`/`قبل` (`غاراته على مواقع في سوريا وذلك بعد أربعة
         // أيام على هجوم انتحاري`: the place is the strikes', not the bombing's).
-        let separated = (ta..ts).any(|k| matches!(cx.core(k), "بعد" | "قبل" | "منذ"));
+        let separated =
+            (ta..ts).any(|k| matches!(cx.core(k), "بعد" | "قبل" | "منذ" | "اعقاب" | "عقب"));
         let back = if ta == sa || !separated { lo } else { ts };
         let places = self.places(ts, te, back, (te + REACH).min(sb), sb, row.etype);
         let places: Vec<Option<Place>> =
@@ -959,8 +960,39 @@ impl<'a> Scan<'a> {
                         })
                 };
                 let key = if capital {
+                    // The capital of the country of the nearest place before it in its
+                    // sentence, else of the country the article names most.
+                    let country_of = |e: &rasd_model::Entity| {
+                        e.reference.as_deref().and_then(|r| doc.refs.get(r)).and_then(|r| r.country.clone())
+                    };
+                    let placed = |e: &&rasd_model::Entity| matches!(e.etype, EntityType::LOC | EntityType::GPE);
+                    let sent_start = doc.sentences.get(s_of(doc, start)).map(|s| s.start).unwrap_or(0);
+                    let near = doc
+                        .entities
+                        .iter()
+                        .rev()
+                        .filter(|e| e.end <= start && e.start >= sent_start)
+                        .filter(placed)
+                        .find_map(country_of);
+                    let country = match near {
+                        Some(c) => c,
+                        None => {
+                            let mut by: Vec<(String, usize)> = Vec::new();
+                            for c in doc.entities.iter().filter(placed).filter_map(country_of) {
+                                match by.iter_mut().find(|(x, _)| *x == c) {
+                                    Some(e) => e.1 += 1,
+                                    None => by.push((c, 1)),
+                                }
+                            }
+                            let best = by.iter().map(|c| c.1).max()?;
+                            by.into_iter().find(|c| c.1 == best)?.0
+                        }
+                    };
                     let mut counts: Vec<(&str, usize)> = Vec::new();
-                    for e in doc.entities.iter().filter(|e| is_capital(e)) {
+                    let in_country = |e: &rasd_model::Entity| {
+                        e.reference.as_deref().and_then(|r| doc.refs.get(r)).is_some_and(|r| r.country.as_deref() == Some(country.as_str()))
+                    };
+                    for e in doc.entities.iter().filter(|e| is_capital(e) && in_country(e)) {
                         let r = e.reference.as_deref().unwrap_or("");
                         match counts.iter_mut().find(|(x, _)| *x == r) {
                             Some(c) => c.1 += 1,
@@ -1010,6 +1042,11 @@ fn token_range(doc: &Doc, start: u32, end: u32) -> std::ops::Range<usize> {
     let a = doc.tokens.partition_point(|t| t.span.end <= start);
     let b = doc.tokens.partition_point(|t| t.span.start < end);
     a..b.max(a)
+}
+
+/// The sentence holding code point `cp`.
+fn s_of(doc: &Doc, cp: u32) -> usize {
+    doc.sentence_at(cp).unwrap_or(0)
 }
 
 fn cx_first_token(doc: &Doc, cp: u32) -> usize {

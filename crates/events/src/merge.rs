@@ -56,7 +56,15 @@ fn same_incident(e: &Mention, m: &Mention) -> bool {
         return e.actors.iter().any(|x| m.actors.contains(x));
     }
     // Distinct named places within one sentence are distinct events (one per village).
-    !(e.sentence == m.sentence && e.trigger == m.trigger && e.place != m.place)
+    if e.sentence == m.sentence && e.trigger == m.trigger && e.place != m.place {
+        return false;
+    }
+    // Something must tie them: the same place or day, nearness in the text, or a word
+    // that refers back (`الغارة`, a generic `القصف`).
+    let same_place = e.place.is_some() && e.place == m.place;
+    let same_time = e.time.is_some() && e.time == m.time;
+    let near = m.sentence.abs_diff(e.sentence) <= 3;
+    same_place || same_time || near || m.definite || m.generic
 }
 
 /// How well mention `m` fits incident `e` (higher is better): the same place, type,
@@ -139,21 +147,18 @@ fn absorb(inc: &mut Incident, m: Mention) {
     inc.merged += 1;
 }
 
-/// Whether an incident may stand alone: violent events need a place, a time or a toll
-/// (a generic statement is no event), generic words need one of those too, political
-/// events need a named actor.
+/// Whether an incident may stand alone: an ACLED event needs a place, a time or a toll
+/// (a generic statement — `the coalition's raids` — is no event), political events need
+/// a named actor.
 fn stands(m: &Mention) -> bool {
     let counted = m.time.is_some() || m.fatalities.is_some() || m.injuries.is_some();
     let anchored = counted || (m.place.is_some() && !m.definite);
     if m.family == "political" {
         return m.named_actor;
     }
-    if violent(m.family) || m.weak {
-        // A specific event with a named doer and a concrete target stands without them
-        // (`قيام عناصر الأمن ... بفتح النار على المهاجرين`).
-        return anchored || (!m.weak && !m.actors.is_empty() && !m.targets.is_empty());
-    }
-    true
+    // A specific event with a doer and a concrete target stands without them
+    // (`قيام عناصر الأمن ... بفتح النار على المهاجرين`).
+    anchored || (!m.weak && !m.actors.is_empty() && !m.targets.is_empty())
 }
 
 /// Merge mentions into events, with ids `V1`, `V2`, … and the claims' ids.
