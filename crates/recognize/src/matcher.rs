@@ -25,12 +25,30 @@ use rasd_text::hash::{FxHashMap, FxHashSet};
 
 use crate::lexicon::Lexicon;
 
-/// Proclitics accepted before a name that has no article.
-const PLAIN: &[&str] = &["و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل"];
-/// Proclitics that carry the article, accepted before the article-less part of a name.
-const WITH_AL: &[&str] = &[
-    "ال", "وال", "فال", "بال", "كال", "لل", "وبال", "وكال", "فبال", "فكال", "ولل", "فلل",
-];
+/// What a run of letters before a name is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Prefix {
+    /// Nothing: the token's start.
+    Empty,
+    /// Particles without the article, accepted before a name that has none.
+    Plain,
+    /// Particles ending in the article, accepted before the article-less part of a name.
+    WithAl,
+    /// Not a proclitic combination.
+    Other,
+}
+
+fn prefix(pre: &str) -> Prefix {
+    match pre {
+        "" => Prefix::Empty,
+        "و" | "ف" | "ب" | "ل" | "ك" | "وب" | "ول" | "وك" | "فب" | "فل" => {
+            Prefix::Plain
+        }
+        "ال" | "وال" | "فال" | "بال" | "كال" | "لل" | "وبال" | "وكال" | "فبال" | "فكال" | "ولل"
+        | "فلل" => Prefix::WithAl,
+        _ => Prefix::Other,
+    }
+}
 
 /// The automaton and what each pattern stands for.
 #[derive(Debug)]
@@ -40,9 +58,9 @@ pub struct Matcher {
     pats: Vec<Vec<(u32, bool)>>,
     /// One-word patterns: found with one hash lookup, no automaton walk.
     single: FxHashMap<Box<str>, u32>,
-    /// The first word of every pattern of several words: the automaton runs only from a
-    /// start whose word is here.
-    firsts: FxHashSet<Box<str>>,
+    /// The first two words of every pattern of several words: the automaton runs only
+    /// from a start whose two words are here (a slice of the joined text, no allocation).
+    pairs: FxHashSet<Box<str>>,
 }
 
 /// A name found in a document.
@@ -143,14 +161,15 @@ impl Matcher {
             })
             .ok();
         let mut single = FxHashMap::default();
-        let mut firsts = FxHashSet::default();
+        let mut pairs = FxHashSet::default();
         for (i, p) in strings.iter().enumerate() {
             match p.split_once(' ') {
                 None => {
                     single.insert(p.as_str().into(), i as u32);
                 }
-                Some((w, _)) => {
-                    firsts.insert(w.into());
+                Some((w, rest)) => {
+                    let second = rest.split(' ').next().unwrap_or("");
+                    pairs.insert(format!("{w} {second}").into());
                 }
             }
         }
@@ -158,7 +177,7 @@ impl Matcher {
             ac,
             pats,
             single,
-            firsts,
+            pairs,
         }
     }
 
@@ -193,12 +212,16 @@ impl Matcher {
             let mut cut = 0usize;
             while cut <= last_cut {
                 let pre = &word[..cut];
-                if cut == 0 || PLAIN.contains(&pre) || WITH_AL.contains(&pre) {
+                if prefix(pre) != Prefix::Other {
                     let rest = &word[cut..];
                     if let Some(&p) = self.single.get(rest) {
                         self.push(doc, first, first, p, pre, rest.len(), &mut out);
                     }
-                    if self.firsts.contains(rest) {
+                    let pair = joined
+                        .ends
+                        .get(first + 1)
+                        .map(|&e| &hay[ts + cut..e as usize]);
+                    if pair.is_some_and(|p| self.pairs.contains(p)) {
                         self.from(doc, joined, ac, first, ts + cut, pre, &mut out);
                     }
                 }
@@ -226,9 +249,9 @@ impl Matcher {
     ) {
         for &(form, stripped) in &self.pats[p as usize] {
             let ok = if stripped {
-                WITH_AL.contains(&pre)
+                prefix(pre) == Prefix::WithAl
             } else {
-                pre.is_empty() || PLAIN.contains(&pre)
+                matches!(prefix(pre), Prefix::Empty | Prefix::Plain)
             };
             if !ok {
                 continue;
