@@ -10,8 +10,6 @@
 //! coordinates of its own: it is kept only when the document's main state is known, and
 //! its record carries that state's coordinates with `precision: country`.
 
-use std::collections::HashMap;
-
 use rasd_model::{Clitics, Doc, Entity, EntityType, RefRecord, Span, Token, TokenKind, Why};
 
 use crate::lexicon::{CueKind, Lexicon, Strength};
@@ -164,22 +162,28 @@ pub fn add(
         }
     }
     // a lone surname of a lexicon person links to that person
-    let lex_people: HashMap<String, u32> = lexical
+    // (folded full name, entry) of every lexicon person named in the document
+    let lex_people: Vec<(String, u32)> = lexical
         .iter()
         .filter(|m| lx.entry(m.entry).etype == EntityType::PER)
         .filter_map(|m| {
             let text = doc
                 .norm
                 .to_body(m.cand.start_byte as usize, m.cand.end_byte as usize)?;
-            let key = fold_key(doc, text);
-            let last = key.rsplit(' ').next()?.to_string();
-            Some((last, m.entry))
+            Some((fold_key(doc, text), m.entry))
         })
         .collect();
     let mut n = 0;
     for (key, etype, members) in refs {
-        let lexicon_person = (etype == EntityType::PER && !key.contains(' '))
-            .then(|| lex_people.get(&key).copied())
+        // the end of a lexicon person's name (`عبد الرحمن` after `رامي عبد الرحمن`)
+        let tail = format!(" {key}");
+        let lexicon_person = (etype == EntityType::PER)
+            .then(|| {
+                lex_people
+                    .iter()
+                    .find(|(full, _)| full.ends_with(&tail))
+                    .map(|x| x.1)
+            })
             .flatten();
         let id = match lexicon_person {
             Some(e) => lx.entry(e).id.clone(),
