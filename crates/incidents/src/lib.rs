@@ -18,7 +18,7 @@
 //! ```
 //! use rasd_incidents::{group, Account, Families, Place};
 //! let fam = Families::load(&rasd_lexicon::Source::embedded()).0;
-//! let place = Some(Place { key: "tajoura".into(), name: "تاجوراء".into(), lat: Some(32.88), lon: Some(13.35) });
+//! let place = Some(Place { key: "tajoura".into(), name: "تاجوراء".into(), lat: Some(32.88), lon: Some(13.35), coarse: false });
 //! let a = Account { key: 1, article: 1, outlet: Some("A".into()), etype: "air_drone_strike".into(),
 //!     place: place.clone(), day: Some((18_000, 18_001)), fatalities: Some((53.0, "exact".into())), ..Account::default() };
 //! let b = Account { key: 2, article: 2, outlet: Some("B".into()), fatalities: Some((40.0, "exact".into())), ..a.clone() };
@@ -156,6 +156,10 @@ pub struct Place {
     pub lat: Option<f64>,
     /// Longitude, when known.
     pub lon: Option<f64>,
+    /// Whether the place is a whole country or region (`ليبيا`, `سوريا`): too coarse
+    /// to tie two reports together, so it counts as no place when comparing.
+    #[serde(default)]
+    pub coarse: bool,
 }
 
 /// One event as one article reports it.
@@ -256,7 +260,7 @@ fn places_compatible(f: &Family, a: &Account, b: &Account) -> bool {
     if f.radius_km <= 0.0 {
         return true;
     }
-    match (&a.place, &b.place) {
+    match (precise(a), precise(b)) {
         (Some(p), Some(q)) => {
             if p.key == q.key {
                 return true;
@@ -286,6 +290,11 @@ fn times_compatible(f: &Family, a: &Account, b: &Account) -> bool {
     }
 }
 
+/// The place of an account that is precise enough to compare.
+fn precise(a: &Account) -> Option<&Place> {
+    a.place.as_ref().filter(|p| !p.coarse)
+}
+
 fn compatible(x: &Prepared, y: &Prepared) -> bool {
     if x.fam.family != y.fam.family {
         return false;
@@ -297,7 +306,7 @@ fn compatible(x: &Prepared, y: &Prepared) -> bool {
     if (x.fam.needs_party || y.fam.needs_party) && !share {
         return false;
     }
-    if x.acc.place.is_none() && y.acc.place.is_none() && x.acc.article != y.acc.article {
+    if precise(&x.acc).is_none() && precise(&y.acc).is_none() && x.acc.article != y.acc.article {
         // No place on either side: same type and a shared party are required.
         return x.fam.radius_km <= 0.0 || (x.acc.etype == y.acc.etype && share);
     }
@@ -510,6 +519,7 @@ mod tests {
             name: key.into(),
             lat: Some(lat),
             lon: Some(lon),
+            coarse: false,
         })
     }
 
@@ -602,6 +612,33 @@ mod tests {
         c.place = place("zawiya-east", 32.80, 12.85);
         let inc = group(&fam(), vec![a, b, c]);
         assert_eq!(inc.len(), 2, "{inc:#?}");
+    }
+
+    #[test]
+    fn a_country_is_too_coarse_to_merge_on() {
+        let mut a = strike(1, 10, "A");
+        let mut b = strike(2, 20, "B");
+        for x in [&mut a, &mut b] {
+            x.place = Some(Place {
+                key: "syria".into(),
+                name: "سوريا".into(),
+                lat: Some(33.5),
+                lon: Some(36.3),
+                coarse: true,
+            });
+        }
+        assert_eq!(
+            group(&fam(), vec![a.clone(), b.clone()]).len(),
+            2,
+            "country only, no shared party"
+        );
+        a.actors = vec!["syrian-army".into()];
+        b.actors = vec!["syrian-army".into()];
+        assert_eq!(
+            group(&fam(), vec![a, b]).len(),
+            1,
+            "same type and actor, same days"
+        );
     }
 
     #[test]

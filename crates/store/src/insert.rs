@@ -250,6 +250,10 @@ fn account_of(
             .to_string(),
         lat: p.get("lat").and_then(Value::as_f64),
         lon: p.get("lon").and_then(Value::as_f64),
+        coarse: matches!(
+            p.get("kind").and_then(Value::as_str),
+            Some("state" | "country" | "region" | "gpe")
+        ),
     });
     Account {
         key,
