@@ -41,7 +41,7 @@ pub struct Lists {
     /// Hash of each class name: features use it rather than the bit, so adding a
     /// list file does not shift the meaning of the others.
     class_hash: Vec<u64>,
-    /// Hash of an entry's core sequence → class bits.
+    /// Hash of an entry's core sequence → class bits (0 for a prefix of entries).
     entries: FxHashMap<u64, u32>,
     /// The longest entry, in words.
     max_len: usize,
@@ -66,12 +66,20 @@ impl Lists {
         if cores.is_empty() || class >= self.classes.len() {
             return;
         }
-        let h = seq_hash(cores.iter().map(|c| hash::str(c)));
-        *self.entries.entry(h).or_insert(0) |= 1 << class;
+        // Every proper prefix is stored too (with no class), so matching stops at
+        // the first word that no entry continues with.
+        let mut h = SEQ_SEED;
+        for (k, c) in cores.iter().enumerate() {
+            h = seq_step(h, hash::str(c));
+            let e = self.entries.entry(h).or_insert(0);
+            if k + 1 == cores.len() {
+                *e |= 1 << class;
+            }
+        }
         self.max_len = self.max_len.max(cores.len());
     }
 
-    /// Number of distinct entries.
+    /// Number of distinct entries and entry prefixes.
     pub fn len(&self) -> usize {
         self.entries.len()
     }
@@ -92,11 +100,12 @@ impl Lists {
             let mut h = SEQ_SEED;
             for len in 1..=self.max_len.min(n - i) {
                 h = seq_step(h, core_hashes[i + len - 1]);
-                if let Some(&bits) = self.entries.get(&h) {
-                    begin[i] |= bits;
-                    for x in &mut inside[i + 1..i + len] {
-                        *x |= bits;
-                    }
+                let Some(&bits) = self.entries.get(&h) else {
+                    break;
+                };
+                begin[i] |= bits;
+                for x in &mut inside[i + 1..i + len] {
+                    *x |= bits;
                 }
             }
         }
@@ -108,10 +117,6 @@ const SEQ_SEED: u64 = 0x7a3c_0f1e_55aa_1234;
 #[inline]
 fn seq_step(h: u64, x: u64) -> u64 {
     hash::mix2(0x5e9, h, x)
-}
-
-fn seq_hash(it: impl Iterator<Item = u64>) -> u64 {
-    it.fold(SEQ_SEED, seq_step)
 }
 
 /// Word clusters: core hash → cluster id at each granularity (coarse to fine).

@@ -316,6 +316,7 @@ impl Tagger {
     ) -> (Vec<Vec<usize>>, Vec<Vec<f32>>) {
         let md = &self.model;
         let mut found: Vec<u32> = Vec::new();
+        let mut dec = model::Decoder::default();
         let mut scratch = Scratch::default();
         let mut units: Vec<Unit<'a>> = Vec::new();
         let mut em = Vec::new();
@@ -341,7 +342,7 @@ impl Tagger {
                 part.push(a2);
             }
             let mut tags = Vec::new();
-            model::viterbi(&em, &md.trans[0], &mut tags, None);
+            dec.run(&em, &md.trans[0], &mut tags, None);
             tags1.push(tags);
             cores.push(scratch.core_hashes().to_vec());
             partial.push(part);
@@ -363,7 +364,7 @@ impl Tagger {
             }
             let mut tags = Vec::new();
             let mut m = Vec::new();
-            model::viterbi(&em, &md.trans[1], &mut tags, margins.then_some(&mut m));
+            dec.run(&em, &md.trans[1], &mut tags, margins.then_some(&mut m));
             out.push(tags);
             outm.push(m);
         }

@@ -364,6 +364,7 @@ fn perceptron(
     let mut rng = Rng(seed | 1);
     let mut em: Vec<[f32; NT]> = Vec::new();
     let mut pred = Vec::new();
+    let mut dec = model::Decoder::default();
     let mut kept: Vec<u32> = Vec::new();
     let mut kept_off: Vec<usize> = Vec::new();
     let drop_below = (f64::from(opts.dropout) * (u64::MAX as f64)) as u64;
@@ -400,7 +401,7 @@ fn perceptron(
                 }
                 em.push(e);
             }
-            model::viterbi(&em, &tw, &mut pred, None);
+            dec.run(&em, &tw, &mut pred, None);
             let g = &gold[a..b];
             if pred.as_slice() != g {
                 for (k, (&gt, &pt)) in g.iter().zip(&pred).enumerate() {
