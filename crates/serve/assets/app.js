@@ -265,11 +265,16 @@ async function viewTimeline() {
   const t = await api('/api/timeline');
   if (!t.items.length) return show(el('h1', {}, 'الخط الزمني / timeline'), el('p', {}, 'لا أحداث مؤرخة'));
   const dayNum = d => Date.parse(d + 'T00:00:00Z') / 864e5;
-  const days = t.items.map(i => dayNum(i.day));
-  const [d0, d1] = [Math.min(...days), Math.max(...days) + 1];
-  const fams = [...new Set(t.items.map(i => i.family))];
+  // The span holding the middle 96% of events, so one event dated decades back does
+  // not squash the rest; the events outside are counted under the chart.
+  const all = t.items.flatMap(i => Array(i.events).fill(dayNum(i.day))).sort((a, b) => a - b);
+  const q = f => all[Math.min(all.length - 1, Math.floor(f * all.length))];
+  const [d0, d1] = [q(0.02), q(0.98) + 1];
+  const inside = t.items.filter(i => dayNum(i.day) >= d0 && dayNum(i.day) < d1);
+  const outside = all.length - inside.reduce((a, i) => a + i.events, 0);
+  const fams = [...new Set(inside.map(i => i.family))];
   const byDay = {};
-  for (const i of t.items) (byDay[i.day] = byDay[i.day] || []).push(i);
+  for (const i of inside) (byDay[i.day] = byDay[i.day] || []).push(i);
   const maxN = Math.max(...Object.values(byDay).map(v => v.reduce((a, b) => a + b.events, 0)));
   const W = 1100, H = 280, pad = 40;
   const x = d => pad + (d - d0) / (d1 - d0) * (W - 2 * pad);
@@ -292,8 +297,9 @@ async function viewTimeline() {
     const label = new Date(d * 864e5).toISOString().slice(0, 10);
     svg.appendChild(el('svg:text', { x: x(d), y: H + 18, 'text-anchor': 'middle', 'font-size': 11 }, label));
   }
-  const legend = el('div', { class: 'legend' }, fams.map((f, i) => el('span', { style: null }, el('svg:svg', { width: 10, height: 10 }, el('svg:rect', { width: 10, height: 10, fill: palette[i % palette.length] })), ' ', f)));
-  show(el('h1', {}, 'الخط الزمني / timeline'), el('div', { class: 'chart-wrap' }, svg), legend);
+  const legend = el('div', { class: 'legend', dir: 'ltr' }, fams.map((f, i) => el('span', {}, el('svg:svg', { width: 10, height: 10 }, el('svg:rect', { width: 10, height: 10, fill: palette[i % palette.length] })), ' ', f)));
+  show(el('h1', {}, 'الخط الزمني / timeline'), el('div', { class: 'chart-wrap' }, svg), legend,
+    outside ? el('p', { class: 'muted' }, `${outside} events dated outside the shown span (${new Date(d0 * 864e5).toISOString().slice(0, 10)} – ${new Date((d1 - 1) * 864e5).toISOString().slice(0, 10)})`) : null);
 }
 
 // ---- map -------------------------------------------------------------------------
@@ -335,24 +341,32 @@ const relColor = { attacks: '#c0392b', backs: '#229954', accuses: '#ca6f1e', mee
 async function viewGraph() {
   const g = await api('/api/graph');
   const W = 1000, H = 640;
-  const nodes = g.nodes.slice(0, 120);
+  // The 50 most connected parties: a legible graph rather than a hairball.
+  const nodes = [...g.nodes].sort((a, b) => b.degree - a.degree).slice(0, 50);
   const idx = Object.fromEntries(nodes.map((n, i) => [n.key, i]));
   const edges = g.edges.filter(e => e.source in idx && e.target in idx);
-  const P = nodes.map((n, i) => ({ x: W / 2 + 250 * Math.cos(2 * Math.PI * i / nodes.length), y: H / 2 + 250 * Math.sin(2 * Math.PI * i / nodes.length), vx: 0, vy: 0 }));
+  const P = nodes.map((n, i) => ({ x: W / 2 + 200 * Math.cos(2 * Math.PI * i / nodes.length), y: H / 2 + 200 * Math.sin(2 * Math.PI * i / nodes.length) }));
+  // Fruchterman–Reingold: repulsion k²/d between all nodes, attraction d²/k along
+  // edges, moves capped by a cooling temperature.
+  const k = 0.7 * Math.sqrt(W * H / Math.max(1, nodes.length));
+  let temp = W / 8;
   for (let it = 0; it < 300; it++) {
+    const D = P.map(() => ({ x: 0, y: 0 }));
     for (let a = 0; a < P.length; a++) for (let b = a + 1; b < P.length; b++) {
-      const dx = P[a].x - P[b].x, dy = P[a].y - P[b].y, d2 = dx * dx + dy * dy + 0.01, f = 2000 / d2;
-      P[a].vx += dx * f; P[a].vy += dy * f; P[b].vx -= dx * f; P[b].vy -= dy * f;
+      const dx = P[a].x - P[b].x, dy = P[a].y - P[b].y, d = Math.max(1, Math.hypot(dx, dy)), f = k * k / d;
+      D[a].x += dx / d * f; D[a].y += dy / d * f; D[b].x -= dx / d * f; D[b].y -= dy / d * f;
     }
     for (const e of edges) {
-      const a = P[idx[e.source]], b = P[idx[e.target]], dx = b.x - a.x, dy = b.y - a.y, f = 0.01;
-      a.vx += dx * f; a.vy += dy * f; b.vx -= dx * f; b.vy -= dy * f;
+      const ia = idx[e.source], ib = idx[e.target], dx = P[ia].x - P[ib].x, dy = P[ia].y - P[ib].y;
+      const d = Math.max(1, Math.hypot(dx, dy)), f = d * d / k;
+      D[ia].x -= dx / d * f; D[ia].y -= dy / d * f; D[ib].x += dx / d * f; D[ib].y += dy / d * f;
     }
-    for (const p of P) {
-      p.vx += (W / 2 - p.x) * 0.005; p.vy += (H / 2 - p.y) * 0.005;
-      p.x = Math.min(W - 30, Math.max(30, p.x + Math.max(-20, Math.min(20, p.vx)))); p.y = Math.min(H - 20, Math.max(20, p.y + Math.max(-20, Math.min(20, p.vy))));
-      p.vx *= 0.5; p.vy *= 0.5;
-    }
+    P.forEach((p, i) => {
+      const len = Math.max(1e-6, Math.hypot(D[i].x, D[i].y)), step = Math.min(len, temp);
+      p.x = Math.min(W - 60, Math.max(30, p.x + D[i].x / len * step));
+      p.y = Math.min(H - 20, Math.max(20, p.y + D[i].y / len * step));
+    });
+    temp = Math.max(1, temp * 0.985);
   }
   const svg = el('svg:svg', { viewBox: `0 0 ${W} ${H}`, width: '100%', id: 'graph', direction: 'ltr' });
   const defs = el('svg:defs', {});
@@ -364,8 +378,8 @@ async function viewGraph() {
       el('svg:title', {}, `${e.source} → ${e.target}: ${e.relation} (${Object.entries(e.types).map(([k, v]) => k + ' ' + v).join(', ')})`)));
   }
   nodes.forEach((n, i) => svg.appendChild(el('svg:g', { class: 'node', transform: `translate(${P[i].x},${P[i].y})`, onclick: () => go('events', new URLSearchParams({ actor: n.key })) },
-    el('svg:circle', { r: 4 + Math.sqrt(n.degree) * 2 }), el('svg:text', { x: 8, y: 4 }, n.name), el('svg:title', {}, `${n.name} (${n.key}): ${n.degree}`))));
-  const legend = el('div', { class: 'legend' }, Object.entries(relColor).map(([r, c]) => el('span', { style: null }, el('svg:svg', { width: 18, height: 8 }, el('svg:line', { x1: 0, y1: 4, x2: 18, y2: 4, stroke: c, 'stroke-width': 3 })), ' ', r)));
+    el('svg:circle', { r: 4 + Math.min(14, Math.sqrt(n.degree) * 1.5) }), el('svg:text', { x: 8, y: 4 }, n.name), el('svg:title', {}, `${n.name} (${n.key}): ${n.degree}`))));
+  const legend = el('div', { class: 'legend', dir: 'ltr' }, Object.entries(relColor).map(([r, c]) => el('span', {}, el('svg:svg', { width: 18, height: 8 }, el('svg:line', { x1: 0, y1: 4, x2: 18, y2: 4, stroke: c, 'stroke-width': 3 })), ' ', r)));
   show(el('h1', {}, 'الفاعلون / actor graph'), legend, el('div', { class: 'graph-wrap' }, svg),
     el('p', { class: 'muted' }, edges.length ? 'من يهاجم من، ومن يدعم، ومن يتهم، ومن يلتقي — who attacks, backs, accuses, meets whom' : 'لا علاقات بعد / no actor–target pairs yet'));
 }
