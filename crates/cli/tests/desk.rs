@@ -799,3 +799,22 @@ fn sigkill_mid_ingest_leaves_an_intact_db_and_the_rerun_finishes() {
         v["total"]
     );
 }
+
+#[test]
+fn demo_ingests_the_bundled_seeds_and_summarises() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    let out = run(&["demo", "--no-serve", "--db", db.to_str().unwrap()], None);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("5 articles added now"), "{text}");
+    assert!(text.contains("events by type:"), "{text}");
+    let again = run(&["demo", "--no-serve", "--db", db.to_str().unwrap()], None);
+    assert!(
+        String::from_utf8_lossy(&again.stdout).contains("0 articles added now, 5 already there")
+    );
+}
