@@ -6,10 +6,11 @@
 //! with every run of characters that are not letters or digits read as one space.
 //! `اقرأ أيضاً:` and `اقرا ايضا` have the same key, `اقرا ايضا`.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use rasd_lexicon::{Issue, Source, Table};
 use rasd_model::Why;
+use rasd_text::hash::{FxHashMap, FxHashSet};
 use rasd_text::Normalizer;
 use regex::Regex;
 
@@ -100,7 +101,7 @@ pub fn squeeze(folded: &str) -> String {
     let mut out = String::with_capacity(folded.len());
     let mut gap = false;
     for c in folded.chars() {
-        if c.is_alphanumeric() {
+        if word_char(c) {
             if gap && !out.is_empty() {
                 out.push(' ');
             }
@@ -111,6 +112,58 @@ pub fn squeeze(folded: &str) -> String {
         }
     }
     out
+}
+
+/// A letter or digit. The Arabic block is decided by range (its punctuation and marks
+/// are the exceptions), ASCII by table; only other scripts ask the Unicode tables.
+pub fn word_char(c: char) -> bool {
+    match c {
+        _ if c.is_ascii() => c.is_ascii_alphanumeric(),
+        '\u{0600}'..='\u{06FF}' => !matches!(c,
+            '\u{0600}'..='\u{061F}' | '\u{0640}' | '\u{064B}'..='\u{065F}' | '\u{066A}'..='\u{066D}'
+            | '\u{0670}' | '\u{06D4}' | '\u{06D6}'..='\u{06ED}' | '\u{06FD}' | '\u{06FE}'),
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// The first word of a line's key, folded without allocating, when every character
+/// up to its end is one whose fold is certain here: ASCII, basic Arabic letters and
+/// digits, harakat and tatweel (folded exactly as the text layer's matching form does).
+/// `None` when it meets anything else (presentation forms, invisible marks, other
+/// scripts), or when the word is longer than `buf`: the caller then folds for real.
+///
+/// Only a prefilter: a line whose first key word is not the first word of any pattern
+/// cannot match a keyed pattern.
+pub fn quick_first_word<'b>(text: &str, buf: &'b mut [u8; 64]) -> Option<&'b str> {
+    let mut n = 0usize;
+    for c in text.chars() {
+        let folded = match c {
+            'A'..='Z' => c.to_ascii_lowercase(),
+            'a'..='z' | '0'..='9' => c,
+            '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
+            'أ' | 'إ' | 'آ' => 'ا',
+            'ى' => 'ي',
+            'ة' => 'ه',
+            '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' => c,
+            '\u{0640}' | '\u{064B}'..='\u{065F}' | '\u{0670}' => continue,
+            _ if c.is_ascii()
+                || matches!(c, '،' | '؛' | '؟' | '«' | '»' | '“' | '”' | '…' | '\u{a0}') =>
+            {
+                if n > 0 {
+                    break;
+                }
+                continue;
+            }
+            _ => return None,
+        };
+        let len = folded.len_utf8();
+        if n + len > buf.len() {
+            return None;
+        }
+        folded.encode_utf8(&mut buf[n..n + len]);
+        n += len;
+    }
+    std::str::from_utf8(&buf[..n]).ok()
 }
 
 /// A credit label row.
@@ -132,11 +185,16 @@ pub struct Patterns {
     /// Every row, indexed by the maps below.
     pub rules: Vec<Rule>,
     /// Whole-line keys.
-    pub lines: HashMap<String, usize>,
+    pub lines: FxHashMap<String, usize>,
     /// Line-prefix keys.
-    pub prefixes: HashMap<String, usize>,
+    pub prefixes: FxHashMap<String, usize>,
+    /// The first word of every line, prefix and credit key: a line whose first word is
+    /// not here can only match a regex.
+    pub starts: FxHashSet<String>,
     /// The most words in a prefix key.
     pub prefix_words: usize,
+    /// The most words in a whole-line key.
+    pub line_words: usize,
     /// Regexes over the trimmed line, in file order.
     pub regexes: Vec<(Regex, usize)>,
     /// Source-credit labels, longest first.
@@ -147,11 +205,11 @@ pub struct Patterns {
 #[derive(Debug, Default)]
 pub struct Vocab {
     /// Section and menu names (keys).
-    pub nav: HashSet<String>,
+    pub nav: FxHashSet<String>,
     /// Section names with spaces removed, for glued breadcrumbs, longest first.
     pub nav_glued: Vec<String>,
     /// News agencies and outlets (keys).
-    pub agency: HashSet<String>,
+    pub agency: FxHashSet<String>,
 }
 
 /// The effect of an HTML class/id hint.
@@ -254,8 +312,13 @@ impl Patterns {
                             continue;
                         }
                         let words = k.split(' ').count();
+                        p.starts
+                            .insert(k.split(' ').next().unwrap_or("").to_string());
                         let clash = match mode {
-                            "line" => p.lines.insert(k.clone(), idx),
+                            "line" => {
+                                p.line_words = p.line_words.max(words);
+                                p.lines.insert(k.clone(), idx)
+                            }
                             "prefix" => {
                                 p.prefix_words = p.prefix_words.max(words);
                                 p.prefixes.insert(k.clone(), idx)
@@ -422,6 +485,48 @@ impl Hints {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_chars_agree_with_unicode_on_letters_and_digits() {
+        for c in ('\u{0600}'..='\u{06FF}').chain(' '..='~') {
+            // Combining marks (which the fold drops anyway) are not word characters here.
+            let mark = matches!(c, '\u{0610}'..='\u{061A}' | '\u{0640}' | '\u{064B}'..='\u{065F}' | '\u{0670}'
+                | '\u{06D6}'..='\u{06ED}');
+            let unicode = c.is_alphanumeric() && !mark;
+            assert_eq!(word_char(c), unicode, "help: {c:?} U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn the_quick_first_word_agrees_with_the_key() {
+        let n = Normalizer::matching();
+        for text in [
+            "اقرأ أيضاً: عنوان",
+            "...المزيد",
+            "** جميع المقالات",
+            "(المصدر: رويترز)",
+            "Facebook Comments",
+            "%d مدونون",
+            "١٢٣ قتيلا",
+            "«داعش» يتبنى",
+            "إِعْلانٌ",
+            "مُنْذُ",
+            "تَعْلِيقَـــات",
+            "“ميديل إيست آي”: قوات",
+        ] {
+            let k = key(&n, text);
+            let want = k.split(' ').next().unwrap_or("");
+            let mut buf = [0u8; 64];
+            assert_eq!(
+                quick_first_word(text, &mut buf),
+                Some(want),
+                "help: {text:?}"
+            );
+        }
+        let mut buf = [0u8; 64];
+        assert_eq!(quick_first_word("\u{200f}اترك", &mut buf), None);
+        assert_eq!(quick_first_word("ﻻ", &mut buf), None);
+    }
 
     #[test]
     fn keys_ignore_marks_punctuation_and_case() {
