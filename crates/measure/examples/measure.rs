@@ -84,6 +84,10 @@ fn main() {
     }
     if timing {
         let mb = bytes as f64 / 1e6;
-        println!("measure stage: {mb:.2} MB in {:.3} s = {:.1} MB/s", spent.as_secs_f64(), mb / spent.as_secs_f64());
+        println!(
+            "measure stage: {mb:.2} MB in {:.3} s = {:.1} MB/s",
+            spent.as_secs_f64(),
+            mb / spent.as_secs_f64()
+        );
     }
 }

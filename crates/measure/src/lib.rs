@@ -167,7 +167,12 @@ impl Measurer {
             };
             let mut i = lo;
             while i < hi {
-                if !hits.any(i) && doc.tokens[i].kind != TokenKind::Number {
+                if doc.tokens[i].kind != TokenKind::Number
+                    && !hits
+                        .at(i)
+                        .iter()
+                        .any(|h| can_start(&self.lx.entries[h.entry as usize].sem))
+                {
                     i += 1;
                     continue;
                 }
@@ -381,6 +386,31 @@ impl Measurer {
             ids.iter()
                 .any(|&i| matches!(self.lx.entries[i as usize].sem, Sem::Month { .. }))
         })
+    }
+}
+
+/// Whether a phrase can begin a time expression (function words such as من after a day,
+/// و or إلا never do), so the grammar is not tried at every preposition.
+fn can_start(sem: &Sem) -> bool {
+    match sem {
+        Sem::Role(r) => matches!(
+            r,
+            Role::In
+                | Role::From
+                | Role::Between
+                | Role::Since
+                | Role::Ago
+                | Role::Until
+                | Role::Within
+                | Role::Day
+                | Role::Month
+                | Role::Year
+                | Role::Hour
+                | Role::Century
+                | Role::ApproxTime
+        ),
+        Sem::Qual { .. } | Sem::Tz(_) => false,
+        _ => true,
     }
 }
 
