@@ -40,11 +40,6 @@ impl Hits {
             _ => &[],
         }
     }
-
-    /// Whether any phrase starts at token `i`.
-    pub fn any(&self, i: usize) -> bool {
-        !self.at(i).is_empty()
-    }
 }
 
 const WAW: &str = "و";
