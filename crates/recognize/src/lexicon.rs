@@ -11,6 +11,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use rasd_lexicon::{Issue, Source, Table};
 use rasd_model::{EntityType, Why};
+use rasd_text::hash::{FxHashMap, FxHashSet};
 use rasd_text::Analyzer;
 
 /// The folders holding entity tables.
@@ -132,16 +133,16 @@ pub struct Lexicon {
     /// Forms.
     pub forms: Vec<Form>,
     /// Form text → index.
-    pub form_index: HashMap<String, u32>,
+    pub form_index: FxHashMap<String, u32>,
     /// Entry id → index.
     pub by_id: HashMap<String, u32>,
     /// Cue phrases (folded, token-joined) → cues.
-    pub cues: HashMap<String, Vec<Cue>>,
+    pub cues: FxHashMap<String, Vec<Cue>>,
     /// The same phrases without a leading article (`لواء` for `اللواء`), so a token whose
     /// article was split off (`للواء`) is looked up by its core, without building a string.
-    pub cues_no_al: HashMap<String, Vec<Cue>>,
+    pub cues_no_al: FxHashMap<String, Vec<Cue>>,
     /// First words of cue phrases of several words (with and without the article).
-    pub cue_firsts: std::collections::HashSet<String>,
+    pub cue_firsts: FxHashSet<String>,
     /// Longest cue in tokens.
     pub max_cue_tokens: usize,
 }

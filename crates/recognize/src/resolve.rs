@@ -271,7 +271,9 @@ fn evidence(
 /// Choose every mention: evidence, homonyms, longest first.
 pub fn mentions(lx: &Lexicon, doc: &Doc, cands: &[Cand]) -> (Vec<Mention>, Context) {
     let ctx = context(lx, cands);
-    let mut out: Vec<Mention> = Vec::new();
+    let mut out: Vec<Mention> = Vec::with_capacity(cands.len());
+    // reused for every hit: most have one sense and no evidence to record
+    let mut admissible: Vec<(u32, Strength, Option<Why>)> = Vec::with_capacity(4);
     for c in cands {
         let f = &lx.forms[c.form as usize];
         // cues are looked up only where they can change the outcome
@@ -281,7 +283,7 @@ pub fn mentions(lx: &Lexicon, doc: &Doc, cands: &[Cand]) -> (Vec<Mention>, Conte
         } else {
             Vec::new()
         };
-        let mut admissible: Vec<(u32, Strength, Option<Why>)> = Vec::new();
+        admissible.clear();
         for s in &f.senses {
             if s.strength.fires_alone() {
                 admissible.push((s.entry, s.strength, None));
@@ -293,7 +295,7 @@ pub fn mentions(lx: &Lexicon, doc: &Doc, cands: &[Cand]) -> (Vec<Mention>, Conte
             continue;
         }
         let (entry, strength, ev, reason) = if admissible.len() == 1 {
-            let (e, s, w) = admissible.remove(0);
+            let (e, s, w) = admissible.swap_remove(0);
             (e, s, w, None)
         } else {
             let mut best: Option<(f32, usize, String)> = None;
@@ -333,7 +335,7 @@ pub fn mentions(lx: &Lexicon, doc: &Doc, cands: &[Cand]) -> (Vec<Mention>, Conte
                 }
             }
             let (_, k, why) = best.unwrap_or((0.0, 0, String::new()));
-            let (e, s, w) = admissible.remove(k);
+            let (e, s, w) = admissible.swap_remove(k);
             (e, s, w, Some(why))
         };
         let mut extra: Option<Why> = None;
