@@ -187,11 +187,10 @@ impl Matcher {
                 }
             }
         }
-        let hashes: FxHashSet<u64> = single
-            .keys()
-            .chain(pairs.iter())
-            .map(|k: &Box<str>| key_hash(k))
-            .collect();
+        let mut hashes: FxHashSet<u64> = FxHashSet::default();
+        for k in single.keys().chain(pairs.iter()) {
+            hashes.insert(key_hash(k));
+        }
         Matcher {
             ac,
             pats,
