@@ -174,8 +174,8 @@ impl Matcher {
                     .build(&strings)
             })
             .ok();
-        let mut single = FxHashMap::default();
-        let mut pairs = FxHashSet::default();
+        let mut single: FxHashMap<Box<str>, u32> = FxHashMap::default();
+        let mut pairs: FxHashSet<Box<str>> = FxHashSet::default();
         for (i, p) in strings.iter().enumerate() {
             match p.split_once(' ') {
                 None => {
