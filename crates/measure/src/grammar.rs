@@ -476,7 +476,7 @@ impl<'c, 'a> Grammar<'c, 'a> {
         loop {
             let mut j = *end;
             let mut trial = spec.clone();
-            if self.piece(&mut j, &mut trial, prep) {
+            if self.cx.tok(j).is_some() && self.piece(&mut j, &mut trial, prep) {
                 *end = j;
                 *spec = trial;
                 continue;
@@ -508,24 +508,76 @@ impl<'c, 'a> Grammar<'c, 'a> {
     /// Try every piece at `*j`; on success advance `*j` and fill `spec`.
     fn piece(&self, j: &mut usize, spec: &mut Spec, prep: bool) -> bool {
         let i = *j;
-        let tries: [&Piece<'_>; 14] = [
-            &|s| self.p_nth(i, s),
-            &|s| self.p_part(i, s),
-            &|s| self.p_decade(i, s),
-            &|s| self.p_holiday(i, s),
-            &|s| self.p_daymonth(i, s),
-            &|s| self.p_clock(i, s),
-            &|s| self.p_weekday(i, s),
-            &|s| self.p_relday(i, s),
-            &|s| self.p_monthday(i, s),
-            &|s| self.p_month(i, s, prep),
-            &|s| self.p_year(i, s, prep),
-            &|s| self.p_unit(i, s),
-            &|s| self.p_daypart(i, s),
-            &|s| self.p_now(i, s),
+        // Every piece starts with digits or a lexicon phrase.
+        if self.cx.kind(i) != Some(TokenKind::Number) && self.cx.hits(i).next().is_none() {
+            return false;
+        }
+        // What can start here, so that only the pieces that may match are tried.
+        const NUM: u16 = 1;
+        const ORD: u16 = 1 << 1;
+        const WD: u16 = 1 << 2;
+        const UNIT: u16 = 1 << 3;
+        const PART: u16 = 1 << 4;
+        const DEC: u16 = 1 << 5;
+        const HOL: u16 = 1 << 6;
+        const HOUR: u16 = 1 << 7;
+        const DAYW: u16 = 1 << 8;
+        const REL: u16 = 1 << 9;
+        const MON: u16 = 1 << 10;
+        const YEAR: u16 = 1 << 11;
+        const DP: u16 = 1 << 12;
+        let cx = self.cx;
+        let mut have: u16 = if cx.kind(i) == Some(TokenKind::Number) {
+            NUM
+        } else {
+            0
+        };
+        if cx.form(i) == "ال" {
+            have |= UNIT;
+        }
+        for (_, e) in cx.hits(i) {
+            have |= match &e.sem {
+                Sem::Num {
+                    kind: NumKind::Decade,
+                    ..
+                } => DEC,
+                Sem::Num { .. } => ORD | NUM,
+                Sem::Weekday { .. } => WD,
+                Sem::Unit { .. } => UNIT | DEC,
+                Sem::Part { .. } => PART,
+                Sem::Holiday { .. } => HOL,
+                Sem::Rel { .. } => REL | UNIT,
+                Sem::Month { .. } => MON,
+                Sem::Daypart(_) => DP,
+                Sem::Role(Role::Hour) => HOUR,
+                Sem::Role(Role::Day) => DAYW,
+                Sem::Role(Role::Month) => MON,
+                Sem::Role(Role::Year) => YEAR,
+                Sem::Role(Role::Century) => DEC,
+                _ => 0,
+            };
+        }
+        let tries: [(u16, &Piece<'_>); 14] = [
+            (ORD | WD | UNIT, &|s| self.p_nth(i, s)),
+            (PART, &|s| self.p_part(i, s)),
+            (DEC, &|s| self.p_decade(i, s)),
+            (HOL, &|s| self.p_holiday(i, s)),
+            (NUM | ORD, &|s| self.p_daymonth(i, s)),
+            (HOUR | NUM | ORD, &|s| self.p_clock(i, s)),
+            (DAYW | WD, &|s| self.p_weekday(i, s)),
+            (DAYW | REL, &|s| self.p_relday(i, s)),
+            (MON, &|s| self.p_monthday(i, s)),
+            (MON, &|s| self.p_month(i, s, prep)),
+            (YEAR | NUM, &|s| self.p_year(i, s, prep)),
+            (UNIT | REL, &|s| self.p_unit(i, s)),
+            (DP, &|s| self.p_daypart(i, s)),
+            (REL, &|s| self.p_now(i, s)),
         ];
         let mut best: Option<(usize, Spec)> = None;
-        for f in tries {
+        for (need, f) in tries {
+            if have & need == 0 {
+                continue;
+            }
             let mut s = spec.clone();
             if let Some(e) = f(&mut s) {
                 if e > i && best.as_ref().is_none_or(|b| e > b.0) {

@@ -199,6 +199,9 @@ fn words_at(cx: &Cx<'_>, i: usize) -> Option<Numeral> {
         } else {
             (j, false)
         };
+        if cx.hits(k).next().is_none() {
+            break;
+        }
         for (value, kind, standalone, conj, prep, e, w) in word_hits(cx, k).collect::<Vec<_>>() {
             if prep > 0 || (count == 0 && sep_and) {
                 continue;
@@ -330,6 +333,7 @@ pub fn ordinal_simple(cx: &Cx<'_>, i: usize) -> Option<(usize, i64, Why)> {
 }
 
 fn ordinal_with(cx: &Cx<'_>, i: usize, tens: bool) -> Option<(usize, i64, Why)> {
+    cx.hits(i).next()?;
     let mut best: Option<(usize, i64, Why)> = None;
     for (value, kind, standalone, conj, prep, e, w) in word_hits(cx, i).collect::<Vec<_>>() {
         if conj > 0 || prep > 0 {

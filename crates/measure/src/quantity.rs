@@ -68,7 +68,8 @@ fn unit_at(cx: &Cx<'_>, i: usize) -> Option<(usize, TUnit, u8, u8)> {
 pub fn scan(cx: &Cx<'_>, used: &[bool], quantities: &mut Vec<Item>, durations: &mut Vec<Item>) {
     let mut i = cx.lo;
     while i < cx.hi {
-        if used[i] {
+        // Every quantity starts with digits or a lexicon word.
+        if used[i] || (cx.kind(i) != Some(TokenKind::Number) && cx.hits(i).next().is_none()) {
             i += 1;
             continue;
         }
