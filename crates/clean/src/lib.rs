@@ -27,6 +27,11 @@
 //! blank and whitespace-only lines (spaces, no-break spaces, format marks) vanish, so
 //! any run of them is one paragraph break.
 //!
+//! **Speed**: patterns are compiled once at load (hash maps of keys, one regex list);
+//! a line is folded only when its first word starts some pattern, and word counts are
+//! a vectorized byte loop, so most article lines cost a scan and a hash lookup
+//! (about 1 GB/s per core on the dev corpus, `rasd bench --preset text-only`).
+//!
 //! **Known failures**: chrome glued to article text on the same line stays (`… لعدن
 //! رابط الخبر بصحيفة الوئام: …` keeps its link text); a breadcrumb whose last section
 //! is not in `vocab.tsv` stays (`الرئيسيةأخبارليبيا`); a one-word headline above a
