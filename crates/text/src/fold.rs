@@ -11,6 +11,8 @@
 //! general punctuation block at construction, so the hot loop is one table read per
 //! character.
 
+use std::mem::MaybeUninit;
+
 use rasd_model::{Normalized, Token};
 
 use crate::presentation::FORMS;
@@ -170,7 +172,7 @@ impl Out {
     /// Write the output for code point `cp` at `*o` (the buffers are sized so it fits)
     /// and tell the token stream, if any.
     #[inline(always)]
-    fn emit(self, cp: u32, form: &mut [u8], map: &mut [u32], o: &mut usize, ts: &mut Option<TokenStream>) {
+    fn emit(self, cp: u32, form: &mut [MaybeUninit<u8>], map: &mut [MaybeUninit<u32>], o: &mut usize, ts: &mut Option<TokenStream>) {
         let n = self.len as usize;
         if n == 0 {
             return;
@@ -178,8 +180,11 @@ impl Out {
         if let Some(ts) = ts {
             ts.feed(self.class, *o, cp, self.bytes[0]);
         }
-        form[*o..*o + 3].copy_from_slice(&self.bytes);
-        map[*o..*o + 3].fill(cp);
+        let (f, m) = (&mut form[*o..*o + 3], &mut map[*o..*o + 3]);
+        for k in 0..3 {
+            f[k].write(self.bytes[k]);
+            m[k].write(cp);
+        }
         *o += n;
     }
 }
@@ -277,8 +282,11 @@ impl Normalizer {
         // No character's output is more than twice its input (a three-byte presentation
         // form gives at most three two-byte letters), plus slack for the last write.
         let cap = b.len() * 2 + 8;
-        let mut form = vec![0u8; cap];
-        let mut map = vec![0u32; cap + 1];
+        // Written through `MaybeUninit` so the buffers need no zeroing first.
+        let mut form_buf: Vec<u8> = Vec::with_capacity(cap);
+        let mut map_buf: Vec<u32> = Vec::with_capacity(cap + 1);
+        let form = &mut form_buf.spare_capacity_mut()[..cap];
+        let map = &mut map_buf.spare_capacity_mut()[..cap];
         if let Some(cb) = char_bytes.as_deref_mut() {
             cb.clear();
             cb.reserve(b.len() / 2 + 1);
@@ -292,12 +300,12 @@ impl Normalizer {
             }
             let x = b[i];
             if x < 0x80 {
-                self.low[x as usize].emit(cp, &mut form, &mut map, &mut o, &mut ts);
+                self.low[x as usize].emit(cp, form, map, &mut o, &mut ts);
                 i += 1;
             } else if x < 0xE0 {
                 // A two-byte sequence (the body is valid UTF-8, so b[i + 1] exists).
                 let u = (usize::from(x & 0x1F) << 6) | usize::from(b[i + 1] & 0x3F);
-                self.low[u].emit(cp, &mut form, &mut map, &mut o, &mut ts);
+                self.low[u].emit(cp, form, map, &mut o, &mut ts);
                 i += 2;
             } else {
                 let c = body[i..].chars().next().unwrap_or('\u{FFFD}');
@@ -308,21 +316,23 @@ impl Normalizer {
                             for base in FORMS[k].1.chars() {
                                 let u = base as usize;
                                 let out = if u < LOW as usize { self.low[u] } else { Out::of(base) };
-                                out.emit(cp, &mut form, &mut map, &mut o, &mut ts);
+                                out.emit(cp, form, map, &mut o, &mut ts);
                             }
                         }
-                        Err(_) => self.lookup_wide(c).emit(cp, &mut form, &mut map, &mut o, &mut ts),
+                        Err(_) => self.lookup_wide(c).emit(cp, form, map, &mut o, &mut ts),
                     }
                 } else if len == 4 {
                     // Emoji and other astral characters are kept as they are.
                     if let Some(ts) = ts.as_mut() {
                         ts.feed(class(c), o, cp, b[i]);
                     }
-                    form[o..o + 4].copy_from_slice(&b[i..i + 4]);
-                    map[o..o + 4].fill(cp);
+                    for k in 0..4 {
+                        form[o + k].write(b[i + k]);
+                        map[o + k].write(cp);
+                    }
                     o += 4;
                 } else {
-                    self.lookup_wide(c).emit(cp, &mut form, &mut map, &mut o, &mut ts);
+                    self.lookup_wide(c).emit(cp, form, map, &mut o, &mut ts);
                 }
                 i += len;
             }
@@ -334,8 +344,15 @@ impl Normalizer {
         if let Some(ts) = ts {
             ts.finish(o, cp);
         }
-        form.truncate(o);
-        map.truncate(o);
+        // SAFETY: every position below `o` was written: each `emit` writes the three
+        // slots from its start offset before advancing by at most three, and astral
+        // characters write all four of theirs.
+        unsafe {
+            form_buf.set_len(o);
+            map_buf.set_len(o);
+        }
+        let form = form_buf;
+        let mut map = map_buf;
         map.push(cp);
         debug_assert!(std::str::from_utf8(&form).is_ok());
         // SAFETY: `form` is a concatenation of whole UTF-8 encodings: each `Out` holds
