@@ -3,8 +3,10 @@
 
 use rasd_model::{Clitics, Doc, Entity, EntityType, Token, TokenKind};
 
-use crate::lex::{Cue, Lexicons, SourceHead};
-use crate::words::Hit;
+use rasd_model::Why;
+
+use crate::lex::{Cue, Lexicons, ModalCue, SourceHead};
+use crate::words::{key_hashes, sentence_ends, Hit, HitIndex, Lookup};
 
 /// A document with its lexicons and a token → entity index.
 pub struct Ctx<'a> {
@@ -14,6 +16,16 @@ pub struct Ctx<'a> {
     pub lx: &'a Lexicons,
     /// For each token, the index (plus one) of the entity overlapping it, 0 for none.
     ent_of: Vec<u32>,
+    /// The hashes of every token's keys (shared with the events stage's own tables).
+    pub hashes: Vec<[u64; 3]>,
+    /// One past the last token of each token's sentence.
+    pub sent_end: Vec<u32>,
+    cues: HitIndex,
+    sources: HitIndex,
+    outlets: HitIndex,
+    particles: HitIndex,
+    negation: HitIndex,
+    modality: HitIndex,
 }
 
 impl<'a> Ctx<'a> {
@@ -31,7 +43,26 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
-        Ctx { doc, lx, ent_of }
+        let n = doc.tokens.len();
+        Ctx {
+            doc,
+            lx,
+            ent_of,
+            cues: lx.cues.index(n),
+            sources: lx.sources.index(n),
+            outlets: lx.outlets.index(n),
+            particles: lx.particles.index(n),
+            negation: lx.negation.index(n),
+            modality: lx.modality.index(n),
+            hashes: key_hashes(doc),
+            sent_end: sentence_ends(doc),
+        }
+    }
+
+    /// What a table's index needs to look tokens up.
+    #[inline]
+    pub fn lookup(&self) -> Lookup<'_> {
+        Lookup { doc: self.doc, hashes: &self.hashes, sent_end: &self.sent_end }
     }
 
     /// Token `i`.
@@ -91,7 +122,12 @@ impl<'a> Ctx<'a> {
     #[inline]
     pub fn punct(&self, i: usize, chars: &[char]) -> bool {
         let t = &self.doc.tokens[i];
-        t.kind == TokenKind::Punct && self.form(i).chars().next().is_some_and(|c| chars.contains(&c))
+        t.kind == TokenKind::Punct
+            && self
+                .form(i)
+                .chars()
+                .next()
+                .is_some_and(|c| chars.contains(&c))
     }
 
     /// Whether token `i` is a quote mark.
@@ -101,26 +137,45 @@ impl<'a> Ctx<'a> {
     }
 
     /// The class of the function word (phrase) at `i`, bounded by `end`, and its length.
+    #[inline]
     pub fn particle(&self, i: usize, end: usize) -> Option<(&str, usize)> {
-        let toks = &self.doc.tokens[..end.min(self.len())];
-        self.lx.particles.at(self.doc, toks, i).map(|(c, n, _)| (c, n))
+        self.lx.particles.hit(&self.particles, self.lookup(), i, end).map(|(c, n, _)| (c, n))
     }
 
     /// Whether a function word of `class` stands at `i`; its length if so.
+    #[inline]
     pub fn is_particle(&self, i: usize, end: usize, class: &str) -> Option<usize> {
         self.particle(i, end).filter(|(c, _)| *c == class).map(|(_, n)| n)
     }
 
     /// The reporting cue at `i`.
+    #[inline]
     pub fn cue(&self, i: usize, end: usize) -> Option<Hit<'a, Cue>> {
-        let toks = &self.doc.tokens[..end.min(self.len())];
-        self.lx.cues.at(self.doc, toks, i)
+        self.lx.cues.hit(&self.cues, self.lookup(), i, end)
     }
 
     /// The speaker head at `i`.
+    #[inline]
     pub fn head(&self, i: usize, end: usize) -> Option<Hit<'a, SourceHead>> {
-        let toks = &self.doc.tokens[..end.min(self.len())];
-        self.lx.sources.at(self.doc, toks, i)
+        self.lx.sources.hit(&self.sources, self.lookup(), i, end)
+    }
+
+    /// The outlet pattern at `i`: its class (`noun`, `frame`) and length.
+    #[inline]
+    pub fn outlet(&self, i: usize, end: usize) -> Option<(&'a str, usize, &'a Why)> {
+        self.lx.outlets.hit(&self.outlets, self.lookup(), i, end)
+    }
+
+    /// The negation cue at `i`: its class and length.
+    #[inline]
+    pub fn negation(&self, i: usize, end: usize) -> Option<(&'a str, usize, &'a Why)> {
+        self.lx.negation.hit(&self.negation, self.lookup(), i, end)
+    }
+
+    /// The modality cue at `i`.
+    #[inline]
+    pub fn modality(&self, i: usize, end: usize) -> Option<Hit<'a, ModalCue>> {
+        self.lx.modality.hit(&self.modality, self.lookup(), i, end)
     }
 
     /// Whether token `i` carries a preposition clitic (ب ل ك).
@@ -156,6 +211,10 @@ impl<'a> Ctx<'a> {
 pub fn speaker_type(t: EntityType) -> bool {
     matches!(
         t,
-        EntityType::PER | EntityType::ORG | EntityType::GROUP | EntityType::OUTLET | EntityType::GPE
+        EntityType::PER
+            | EntityType::ORG
+            | EntityType::GROUP
+            | EntityType::OUTLET
+            | EntityType::GPE
     )
 }

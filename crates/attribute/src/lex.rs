@@ -165,11 +165,17 @@ impl Lexicons {
                 _ => None,
             };
             let (Some(id), Some(kind), Some(stance)) = (t.get(r, "id"), kind, stance) else {
-                bad.push((r.line, "needs an id, a known kind and stance assert|deny".to_string()));
+                bad.push((
+                    r.line,
+                    "needs an id, a known kind and stance assert|deny".to_string(),
+                ));
                 continue;
             };
             let frame = t.list(r, "frame");
-            if let Some(f) = frame.iter().find(|f| !matches!(**f, "obj" | "an" | "strict")) {
+            if let Some(f) = frame
+                .iter()
+                .find(|f| !matches!(**f, "obj" | "an" | "strict"))
+            {
                 bad.push((r.line, format!("unknown frame `{f}`")));
             }
             let cue = Cue {
@@ -198,16 +204,20 @@ impl Lexicons {
         t.require(&["id", "forms", "class"]);
         t.check_unique("id");
         for r in &t.rows {
-            let (Some(id), Some(class)) =
-                (t.get(r, "id"), t.get(r, "class").and_then(SourceClass::parse))
-            else {
+            let (Some(id), Some(class)) = (
+                t.get(r, "id"),
+                t.get(r, "class").and_then(SourceClass::parse),
+            ) else {
                 bad.push((r.line, "needs an id and a known class".to_string()));
                 continue;
             };
             let head = SourceHead {
                 id: id.into(),
                 class,
-                takes: variants(an, &t, r, "takes").into_iter().map(Box::from).collect(),
+                takes: variants(an, &t, r, "takes")
+                    .into_iter()
+                    .map(Box::from)
+                    .collect(),
                 anaphoric: t.get(r, "anaphoric") == Some("yes"),
                 why: r.why(&t),
             };
@@ -233,7 +243,9 @@ impl Lexicons {
         let (c, mut i) = Classes::load(
             an,
             table(src, NEGATION, &mut issues),
-            &["past", "copula", "present", "future", "noun", "deny", "idiom"],
+            &[
+                "past", "copula", "present", "future", "noun", "deny", "idiom",
+            ],
         );
         lx.negation = c;
         issues.append(&mut i);
@@ -253,7 +265,11 @@ impl Lexicons {
                 bad.push((r.line, "window must be a small number".to_string()));
                 continue;
             };
-            let m = ModalCue { modality, window, why: r.why(&t) };
+            let m = ModalCue {
+                modality,
+                window,
+                why: r.why(&t),
+            };
             for f in variants(an, &t, r, "forms") {
                 lx.modality.insert(&f, m.clone());
             }

@@ -74,7 +74,11 @@ impl Attributor {
 /// The claim of the outlet's own voice, when the outlet is known and the body is not
 /// empty. Its speaker's `ref` is the outlet's record when the article names it.
 fn outlet_voice(doc: &Doc, n: usize) -> Option<Claim> {
-    let outlet = doc.outlet.as_deref().map(str::trim).filter(|o| !o.is_empty())?;
+    let outlet = doc
+        .outlet
+        .as_deref()
+        .map(str::trim)
+        .filter(|o| !o.is_empty())?;
     if doc.is_empty() {
         return None;
     }
@@ -83,7 +87,10 @@ fn outlet_voice(doc: &Doc, n: usize) -> Option<Claim> {
         .refs
         .iter()
         .find(|(_, r)| {
-            r.kind == "outlet" && r.name_en.as_deref().is_some_and(|en| key(en) == key(outlet))
+            r.kind == "outlet"
+                && r.name_en
+                    .as_deref()
+                    .is_some_and(|en| key(en) == key(outlet))
         })
         .map(|(k, _)| k.clone());
     Some(Claim {

@@ -94,12 +94,19 @@ fn stops(cx: &Ctx, i: usize, end: usize) -> bool {
             return true;
         }
     }
-    cx.cue(i, end).is_some() || cx.lx.negation.at(cx.doc, &cx.doc.tokens[..end], i).is_some()
+    cx.cue(i, end).is_some()
+        || cx
+            .lx
+            .negation
+            .at(cx.doc, &cx.doc.tokens[..end], i)
+            .is_some()
 }
 
 /// The closing quote after an opening one at `q`, within `end` and [`MAX_QUOTED`].
 pub fn closing_quote(cx: &Ctx, q: usize, end: usize) -> Option<usize> {
-    (q + 1..end.min(q + 2 + MAX_QUOTED)).find(|&k| cx.quote(k)).filter(|&k| k > q + 1)
+    (q + 1..end.min(q + 2 + MAX_QUOTED))
+        .find(|&k| cx.quote(k))
+        .filter(|&k| k > q + 1)
 }
 
 /// Whether token `k` is a conjunction-prefixed word (`وبيانات`): coordination ends a phrase.
@@ -123,9 +130,10 @@ pub fn phrase(cx: &Ctx, i: usize, end: usize, start: Start) -> Option<Speaker> {
             // A place or facility is not a speaker, but a capital speaks for its
             // government (`وتنفي طهران`).
             let capital = e.etype == EntityType::LOC
-                && e.reference.as_deref().and_then(|r| cx.doc.refs.get(r)).is_some_and(|r| {
-                    r.extra.get("kind").is_some_and(|k| k == "capital")
-                });
+                && e.reference
+                    .as_deref()
+                    .and_then(|r| cx.doc.refs.get(r))
+                    .is_some_and(|r| r.extra.get("kind").is_some_and(|k| k == "capital"));
             if !capital || cx.entity_starting(i).is_none() {
                 return None;
             }
@@ -156,7 +164,12 @@ pub fn phrase(cx: &Ctx, i: usize, end: usize, start: Start) -> Option<Speaker> {
     let (mut k, head_id, class, takes) = match &head {
         Some(h) if entity.is_none_or(|(n, _)| cx.entity_end(n, i) <= h.end) => {
             why.push(h.value.why.clone());
-            (h.end, Some(h.value.id.clone()), Some(h.value.class), h.value.takes.as_slice())
+            (
+                h.end,
+                Some(h.value.id.clone()),
+                Some(h.value.class),
+                h.value.takes.as_slice(),
+            )
         }
         _ => {
             let (n, _) = entity.expect("entity or head");
@@ -167,7 +180,8 @@ pub fn phrase(cx: &Ctx, i: usize, end: usize, start: Start) -> Option<Speaker> {
     let takes_li = takes.iter().any(|t| &**t == "ل");
     // Definiteness of the last word: adjectives agree with it, an indefinite head may
     // take a genitive of either kind (`وزير الخارجية`, `مصادر عسكرية`).
-    let mut definite = cx.has_article(i) || entity.is_some() || cx.tok(i).clitics.has(Clitics::SUFFIX);
+    let mut definite =
+        cx.has_article(i) || entity.is_some() || cx.tok(i).clitics.has(Clitics::SUFFIX);
     // Whether the next word may be a genitive of either kind (after an indefinite head
     // or a link word such as باسم).
     let mut linked = !definite;
@@ -175,7 +189,10 @@ pub fn phrase(cx: &Ctx, i: usize, end: usize, start: Start) -> Option<Speaker> {
     while k < end && k - i < MAX_PHRASE {
         if cx.quote(k)
             && quoted.is_none()
-            && matches!(class, Some(SourceClass::Outlet | SourceClass::Body | SourceClass::Document))
+            && matches!(
+                class,
+                Some(SourceClass::Outlet | SourceClass::Body | SourceClass::Document)
+            )
         {
             if let Some(c) = closing_quote(cx, k, end) {
                 quoted = Some((k + 1, c));
@@ -190,9 +207,13 @@ pub fn phrase(cx: &Ctx, i: usize, end: usize, start: Start) -> Option<Speaker> {
         if let Some((n, e)) = cx.entity_starting(k) {
             // A name continues a title; another entity only as a genitive or after a link.
             // `للأمم المتحدة` may be left whole by the segmenter.
-            let li = takes_li && (cx.tok(k).clitics.has(Clitics::LI) || cx.form(k).starts_with("لل"));
+            let li =
+                takes_li && (cx.tok(k).clitics.has(Clitics::LI) || cx.form(k).starts_with("لل"));
             let li_ok = !cx.has_prep_clitic(k) || li;
-            if li_ok && (e.etype == EntityType::PER || linked || li || k == head_end) && head.is_some() {
+            if li_ok
+                && (e.etype == EntityType::PER || linked || li || k == head_end)
+                && head.is_some()
+            {
                 k = cx.entity_end(n, k);
                 definite = true;
                 linked = false;
@@ -266,7 +287,10 @@ pub fn phrase(cx: &Ctx, i: usize, end: usize, start: Start) -> Option<Speaker> {
     if person.is_none() && titled {
         let comma = k < end && cx.punct(k, &[',']);
         let at = if comma { k + 1 } else { k };
-        if let Some((n, e)) = cx.entity_starting(at).filter(|(_, e)| e.etype == EntityType::PER) {
+        if let Some((n, e)) = cx
+            .entity_starting(at)
+            .filter(|(_, e)| e.etype == EntityType::PER)
+        {
             let after = cx.entity_end(n, at);
             if comma && closes(cx, after, end) {
                 person = Some(n);
@@ -293,7 +317,10 @@ pub fn phrase(cx: &Ctx, i: usize, end: usize, start: Start) -> Option<Speaker> {
             .then(|| {
                 let a = cx.tok(i).span.start;
                 Span::try_new(a, e.start).map(|s| {
-                    cx.doc.text(s).trim_end_matches([' ', ',', '،', '\n']).to_string()
+                    cx.doc
+                        .text(s)
+                        .trim_end_matches([' ', ',', '،', '\n'])
+                        .to_string()
                 })
             })
             .flatten()
@@ -359,7 +386,11 @@ fn bare(cx: &Ctx, i: usize, end: usize) -> Option<Speaker> {
     if !name_word(cx, i, end) {
         return None;
     }
-    let k = if cx.tok(i).clitics.0 == 0 { bare_name(cx, i, end)? } else { i + 1 };
+    let k = if cx.tok(i).clitics.0 == 0 {
+        bare_name(cx, i, end)?
+    } else {
+        i + 1
+    };
     Some(Speaker {
         mention: mention(cx, i, k),
         anonymous: false,
@@ -376,9 +407,14 @@ fn bare(cx: &Ctx, i: usize, end: usize) -> Option<Speaker> {
 /// An outlet named at token `i` by an outlet noun (`وكالة الأناضول`, `قناة “سكاي
 /// نيوز”`, `مراسل الجزيرة`), a frame and a quoted name (`لـ”العربي الجديد”`) or an
 /// OUTLET entity after a preposition. Returns the mention and one past its last token.
-pub fn outlet_at(cx: &Ctx, i: usize, end: usize, seen: &[(usize, Mention)]) -> Option<(Mention, usize)> {
+pub fn outlet_at(
+    cx: &Ctx,
+    i: usize,
+    end: usize,
+    seen: &[(usize, Mention)],
+) -> Option<(Mention, usize)> {
     let toks = &cx.doc.tokens[..end];
-    let (class, n) = match cx.lx.outlets.at(cx.doc, toks, i) {
+    let (class, n) = match cx.outlet(i, end) {
         Some((c, n, _)) => (c, n),
         None => {
             // An OUTLET entity with a preposition clitic (`للجزيرة`).
@@ -411,7 +447,12 @@ pub fn outlet_at(cx: &Ctx, i: usize, end: usize, seen: &[(usize, Mention)]) -> O
     }
     // An outlet noun: only with a preposition (clitic or word) in front of it.
     let prep_before = cx.has_prep_clitic(i)
-        || (i > 0 && cx.lx.outlets.at(cx.doc, toks, i - 1).is_some_and(|(c, _, _)| c == "frame"))
+        || (i > 0
+            && cx
+                .lx
+                .outlets
+                .at(cx.doc, toks, i - 1)
+                .is_some_and(|(c, _, _)| c == "frame"))
         || (i > 0 && matches!(cx.particle(i - 1, end), Some(("prep", _))));
     if !prep_before {
         return None;
@@ -426,8 +467,7 @@ fn outlet_noun_name(
     end: usize,
     seen: &[(usize, Mention)],
 ) -> Option<(Mention, usize)> {
-    let toks = &cx.doc.tokens[..end];
-    let (c, n, _) = cx.lx.outlets.at(cx.doc, toks, i)?;
+    let (c, n, _) = cx.outlet(i, end)?;
     if c != "noun" {
         return None;
     }
@@ -445,8 +485,12 @@ fn outlet_noun_name(
         }
         // The next words, up to a function word or a nisba adjective with the article.
         let mut e = k;
-        while e < end && e - k < 3 && cx.is_word(e) && !stops(cx, e, end) && !cx.has_prep_clitic(e) {
-            if e > k && cx.has_article(e) && (cx.core(e).ends_with("يه") || cx.core(e).ends_with('ي')) {
+        while e < end && e - k < 3 && cx.is_word(e) && !stops(cx, e, end) && !cx.has_prep_clitic(e)
+        {
+            if e > k
+                && cx.has_article(e)
+                && (cx.core(e).ends_with("يه") || cx.core(e).ends_with('ي'))
+            {
                 break;
             }
             e += 1;

@@ -8,19 +8,29 @@
 //! clitics are not. Lookups hash a few short slices of the form per token (Fx hash),
 //! so they stay cheap in the hot loop.
 
+use std::cell::Cell;
+
 use rasd_lexicon::{Issue, Row, Table};
 use rasd_model::{Clitics, Doc, Token, TokenKind, Why};
 use rasd_text::hash::FxHashMap;
 use rasd_text::Analyzer;
 
 /// The matching keys of a token: whole form, form without proclitics, core.
-/// Duplicates are left in; callers stop at the first hit.
+/// Duplicates are left in; callers stop at the first hit. A short word the segmenter
+/// left whole after a conjunction (`ومن`, `فقد`) gets the word without it as its stem.
 #[inline]
 pub fn keys<'d>(doc: &'d Doc, t: &Token) -> [&'d str; 3] {
     let f = &doc.norm.form;
     let whole = &f[t.form.range()];
-    let stem = f.get(t.core.start as usize..t.form.end as usize).unwrap_or(whole);
+    let mut stem = f.get(t.core.start as usize..t.form.end as usize).unwrap_or(whole);
     let core = &f[t.core.range()];
+    if stem == whole && t.kind == TokenKind::Word {
+        if let Some(rest) = whole.strip_prefix('و').or_else(|| whole.strip_prefix('ف')) {
+            if rest.chars().count() >= 2 {
+                stem = rest;
+            }
+        }
+    }
     [whole, stem, core]
 }
 
@@ -32,7 +42,10 @@ pub fn text_without_conjunction(doc: &Doc, t: &Token) -> String {
     if has_conj {
         let mut it = full.chars();
         it.next();
-        let rest: String = it.as_str().trim_start_matches(|c: char| is_mark(c)).to_string();
+        let rest: String = it
+            .as_str()
+            .trim_start_matches(|c: char| is_mark(c))
+            .to_string();
         if !rest.is_empty() {
             return rest;
         }
@@ -45,23 +58,58 @@ fn is_mark(c: char) -> bool {
     matches!(c, '\u{0610}'..='\u{061a}' | '\u{064b}'..='\u{065f}' | '\u{0670}' | '\u{0640}')
 }
 
-/// One lexicon entry: its words and the row it came from.
+/// One lexicon entry: its words (and their hashes) and its value.
 #[derive(Clone, Debug)]
 struct Entry<T> {
     words: Box<[Box<str>]>,
+    hashes: Box<[u64]>,
     value: T,
+}
+
+/// Bits of the first-word filter of a [`Phrases`].
+const FILTER_BITS: u64 = 1 << 16;
+
+/// The Fx hash of a key, as [`Phrases`] filters use it.
+#[inline]
+fn key_hash(k: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rasd_text::hash::FxHasher::default();
+    h.write(k.as_bytes());
+    h.finish()
+}
+
+/// The hashes of the three [`keys`] of every token of a document, computed once so that
+/// each table can reject a token with three bit tests.
+pub fn key_hashes(doc: &Doc) -> Vec<[u64; 3]> {
+    doc.tokens
+        .iter()
+        .map(|t| {
+            let [a, b, c] = keys(doc, t);
+            let ha = key_hash(a);
+            let hb = if b == a { ha } else { key_hash(b) };
+            let hc = if c == b { hb } else { key_hash(c) };
+            [ha, hb, hc]
+        })
+        .collect()
 }
 
 /// A lexicon of (possibly multi-word) phrases with a value each, matched on tokens.
 #[derive(Clone, Debug)]
 pub struct Phrases<T> {
-    first: FxHashMap<Box<str>, Vec<u32>>,
+    /// Entries by the hash of their first word.
+    first: FxHashMap<u64, Vec<u32>>,
     entries: Vec<Entry<T>>,
+    /// A bit per hash bucket of the first words: most tokens are rejected here.
+    filter: Vec<u64>,
 }
 
 impl<T> Default for Phrases<T> {
     fn default() -> Self {
-        Phrases { first: FxHashMap::default(), entries: Vec::new() }
+        Phrases {
+            first: FxHashMap::default(),
+            entries: Vec::new(),
+            filter: vec![0; (FILTER_BITS / 64) as usize],
+        }
     }
 }
 
@@ -79,14 +127,54 @@ pub struct Hit<'p, T> {
     pub whole: bool,
 }
 
+/// The longest phrase of one table at each token of one document, looked up the first
+/// time a stage asks and remembered (phrases never cross a sentence end), so a stage that
+/// asks about a token many times pays once, and tokens it never asks about cost nothing.
+#[derive(Clone, Debug, Default)]
+pub struct HitIndex {
+    /// Entry id plus one, 0 for none, `UNKNOWN` before the first lookup.
+    id: Vec<Cell<u32>>,
+    /// Length in tokens; the top bit says the first token matched whole.
+    len: Vec<Cell<u8>>,
+}
+
+const UNKNOWN: u32 = u32::MAX;
+
+/// What a [`HitIndex`] needs to look a token up: the document, its tokens'
+/// [`key_hashes`] and, per token, one past the last token of its sentence.
+#[derive(Clone, Copy, Debug)]
+pub struct Lookup<'d> {
+    /// The document.
+    pub doc: &'d Doc,
+    /// Key hashes per token.
+    pub hashes: &'d [[u64; 3]],
+    /// Sentence end per token.
+    pub sent_end: &'d [u32],
+}
+
+/// One past the last token of each token's sentence.
+pub fn sentence_ends(doc: &Doc) -> Vec<u32> {
+    let mut out = vec![doc.tokens.len() as u32; doc.tokens.len()];
+    for (a, b) in sentence_bounds(doc) {
+        for x in &mut out[a..b] {
+            *x = b as u32;
+        }
+    }
+    out
+}
+
 impl<T> Phrases<T> {
     /// Add a phrase, already folded; words are separated by spaces.
     pub fn insert(&mut self, folded: &str, value: T) {
         let words: Box<[Box<str>]> = folded.split_whitespace().map(Box::from).collect();
         let Some(first) = words.first() else { return };
         let id = self.entries.len() as u32;
-        self.first.entry(first.clone()).or_default().push(id);
-        self.entries.push(Entry { words, value });
+        let h = key_hash(first);
+        let b = h % FILTER_BITS;
+        self.filter[(b / 64) as usize] |= 1 << (b % 64);
+        self.first.entry(h).or_default().push(id);
+        let hashes = words.iter().map(|w| key_hash(w)).collect();
+        self.entries.push(Entry { words, hashes, value });
     }
 
     /// Number of phrases.
@@ -99,38 +187,70 @@ impl<T> Phrases<T> {
         self.entries.is_empty()
     }
 
-    /// The longest phrase starting at token `i` of `toks` (a slice of `doc.tokens`).
-    pub fn at<'p>(&'p self, doc: &Doc, toks: &[Token], i: usize) -> Option<Hit<'p, T>> {
+    #[inline]
+    fn may_start(&self, h: u64) -> bool {
+        let b = h % FILTER_BITS;
+        self.filter[(b / 64) as usize] & (1 << (b % 64)) != 0
+    }
+
+    /// The longest phrase at token `i` of `toks`: entry id, length, whole-token match.
+    /// `hashes` are the [`key_hashes`] of the document's tokens, when known.
+    fn at_id(
+        &self,
+        doc: &Doc,
+        toks: &[Token],
+        i: usize,
+        hashes: Option<&[[u64; 3]]>,
+    ) -> Option<(u32, usize, bool)> {
         let t = toks.get(i)?;
         if !matches!(t.kind, TokenKind::Word | TokenKind::Latin | TokenKind::Punct) {
             return None;
         }
-        let mut best: Option<Hit<'p, T>> = None;
+        let own;
+        let h = match hashes.and_then(|h| h.get(i)) {
+            Some(h) => h,
+            None => {
+                let [a, b, c] = keys(doc, t);
+                own = [key_hash(a), key_hash(b), key_hash(c)];
+                &own
+            }
+        };
+        if !(self.may_start(h[0]) || self.may_start(h[1]) || self.may_start(h[2])) {
+            return None;
+        }
+        let mut best: Option<(u32, usize, bool)> = None;
         let ks = keys(doc, t);
-        for (n, k) in ks.iter().enumerate() {
-            if n > 0 && ks[..n].contains(k) {
+        for n in 0..3 {
+            if n > 0 && h[..n].contains(&h[n]) {
                 continue;
             }
-            let Some(ids) = self.first.get(*k) else { continue };
+            let Some(ids) = self.first.get(&h[n]) else { continue };
             for &id in ids {
                 let e = &self.entries[id as usize];
                 let len = e.words.len();
-                if best.as_ref().is_some_and(|b| b.end - b.start >= len) {
+                if best.is_some_and(|b| b.1 >= len) || i + len > toks.len() || *e.words[0] != *ks[n] {
                     continue;
                 }
-                if i + len > toks.len() {
-                    continue;
-                }
-                let rest_ok = e.words[1..]
-                    .iter()
-                    .zip(&toks[i + 1..i + len])
-                    .all(|(w, tok)| keys(doc, tok).contains(&&**w));
+                let rest_ok = (1..len).all(|j| {
+                    let tok = &toks[i + j];
+                    let th = match hashes.and_then(|h| h.get(i + j)) {
+                        Some(th) => th.contains(&e.hashes[j]),
+                        None => true,
+                    };
+                    th && keys(doc, tok).contains(&&*e.words[j])
+                });
                 if rest_ok {
-                    best = Some(Hit { start: i, end: i + len, value: &e.value, whole: n == 0 });
+                    best = Some((id, len, n == 0));
                 }
             }
         }
         best
+    }
+
+    /// The longest phrase starting at token `i` of `toks` (a slice of `doc.tokens`).
+    pub fn at<'p>(&'p self, doc: &Doc, toks: &[Token], i: usize) -> Option<Hit<'p, T>> {
+        let (id, len, whole) = self.at_id(doc, toks, i, None)?;
+        Some(Hit { start: i, end: i + len, value: &self.entries[id as usize].value, whole })
     }
 
     /// Every non-overlapping longest phrase in `toks`, left to right.
@@ -148,11 +268,57 @@ impl<T> Phrases<T> {
         }
         out
     }
+
+    /// An empty index of this table for a document of `n` tokens.
+    pub fn index(&self, n: usize) -> HitIndex {
+        HitIndex { id: vec![Cell::new(UNKNOWN); n], len: vec![Cell::new(0); n] }
+    }
+
+    /// The phrase at token `i`, if it ends by `end` (looked up once, then remembered).
+    #[inline]
+    pub fn hit<'p>(&'p self, ix: &HitIndex, l: Lookup, i: usize, end: usize) -> Option<Hit<'p, T>> {
+        let mut id = ix.id.get(i)?.get();
+        if id == UNKNOWN {
+            let se = l.sent_end.get(i).map_or(l.doc.tokens.len(), |&e| e as usize);
+            let toks = &l.doc.tokens[..se.min(l.doc.tokens.len())];
+            id = match self.at_id(l.doc, toks, i, Some(l.hashes)) {
+                Some((e, len, whole)) => {
+                    ix.len[i].set((len.min(127) as u8) | if whole { 128 } else { 0 });
+                    e + 1
+                }
+                None => 0,
+            };
+            ix.id[i].set(id);
+        }
+        if id == 0 {
+            return None;
+        }
+        let len = (ix.len[i].get() & 127) as usize;
+        (i + len <= end).then(|| Hit {
+            start: i,
+            end: i + len,
+            value: &self.entries[id as usize - 1].value,
+            whole: ix.len[i].get() & 128 != 0,
+        })
+    }
+}
+
+/// Token bounds of every sentence (the whole document when it has none).
+pub fn sentence_bounds(doc: &Doc) -> Vec<(usize, usize)> {
+    let st = &doc.sentence_tokens;
+    if st.len() < 2 {
+        return vec![(0, doc.tokens.len())];
+    }
+    st.windows(2).map(|w| (w[0] as usize, (w[1] as usize).min(doc.tokens.len()))).collect()
 }
 
 /// Split a `|` field into folded variants (each may hold several words).
 pub fn variants(an: &Analyzer, t: &Table, row: &Row, col: &str) -> Vec<String> {
-    t.list(row, col).into_iter().map(|v| an.fold(v)).filter(|v| !v.trim().is_empty()).collect()
+    t.list(row, col)
+        .into_iter()
+        .map(|v| an.fold(v))
+        .filter(|v| !v.trim().is_empty())
+        .collect()
 }
 
 /// A table of words (or phrases) to a class name, with the row each came from.
@@ -193,12 +359,27 @@ impl Classes {
 
     /// The class of the longest phrase at token `i`, with its length in tokens.
     pub fn at(&self, doc: &Doc, toks: &[Token], i: usize) -> Option<(&str, usize, &Why)> {
-        self.phrases.at(doc, toks, i).map(|h| (&*h.value.0, h.end - h.start, &h.value.1))
+        self.phrases
+            .at(doc, toks, i)
+            .map(|h| (&*h.value.0, h.end - h.start, &h.value.1))
     }
 
     /// Whether the phrase at token `i` has class `class`; its length if so.
     pub fn is(&self, doc: &Doc, toks: &[Token], i: usize, class: &str) -> Option<usize> {
-        self.at(doc, toks, i).filter(|(c, _, _)| *c == class).map(|(_, n, _)| n)
+        self.at(doc, toks, i)
+            .filter(|(c, _, _)| *c == class)
+            .map(|(_, n, _)| n)
+    }
+
+    /// An empty index for a document of `n` tokens.
+    pub fn index(&self, n: usize) -> HitIndex {
+        self.phrases.index(n)
+    }
+
+    /// The class of the phrase at token `i`, with its length, if it ends by `end`.
+    #[inline]
+    pub fn hit(&self, ix: &HitIndex, l: Lookup, i: usize, end: usize) -> Option<(&str, usize, &Why)> {
+        self.phrases.hit(ix, l, i, end).map(|h| (&*h.value.0, h.end - h.start, &h.value.1))
     }
 }
 
@@ -226,9 +407,16 @@ mod tests {
         p.insert(&an.fold("على"), 3);
         p.insert(&an.fold("حسب"), 4);
         let doc = an.analyze_text("وأكد الموقع على حد زعمه بحسب أكدت");
-        let hits: Vec<(usize, usize, u8)> =
-            p.scan(&doc, &doc.tokens).iter().map(|h| (h.start, h.end, *h.value)).collect();
-        assert_eq!(hits, vec![(0, 1, 1), (2, 5, 2), (5, 6, 4)], "help: أكدت is not أكد");
+        let hits: Vec<(usize, usize, u8)> = p
+            .scan(&doc, &doc.tokens)
+            .iter()
+            .map(|h| (h.start, h.end, *h.value))
+            .collect();
+        assert_eq!(
+            hits,
+            vec![(0, 1, 1), (2, 5, 2), (5, 6, 4)],
+            "help: أكدت is not أكد"
+        );
     }
 
     #[test]

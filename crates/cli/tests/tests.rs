@@ -3,6 +3,7 @@
 mod util;
 
 mod clean;
+mod claims_events;
 mod extract;
 mod recognize;
 mod ner;

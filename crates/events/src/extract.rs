@@ -13,8 +13,9 @@
 //! count, they make an event of their own.
 
 use rasd_attribute::context::{speaker_type, Ctx};
+use rasd_attribute::words::{Hit, HitIndex};
 use rasd_model::{
-    Claim, Clitics, Doc, EntityType, EventTime, Modality, Quantity, Stance, Toll, TokenKind, Why,
+    Claim, Clitics, Doc, EntityType, EventTime, Modality, Quantity, Stance, TokenKind, Toll, Why,
 };
 
 use crate::lex::{family, CountAt, Kind, Lexicons, Trigger};
@@ -49,6 +50,8 @@ pub struct Mention {
     pub place: Option<String>,
     /// Facility ref inside the place.
     pub site: Option<String>,
+    /// The place is a whole state (`في سوريا`): too coarse to make an event of its own.
+    pub state_place: bool,
     /// Time.
     pub time: Option<EventTime>,
     /// Killed.
@@ -94,6 +97,14 @@ pub struct Scan<'a> {
     qty: Vec<(usize, usize, usize)>,
     /// Time expressions with a value, by token: (first token, index).
     times: Vec<(usize, usize)>,
+    ix_triggers: HitIndex,
+    ix_weapons: HitIndex,
+    ix_casualties: HitIndex,
+    ix_targets: HitIndex,
+    ix_actors: HitIndex,
+    ix_places: HitIndex,
+    ix_not_events: HitIndex,
+    ix_frames: HitIndex,
 }
 
 impl<'a> Scan<'a> {
@@ -141,11 +152,66 @@ impl<'a> Scan<'a> {
                 (!r.is_empty()).then_some((r.start, i))
             })
             .collect();
-        Scan { cx, lx, content_of, span_of, qty, times }
+        let (ix_triggers, ix_weapons, ix_casualties, ix_targets) = (
+            lx.triggers.index(n),
+            lx.weapons.index(n),
+            lx.casualties.index(n),
+            lx.targets.index(n),
+        );
+        let (ix_actors, ix_places, ix_not_events, ix_frames) = (
+            lx.actors.index(n),
+            lx.places.index(n),
+            lx.not_events.index(n),
+            lx.frames.index(n),
+        );
+        Scan {
+            cx,
+            lx,
+            content_of,
+            span_of,
+            qty,
+            times,
+            ix_triggers,
+            ix_weapons,
+            ix_casualties,
+            ix_targets,
+            ix_actors,
+            ix_places,
+            ix_not_events,
+            ix_frames,
+        }
     }
 
     fn doc(&self) -> &'a Doc {
         self.cx.doc
+    }
+
+    fn trig_at(&self, i: usize, end: usize) -> Option<Hit<'a, Trigger>> {
+        self.lx.triggers.hit(&self.ix_triggers, self.cx.lookup(), i, end)
+    }
+
+    fn weapon_at(&self, i: usize, end: usize) -> Option<Hit<'a, crate::lex::Weapon>> {
+        self.lx.weapons.hit(&self.ix_weapons, self.cx.lookup(), i, end)
+    }
+
+    fn casualty_at(&self, i: usize, end: usize) -> Option<Hit<'a, crate::lex::Casualty>> {
+        self.lx.casualties.hit(&self.ix_casualties, self.cx.lookup(), i, end)
+    }
+
+    fn target_at(&self, i: usize, end: usize) -> Option<Hit<'a, crate::lex::Target>> {
+        self.lx.targets.hit(&self.ix_targets, self.cx.lookup(), i, end)
+    }
+
+    fn actor_class(&self, i: usize, end: usize) -> Option<(&'a str, usize, &'a Why)> {
+        self.lx.actors.hit(&self.ix_actors, self.cx.lookup(), i, end)
+    }
+
+    fn place_class(&self, i: usize, end: usize) -> Option<(&'a str, usize, &'a Why)> {
+        self.lx.places.hit(&self.ix_places, self.cx.lookup(), i, end)
+    }
+
+    fn frame_class(&self, i: usize, end: usize) -> Option<(&'a str, usize, &'a Why)> {
+        self.lx.frames.hit(&self.ix_frames, self.cx.lookup(), i, end)
     }
 
     /// Every mention of the document, in reading order.
@@ -163,9 +229,16 @@ impl<'a> Scan<'a> {
         let toks = &doc.tokens[..b];
         // Triggers, left to right, longest first, outside phrases that report no event.
         let mut blocked = vec![false; b - a];
-        for h in self.lx.not_events.scan(doc, &doc.tokens[a..b]) {
-            for x in &mut blocked[h.start..h.end] {
-                *x = true;
+        let mut k = a;
+        while k < b {
+            match self.lx.not_events.hit(&self.ix_not_events, self.cx.lookup(), k, b) {
+                Some(h) => {
+                    for x in &mut blocked[h.start - a..h.end - a] {
+                        *x = true;
+                    }
+                    k = h.end;
+                }
+                None => k += 1,
             }
         }
         let mut trigs: Vec<(usize, usize, &Trigger)> = Vec::new();
@@ -175,7 +248,7 @@ impl<'a> Scan<'a> {
                 i += 1;
                 continue;
             }
-            match self.lx.triggers.at(doc, toks, i) {
+            match self.trig_at(i, toks.len()) {
                 Some(h) => {
                     if self.keep_trigger(h.start, h.end, h.value, a, b) {
                         trigs.push((h.start, h.end, h.value));
@@ -188,14 +261,23 @@ impl<'a> Scan<'a> {
         let first = out.len();
         for (n, &(ts, te, row)) in trigs.iter().enumerate() {
             let (sa, sb) = self.segment(ts, a, b);
-            let ta = trigs[..n].iter().rev().map(|t| t.1).find(|&e| e <= ts && e > sa).unwrap_or(sa);
-            let tb = trigs[n + 1..].iter().map(|t| t.0).find(|&x| x >= te && x < sb).unwrap_or(sb);
+            let ta = trigs[..n]
+                .iter()
+                .rev()
+                .map(|t| t.1)
+                .find(|&e| e <= ts && e > sa)
+                .unwrap_or(sa);
+            let tb = trigs[n + 1..]
+                .iter()
+                .map(|t| t.0)
+                .find(|&x| x >= te && x < sb)
+                .unwrap_or(sb);
             self.mentions_of(s, (ts, te), row, (sa, sb), (ta, tb), out);
         }
         // Casualty words: tolls for the nearest mention of their segment, or events alone.
         let mut i = a;
         while i < b {
-            let Some(h) = self.lx.casualties.at(doc, toks, i) else {
+            let Some(h) = self.casualty_at(i, toks.len()) else {
                 i += 1;
                 continue;
             };
@@ -207,7 +289,10 @@ impl<'a> Scan<'a> {
             let Some(q) = self.count(cs, ce, row.count, a, b) else {
                 continue;
             };
-            let toll = Toll { value: q.value, approx: q.approx };
+            let toll = Toll {
+                value: q.value,
+                approx: q.approx,
+            };
             let seg = self.segment(cs, a, b);
             let target = out[first..]
                 .iter_mut()
@@ -215,9 +300,18 @@ impl<'a> Scan<'a> {
                     let (x, y) = self.segment(m.trigger.0, a, b);
                     (x, y) == seg && family(m.etype).is_some_and(crate::lex::violent_or_grave)
                 })
-                .min_by_key(|m| (row.prefers.is_none_or(|p| p != m.etype), m.trigger.0.abs_diff(cs)));
+                .min_by_key(|m| {
+                    (
+                        row.prefers.is_none_or(|p| p != m.etype),
+                        m.trigger.0.abs_diff(cs),
+                    )
+                });
             if let Some(m) = target {
-                let slot = if row.kind == Kind::Killed { &mut m.fatalities } else { &mut m.injuries };
+                let slot = if row.kind == Kind::Killed {
+                    &mut m.fatalities
+                } else {
+                    &mut m.injuries
+                };
                 if slot.is_none() {
                     *slot = Some(toll);
                     m.why = m.why.clone().and(row.why.clone());
@@ -255,12 +349,19 @@ impl<'a> Scan<'a> {
         let cx = &self.cx;
         let t = cx.tok(ts);
         let doc = self.doc();
-        let undergo = ts > a && self.lx.frames.at(doc, &doc.tokens[..b], ts - 1).is_some()
-            || ts > a + 1 && self.lx.frames.at(doc, &doc.tokens[..b], ts - 2).is_some();
-        if t.clitics.has(Clitics::LI) && !t.clitics.has(Clitics::SUFFIX) && row.etype != "other" && !undergo {
+        let undergo = ts > a && self.frame_class(ts - 1, b).is_some()
+            || ts > a + 1 && self.frame_class(ts - 2, b).is_some();
+        if t.clitics.has(Clitics::LI)
+            && !t.clitics.has(Clitics::SUFFIX)
+            && row.etype != "other"
+            && !undergo
+        {
             return false;
         }
-        let support = |k: usize| self.lx.frames.at(doc, &doc.tokens[..b], k).is_some_and(|(c, _, _)| c == "support");
+        let support = |k: usize| {
+            self.frame_class(k, b)
+                .is_some_and(|(c, _, _)| c == "support")
+        };
         if (ts > a && support(ts - 1)) || (ts > a + 1 && support(ts - 2)) {
             return false;
         }
@@ -268,7 +369,10 @@ impl<'a> Scan<'a> {
             // The object of a sentence or threat (`أصدرت أحكاما بإعدام`) is no event.
             let lo = ts.saturating_sub(3).max(a);
             let toks = &doc.tokens[..ts];
-            if (lo..ts).any(|k| self.lx.triggers.at(doc, toks, k).is_some_and(|h| family(h.value.etype) == Some("political"))) {
+            if (lo..ts).any(|k| {
+                self.trig_at(k, toks.len())
+                    .is_some_and(|h| family(h.value.etype) == Some("political"))
+            }) {
                 return false;
             }
         }
@@ -277,7 +381,17 @@ impl<'a> Scan<'a> {
             let lo = ts.saturating_sub(4).max(a);
             for k in lo..ts {
                 if let Some(h) = cx.cue(k, b) {
-                    if matches!(&*h.value.id, "demand" | "request" | "call" | "call.n" | "threaten" | "warn" | "demand.part" | "call.part") {
+                    if matches!(
+                        &*h.value.id,
+                        "demand"
+                            | "request"
+                            | "call"
+                            | "call.n"
+                            | "threaten"
+                            | "warn"
+                            | "demand.part"
+                            | "call.part"
+                    ) {
                         return false;
                     }
                 }
@@ -286,9 +400,12 @@ impl<'a> Scan<'a> {
         // Inside a claim's speaker or cue (outside its content).
         if let Some(c) = self.span_of[ts] {
             let c = &self.doc().claims[c as usize];
-            let in_content = c.content.is_some_and(|sp| sp.start <= t.span.start && t.span.end <= sp.end);
+            let in_content = c
+                .content
+                .is_some_and(|sp| sp.start <= t.span.start && t.span.end <= sp.end);
             if !in_content && self.content_of[ts].is_none() {
-                let cue_here = c.cue.is_empty() || !self.doc().text(t.span).contains(c.cue.as_str());
+                let cue_here =
+                    c.cue.is_empty() || !self.doc().text(t.span).contains(c.cue.as_str());
                 if cue_here && family(row.etype) != Some("political") {
                     return false;
                 }
@@ -316,13 +433,18 @@ impl<'a> Scan<'a> {
     fn count(&self, cs: usize, ce: usize, at: CountAt, a: usize, b: usize) -> Option<&'a Quantity> {
         let doc = self.doc();
         let after = |reach: usize| {
-            self.qty.iter().find(|(qa, _, _)| *qa >= ce && *qa < (ce + reach).min(b)).map(|x| x.2)
+            self.qty
+                .iter()
+                .find(|(qa, _, _)| *qa >= ce && *qa < (ce + reach).min(b))
+                .map(|x| x.2)
         };
         let before = |reach: usize| {
             self.qty
                 .iter()
                 .rev()
-                .find(|(qa, qb, _)| *qb <= cs + 1 && *qa >= a && cs.saturating_sub(*qb) < reach && *qa < cs)
+                .find(|(qa, qb, _)| {
+                    *qb <= cs + 1 && *qa >= a && cs.saturating_sub(*qb) < reach && *qa < cs
+                })
                 .map(|x| x.2)
         };
         // A quantity whose span takes the word in (`53 قتيلا`).
@@ -356,11 +478,9 @@ impl<'a> Scan<'a> {
         let toks = &self.doc().tokens[..hi];
         let mut k = lo;
         while k < hi {
-            match self.lx.weapons.at(self.doc(), toks, k) {
+            match self.weapon_at(k, toks.len()) {
                 Some(h) => {
-                    if !(h.start >= ts && h.start < te) || h.end - h.start > te - ts {
-                        weapons.push((h.start, h.value));
-                    }
+                    weapons.push((h.start, h.value));
                     k = h.end;
                 }
                 None => k += 1,
@@ -369,7 +489,11 @@ impl<'a> Scan<'a> {
         let instrumental = |w: &(usize, &crate::lex::Weapon)| {
             w.0 >= te && w.0 <= te + 1 && cx.tok(w.0).clitics.has(Clitics::BI)
         };
-        if row.instrument || weapons.iter().any(|w| instrumental(w) && w.1.etype.is_some()) {
+        if row.instrument
+            || weapons
+                .iter()
+                .any(|w| instrumental(w) && w.1.etype.is_some())
+        {
             // `ب` + weapon right after the trigger (`هجوم بطائرة مسيرة`, `استهدافه بقذيفة
             // مدفعية`) is its weapon, with the weapons coordinated with it.
             let first = weapons.iter().position(|w| instrumental(w));
@@ -377,7 +501,9 @@ impl<'a> Scan<'a> {
                 Some(f) => {
                     let mut keep = vec![weapons[f]];
                     for w in &weapons[f + 1..] {
-                        if cx.tok(w.0).clitics.has(Clitics::WA) || (w.0 > 0 && cx.form(w.0 - 1) == "و") {
+                        if cx.tok(w.0).clitics.has(Clitics::WA)
+                            || (w.0 > 0 && cx.form(w.0 - 1) == "و")
+                        {
                             keep.push(*w);
                         } else {
                             break;
@@ -394,7 +520,7 @@ impl<'a> Scan<'a> {
             let toks = &self.doc().tokens[..ts];
             let mut k = sa;
             while k < ts {
-                match self.lx.weapons.at(self.doc(), toks, k) {
+                match self.weapon_at(k, toks.len()) {
                     Some(h) => {
                         if h.value.etype.is_some() && !(h.start >= ts && h.start < te) {
                             weapons.push((h.start, h.value));
@@ -409,7 +535,8 @@ impl<'a> Scan<'a> {
         let mut types: Vec<&'static str> = Vec::new();
         let mut weak = row.weak;
         if row.weapon || row.instrument {
-            let typed: Vec<&(usize, &crate::lex::Weapon)> = weapons.iter().filter(|w| w.1.etype.is_some()).collect();
+            let typed: Vec<&(usize, &crate::lex::Weapon)> =
+                weapons.iter().filter(|w| w.1.etype.is_some()).collect();
             if let Some(first) = typed.first() {
                 let instrumental = cx.tok(first.0).clitics.has(Clitics::BI);
                 for w in &typed {
@@ -448,9 +575,10 @@ impl<'a> Scan<'a> {
         if let Some(r) = neg_rule {
             why = why.and(Why::rule(r));
         }
-        let claim = self.content_of[ts].or(self.span_of[ts]).map(|c| c as usize).or_else(|| {
-            self.doc().claims.iter().position(|c| c.voice.is_some())
-        });
+        let claim = self.content_of[ts]
+            .or(self.span_of[ts])
+            .map(|c| c as usize)
+            .or_else(|| self.doc().claims.iter().position(|c| c.voice.is_some()));
         // A place before the trigger is its own unless an earlier trigger of the segment
         // stands before it across `بعد`/`قبل` (`غاراته على مواقع في سوريا وذلك بعد أربعة
         // أيام على هجوم انتحاري`: the place is the strikes', not the bombing's).
@@ -458,8 +586,11 @@ impl<'a> Scan<'a> {
             (ta..ts).any(|k| matches!(cx.core(k), "بعد" | "قبل" | "منذ" | "اعقاب" | "عقب"));
         let back = if ta == sa || !separated { lo } else { ts };
         let places = self.places(ts, te, back, (te + REACH).min(sb), sb, row.etype);
-        let places: Vec<Option<Place>> =
-            if places.is_empty() { vec![None] } else { places.into_iter().map(Some).collect() };
+        let places: Vec<Option<Place>> = if places.is_empty() {
+            vec![None]
+        } else {
+            places.into_iter().map(Some).collect()
+        };
         for t in &types {
             for p in &places {
                 let mut w = why.clone();
@@ -478,15 +609,19 @@ impl<'a> Scan<'a> {
                     targets: targets.clone(),
                     place: p.as_ref().map(|p| p.key.clone()),
                     site: p.as_ref().and_then(|p| p.site.clone()),
+                    state_place: p.as_ref().is_some_and(|p| p.state),
                     time: time.clone(),
                     fatalities: None,
                     injuries: None,
-                    weapons: weapons.iter().map(|w| w.1.id.to_string()).fold(Vec::new(), |mut v, x| {
-                        if !v.contains(&x) {
-                            v.push(x);
-                        }
-                        v
-                    }),
+                    weapons: weapons.iter().map(|w| w.1.id.to_string()).fold(
+                        Vec::new(),
+                        |mut v, x| {
+                            if !v.contains(&x) {
+                                v.push(x);
+                            }
+                            v
+                        },
+                    ),
                     negated,
                     modality,
                     claim,
@@ -535,7 +670,7 @@ impl<'a> Scan<'a> {
             if cx.punct(k, &['.', ';', ':']) {
                 break;
             }
-            if let Some(h) = self.lx.targets.at(doc, toks, k) {
+            if let Some(h) = self.target_at(k, toks.len()) {
                 if h.value.civilian {
                     civ = true;
                 } else {
@@ -575,12 +710,18 @@ impl<'a> Scan<'a> {
     /// Actors: a force noun or entity right after the trigger (`قصف قوات حفتر`, `هجوما
     /// لقوات حفتر`), else the nearest one before it that is not a preposition's object
     /// (`قوات الوفاق ... دمرت`, `طائرات مسيرة لقوات الوفاق`).
-    fn actors(&self, ts: usize, te: usize, lo: usize, hi: usize, object: bool) -> (Vec<String>, bool) {
+    fn actors(
+        &self,
+        ts: usize,
+        te: usize,
+        lo: usize,
+        hi: usize,
+        object: bool,
+    ) -> (Vec<String>, bool) {
         let cx = &self.cx;
-        let doc = self.doc();
         // `هجوم شنه مقاتلو المعارضة`, `مجزرة نفذتها طائرات النظام`.
         for k in te..(te + 2).min(hi) {
-            if let Some((c, n, _)) = self.lx.frames.at(doc, &doc.tokens[..hi], k) {
+            if let Some((c, n, _)) = self.frame_class(k, hi) {
                 if c == "by" && k + n < hi {
                     if let Some(a) = self.actor_at(k + n, hi, true) {
                         return a;
@@ -594,7 +735,11 @@ impl<'a> Scan<'a> {
                 return a;
             }
             // Only an adjective (`الغارة الثانية لطيران حفتر`) may stand in between.
-            if !(cx.is_word(j) && cx.has_article(j) && cx.entity(j).is_none() && cx.particle(j, hi).is_none()) {
+            if !(cx.is_word(j)
+                && cx.has_article(j)
+                && cx.entity(j).is_none()
+                && cx.particle(j, hi).is_none())
+            {
                 break;
             }
             j += 1;
@@ -619,7 +764,7 @@ impl<'a> Scan<'a> {
         let toks = &doc.tokens[..end];
         let li = cx.tok(k).clitics.has(Clitics::LI);
         let bi = cx.tok(k).clitics.has(Clitics::BI);
-        if let Some((_, n, _)) = self.lx.actors.at(doc, toks, k) {
+        if let Some((_, n, _)) = self.actor_class(k, toks.len()) {
             if bi || (cx.has_prep_clitic(k) && !li) {
                 return None;
             }
@@ -627,9 +772,9 @@ impl<'a> Scan<'a> {
                 // `لقوات الوفاق` before a verb: the owner of a weapon or force named
                 // just before it (`طائرات مسيرة لقوات الوفاق`).
                 let owner = k > 0
-                    && (self.lx.weapons.at(doc, toks, k - 1).is_some()
-                        || self.lx.actors.at(doc, toks, k - 1).is_some()
-                        || (k > 1 && self.lx.weapons.at(doc, toks, k - 2).is_some()));
+                    && (self.weapon_at(k - 1, toks.len()).is_some()
+                        || self.actor_class(k - 1, toks.len()).is_some()
+                        || (k > 1 && self.weapon_at(k - 2, toks.len()).is_some()));
                 if !owner {
                     return None;
                 }
@@ -658,9 +803,9 @@ impl<'a> Scan<'a> {
                 && cx.is_word(j)
                 && cx.has_article(j)
                 && cx.particle(j, end).is_none()
-                && cx.lx.negation.at(doc, toks, j).is_none()
+                && cx.negation(j, end).is_none()
                 && cx.cue(j, end).is_none()
-                && self.lx.triggers.at(doc, toks, j).is_none()
+                && self.trig_at(j, toks.len()).is_none()
             {
                 j += 1;
             }
@@ -686,7 +831,10 @@ impl<'a> Scan<'a> {
             // right after a verbal noun is its object.
             return None;
         }
-        Some((vec![e.reference.clone().unwrap_or_else(|| e.text.clone())], true))
+        Some((
+            vec![e.reference.clone().unwrap_or_else(|| e.text.clone())],
+            true,
+        ))
     }
 
     /// The nearest resolved time in the trigger's segment, after it first.
@@ -703,10 +851,16 @@ impl<'a> Scan<'a> {
             .filter(|(k, _)| *k >= te && *k < hi && !reference(*k))
             .min_by_key(|(k, _)| *k - te)
             .or_else(|| {
-                self.times.iter().filter(|(k, _)| *k >= lo && *k < ts && !reference(*k)).max_by_key(|(k, _)| *k)
+                self.times
+                    .iter()
+                    .filter(|(k, _)| *k >= lo && *k < ts && !reference(*k))
+                    .max_by_key(|(k, _)| *k)
             })?;
         let t = doc.times.get(pick.1)?;
-        Some(EventTime { value: t.value.clone()?, grain: t.grain })
+        Some(EventTime {
+            value: t.value.clone()?,
+            grain: t.grain,
+        })
     }
 
     /// Negation (`لم تستهدف`, `عدم`, the content of a denial) and modality (`من المنتظر
@@ -714,9 +868,8 @@ impl<'a> Scan<'a> {
     fn modality(&self, ts: usize, sa: usize) -> (bool, Modality, Option<&'static str>) {
         let cx = &self.cx;
         let doc = self.doc();
-        let toks = &doc.tokens[..ts];
         for k in ts.saturating_sub(2).max(sa)..ts {
-            if let Some((class, n, _)) = cx.lx.negation.at(doc, toks, k) {
+            if let Some((class, n, _)) = cx.negation(k, ts) {
                 if k + n == ts && matches!(class, "past" | "copula" | "present" | "noun") {
                     return (true, Modality::Denied, Some("events/negated"));
                 }
@@ -741,7 +894,7 @@ impl<'a> Scan<'a> {
         let mut k = ts;
         while k > sa && ts - k < 8 {
             k -= 1;
-            if let Some(h) = cx.lx.modality.at(doc, toks, k) {
+            if let Some(h) = cx.modality(k, ts) {
                 if ts - h.start <= h.value.window as usize {
                     return (false, h.value.modality, Some("events/modality-cue"));
                 }
@@ -752,10 +905,20 @@ impl<'a> Scan<'a> {
 
     /// Places of a trigger: after it (with every place coordinated with the first), else
     /// the nearest before it.
-    fn places(&self, ts: usize, te: usize, lo: usize, hi: usize, sb: usize, etype: &str) -> Vec<Place> {
+    fn places(
+        &self,
+        ts: usize,
+        te: usize,
+        lo: usize,
+        hi: usize,
+        sb: usize,
+        etype: &str,
+    ) -> Vec<Place> {
         let territory = matches!(
             etype,
-            "government_regains_territory" | "non_state_actor_overtakes_territory" | "non_violent_transfer_of_territory"
+            "government_regains_territory"
+                | "non_state_actor_overtakes_territory"
+                | "non_violent_transfer_of_territory"
         );
         let mut out = Vec::new();
         let mut k = te;
@@ -766,9 +929,9 @@ impl<'a> Scan<'a> {
             if let Some(mut p) = self.place_at(k, te, hi, territory) {
                 if p.state {
                     // A state: a town or site named right after it is more precise.
-                    if let Some(q) = (p.end..hi.min(p.end + 6)).find_map(|j| {
-                        self.place_at(j, te, hi, territory).filter(|q| !q.state)
-                    }) {
+                    if let Some(q) = (p.end..hi.min(p.end + 6))
+                        .find_map(|j| self.place_at(j, te, hi, territory).filter(|q| !q.state))
+                    {
                         p = q;
                     }
                 }
@@ -796,7 +959,9 @@ impl<'a> Scan<'a> {
                 let mut first = k;
                 let mut all = vec![p];
                 while first > lo {
-                    let Some(prev) = self.place_before(first, lo) else { break };
+                    let Some(prev) = self.place_before(first, lo) else {
+                        break;
+                    };
                     first = prev.1;
                     all.insert(0, prev.0);
                 }
@@ -833,7 +998,6 @@ impl<'a> Scan<'a> {
     /// place entity.
     fn coordinated(&self, k: usize, hi: usize, te: usize) -> Option<Place> {
         let cx = &self.cx;
-        let doc = self.doc();
         let mut j = k;
         if j < hi && cx.punct(j, &[',']) {
             j += 1;
@@ -853,7 +1017,8 @@ impl<'a> Scan<'a> {
             if let Some(p) = self.place_at(j, te, hi, true) {
                 return Some(p);
             }
-            let filler = self.lx.places.at(doc, &doc.tokens[..hi], j).is_some() || matches!(cx.core(j), "كامل" | "بعض" | "عدد");
+            let filler = self.place_class(j, hi).is_some()
+                || matches!(cx.core(j), "كامل" | "بعض" | "عدد");
             if !filler {
                 return None;
             }
@@ -875,14 +1040,17 @@ impl<'a> Scan<'a> {
             }
             let t = cx.tok(k);
             let locative = t.clitics.has(Clitics::BI)
-                || (k > 0 && self.lx.places.at(doc, toks, k - 1).is_some())
-                || (k > 1 && self.lx.places.at(doc, toks, k - 2).is_some_and(|(c, n, _)| n == 2 || c == "area"));
+                || (k > 0 && self.place_class(k - 1, toks.len()).is_some())
+                || (k > 1
+                    && self.place_class(k - 2, toks.len())
+                        .is_some_and(|(c, n, _)| n == 2 || c == "area"));
             let ok = if e.etype == EntityType::GPE {
                 // A state is a place only after في or an area noun (`في ليبيا`, `دولة
                 // تشاد`); after ب or ل it is a party (`استنجد حفتر بروسيا`).
                 k > 0
                     && (matches!(cx.core(k - 1), "في")
-                        || self.lx.places.at(doc, toks, k - 1).is_some_and(|(c, _, _)| c == "area"))
+                        || self.place_class(k - 1, toks.len())
+                            .is_some_and(|(c, _, _)| c == "area"))
             } else {
                 locative || e.etype == EntityType::FAC || k == te || loose
             };
@@ -908,12 +1076,18 @@ impl<'a> Scan<'a> {
                 }
             }
             let state = e.etype == EntityType::GPE;
-            return Some(Place { key, site: None, end, rule: "events/place", state });
+            return Some(Place {
+                key,
+                site: None,
+                end,
+                rule: "events/place",
+                state,
+            });
         }
         if cx.entity(k).is_some() {
             return None;
         }
-        let (class, n, _) = self.lx.places.at(doc, toks, k)?;
+        let (class, n, _) = self.place_class(k, toks.len())?;
         match class {
             "area" if !cx.has_article(k) => {
                 // An area noun and its name, when the recognizer found no entity there.
@@ -921,7 +1095,8 @@ impl<'a> Scan<'a> {
                 if a >= end || cx.entity(a).is_some() {
                     return None;
                 }
-                if !cx.has_article(a) && (cx.core(a).ends_with("يه") || cx.core(a).ends_with('ي')) {
+                if !cx.has_article(a) && (cx.core(a).ends_with("يه") || cx.core(a).ends_with('ي'))
+                {
                     // `منطقة عسكرية`: an adjective, not a name.
                     return None;
                 }
@@ -931,8 +1106,8 @@ impl<'a> Scan<'a> {
                     && cx.is_word(b)
                     && cx.tok(b).kind == TokenKind::Word
                     && cx.particle(b, end).is_none()
-                    && self.lx.places.at(doc, toks, b).is_none()
-                    && self.lx.triggers.at(doc, toks, b).is_none()
+                    && self.place_class(b, toks.len()).is_none()
+                    && self.trig_at(b, toks.len()).is_none()
                 {
                     b += 1;
                 }
@@ -948,25 +1123,38 @@ impl<'a> Scan<'a> {
                     state: false,
                 })
             }
-            "anaphor" if n == 1 && cx.has_article(k) && !cx.has_prep_clitic(k) || class == "anaphor" && cx.tok(k).clitics.has(Clitics::BI) => {
+            "anaphor"
+                if n == 1 && cx.has_article(k) && !cx.has_prep_clitic(k)
+                    || class == "anaphor" && cx.tok(k).clitics.has(Clitics::BI) =>
+            {
                 // `العاصمة`: the capital the article names most; `المدينة`: the last
                 // town or city named before.
                 let capital = cx.core(k) == "عاصمه";
                 let start = cx.tok(k).span.start;
                 let is_capital = |e: &rasd_model::Entity| {
                     e.etype == EntityType::LOC
-                        && e.reference.as_deref().and_then(|r| doc.refs.get(r)).is_some_and(|r| {
-                            r.extra.get("kind").is_some_and(|k| k == "capital")
-                        })
+                        && e.reference
+                            .as_deref()
+                            .and_then(|r| doc.refs.get(r))
+                            .is_some_and(|r| r.extra.get("kind").is_some_and(|k| k == "capital"))
                 };
                 let key = if capital {
                     // The capital of the country of the nearest place before it in its
                     // sentence, else of the country the article names most.
                     let country_of = |e: &rasd_model::Entity| {
-                        e.reference.as_deref().and_then(|r| doc.refs.get(r)).and_then(|r| r.country.clone())
+                        e.reference
+                            .as_deref()
+                            .and_then(|r| doc.refs.get(r))
+                            .and_then(|r| r.country.clone())
                     };
-                    let placed = |e: &&rasd_model::Entity| matches!(e.etype, EntityType::LOC | EntityType::GPE);
-                    let sent_start = doc.sentences.get(s_of(doc, start)).map(|s| s.start).unwrap_or(0);
+                    let placed = |e: &&rasd_model::Entity| {
+                        matches!(e.etype, EntityType::LOC | EntityType::GPE)
+                    };
+                    let sent_start = doc
+                        .sentences
+                        .get(s_of(doc, start))
+                        .map(|s| s.start)
+                        .unwrap_or(0);
                     let near = doc
                         .entities
                         .iter()
@@ -990,9 +1178,16 @@ impl<'a> Scan<'a> {
                     };
                     let mut counts: Vec<(&str, usize)> = Vec::new();
                     let in_country = |e: &rasd_model::Entity| {
-                        e.reference.as_deref().and_then(|r| doc.refs.get(r)).is_some_and(|r| r.country.as_deref() == Some(country.as_str()))
+                        e.reference
+                            .as_deref()
+                            .and_then(|r| doc.refs.get(r))
+                            .is_some_and(|r| r.country.as_deref() == Some(country.as_str()))
                     };
-                    for e in doc.entities.iter().filter(|e| is_capital(e) && in_country(e)) {
+                    for e in doc
+                        .entities
+                        .iter()
+                        .filter(|e| is_capital(e) && in_country(e))
+                    {
                         let r = e.reference.as_deref().unwrap_or("");
                         match counts.iter_mut().find(|(x, _)| *x == r) {
                             Some(c) => c.1 += 1,
@@ -1010,17 +1205,28 @@ impl<'a> Scan<'a> {
                         .find(|e| e.etype == EntityType::LOC)?;
                     e.reference.clone().unwrap_or_else(|| e.text.clone())
                 };
-                Some(Place { key, site: None, end: k + 1, rule: "events/place-anaphor", state: false })
+                Some(Place {
+                    key,
+                    site: None,
+                    end: k + 1,
+                    rule: "events/place-anaphor",
+                    state: false,
+                })
             }
             "site" if n == 1 && cx.has_article(k) => {
                 // `المركز` after `مركز إيواء المهاجرين`: the last facility named with the
                 // same noun, and the town it lies in.
                 let start = cx.tok(k).span.start;
                 let head = cx.core(k);
-                let e = doc.entities.iter().rev().filter(|e| e.end <= start).find(|e| {
-                    let t = doc.tokens.partition_point(|t| t.span.end <= e.start);
-                    e.etype == EntityType::FAC && t < doc.tokens.len() && cx.core(t) == head
-                })?;
+                let e = doc
+                    .entities
+                    .iter()
+                    .rev()
+                    .filter(|e| e.end <= start)
+                    .find(|e| {
+                        let t = doc.tokens.partition_point(|t| t.span.end <= e.start);
+                        e.etype == EntityType::FAC && t < doc.tokens.len() && cx.core(t) == head
+                    })?;
                 let key = e.reference.clone().unwrap_or_else(|| e.text.clone());
                 let within = doc
                     .refs
@@ -1028,8 +1234,20 @@ impl<'a> Scan<'a> {
                     .and_then(|r| r.extra.get("within"))
                     .filter(|w| doc.refs.contains_key(w.as_str()));
                 Some(match within {
-                    Some(w) => Place { key: w.clone(), site: Some(key), end: k + 1, rule: "events/place-site-anaphor", state: false },
-                    None => Place { key, site: None, end: k + 1, rule: "events/place-site-anaphor", state: false },
+                    Some(w) => Place {
+                        key: w.clone(),
+                        site: Some(key),
+                        end: k + 1,
+                        rule: "events/place-site-anaphor",
+                        state: false,
+                    },
+                    None => Place {
+                        key,
+                        site: None,
+                        end: k + 1,
+                        rule: "events/place-site-anaphor",
+                        state: false,
+                    },
                 })
             }
             _ => None,

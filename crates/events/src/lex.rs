@@ -201,13 +201,16 @@ impl Lexicons {
             let mut bad = Vec::new();
             for r in &t.rows {
                 let Some(etype) = t.get(r, "type").and_then(contract_type) else {
-                    bad.push((r.line, format!("unknown type `{}`", t.get(r, "type").unwrap_or(""))));
+                    bad.push((
+                        r.line,
+                        format!("unknown type `{}`", t.get(r, "type").unwrap_or("")),
+                    ));
                     continue;
                 };
                 let retype = t.list(r, "retype");
-                if let Some(x) =
-                    retype.iter().find(|x| !matches!(**x, "weapon" | "instrument" | "target" | "weak" | "object"))
-                {
+                if let Some(x) = retype.iter().find(|x| {
+                    !matches!(**x, "weapon" | "instrument" | "target" | "weak" | "object")
+                }) {
                     bad.push((r.line, format!("unknown retype `{x}`")));
                 }
                 let trig = Trigger {
@@ -250,7 +253,11 @@ impl Lexicons {
                     }
                 },
             };
-            let w = Weapon { id: id.into(), etype, why: r.why(&t) };
+            let w = Weapon {
+                id: id.into(),
+                etype,
+                why: r.why(&t),
+            };
             for v in variants(an, &t, r, "forms") {
                 lx.weapons.insert(&v, w.clone());
             }
@@ -268,7 +275,10 @@ impl Lexicons {
                 Some("injured") => Kind::Injured,
                 Some("captured") => Kind::Captured,
                 _ => {
-                    bad.push((r.line, "kind must be killed, injured or captured".to_string()));
+                    bad.push((
+                        r.line,
+                        "kind must be killed, injured or captured".to_string(),
+                    ));
                     continue;
                 }
             };
@@ -295,7 +305,13 @@ impl Lexicons {
             if t.get(r, "prefers").is_some() && prefers.is_none() {
                 bad.push((r.line, "unknown type in `prefers`".to_string()));
             }
-            let c = Casualty { kind, count, event, prefers, why: r.why(&t) };
+            let c = Casualty {
+                kind,
+                count,
+                event,
+                prefers,
+                why: r.why(&t),
+            };
             for v in variants(an, &t, r, "forms") {
                 lx.casualties.insert(&v, c.clone());
             }
@@ -318,7 +334,13 @@ impl Lexicons {
             };
             let label: Box<str> = t.get(r, "label").unwrap_or("").into();
             for v in variants(an, &t, r, "forms") {
-                lx.targets.insert(&v, Target { civilian, label: label.clone() });
+                lx.targets.insert(
+                    &v,
+                    Target {
+                        civilian,
+                        label: label.clone(),
+                    },
+                );
             }
         }
         for (l, m) in bad.drain(..) {
@@ -344,7 +366,11 @@ impl Lexicons {
             }
         }
         issues.append(&mut t.issues);
-        let (c, mut i) = Classes::load(an, table(src, FRAMES, &mut issues), &["undergo", "support", "by"]);
+        let (c, mut i) = Classes::load(
+            an,
+            table(src, FRAMES, &mut issues),
+            &["undergo", "support", "by"],
+        );
         lx.frames = c;
         issues.append(&mut i);
         (lx, issues)
@@ -373,7 +399,12 @@ mod tests {
         )
         .unwrap();
         let (lx, issues) = Lexicons::load(&Source::with_dir(d.path()), &Analyzer::default());
-        assert!(issues.iter().any(|i| i.file == "events/triggers/mine.tsv" && i.line == 3), "{issues:?}");
+        assert!(
+            issues
+                .iter()
+                .any(|i| i.file == "events/triggers/mine.tsv" && i.line == 3),
+            "{issues:?}"
+        );
         assert!(lx.triggers.len() > 200, "embedded tables still load");
     }
 

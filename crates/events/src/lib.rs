@@ -62,3 +62,176 @@ impl EventExtractor {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use rasd_attribute::Attributor;
+    use rasd_lexicon::Source;
+    use rasd_model::{Approx, Doc, Modality, Quantity, Why};
+    use rasd_text::Analyzer;
+
+    use super::EventExtractor;
+
+    fn run(text: &str) -> Doc {
+        let mut doc = Analyzer::default().analyze_text(text);
+        Attributor::load(&Source::embedded())
+            .0
+            .run(&mut doc)
+            .unwrap();
+        EventExtractor::load(&Source::embedded())
+            .0
+            .run(&mut doc)
+            .unwrap();
+        doc
+    }
+
+    /// (text, events as (type, place, negated, modality)).
+    type Case = (
+        &'static str,
+        &'static [(&'static str, Option<&'static str>, bool, Modality)],
+    );
+
+    const CASES: &[Case] = &[
+        (
+            "قصفت طائرات مسيرة مواقع في منطقة الوشكة.",
+            &[(
+                "air_drone_strike",
+                Some("الوشكة"),
+                false,
+                Modality::Asserted,
+            )],
+        ),
+        (
+            "اندلعت اشتباكات عنيفة في منطقة عين زارة جنوب العاصمة.",
+            &[("armed_clash", Some("عين زارة"), false, Modality::Asserted)],
+        ),
+        (
+            "وقال إن الطائرات لم تستهدف مستشفى في منطقة كفرنبل.",
+            &[("air_drone_strike", Some("كفرنبل"), true, Modality::Denied)],
+        ),
+        (
+            "ومن المتوقع أن تشن القوات هجوما على مدينة الرقة.",
+            &[("armed_clash", Some("الرقة"), false, Modality::Expected)],
+        ),
+        ("وأكد التزام قواته بقواعد الاشتباك.", &[]),
+        ("وأدان البيان الغارات التي يشنها التحالف.", &[]),
+        (
+            "قصفت طائرات حربية بلدة في منطقة كفرنبل. وأدت الغارة إلى دمار كبير.",
+            &[(
+                "air_drone_strike",
+                Some("كفرنبل"),
+                false,
+                Modality::Asserted,
+            )],
+        ),
+        (
+            "وسيطرت الفصائل على قرية الحميدية، وقرية المنصورة.",
+            &[
+                (
+                    "non_state_actor_overtakes_territory",
+                    Some("الحميدية"),
+                    false,
+                    Modality::Asserted,
+                ),
+                (
+                    "non_state_actor_overtakes_territory",
+                    Some("المنصورة"),
+                    false,
+                    Modality::Asserted,
+                ),
+            ],
+        ),
+    ];
+
+    #[test]
+    fn events_table() {
+        for (text, want) in CASES {
+            let doc = run(text);
+            let got: Vec<(String, Option<String>, bool, Modality)> = doc
+                .events
+                .iter()
+                .map(|e| {
+                    (
+                        e.etype.clone(),
+                        e.place.clone(),
+                        e.negated,
+                        e.modality.unwrap(),
+                    )
+                })
+                .collect();
+            let want: Vec<(String, Option<String>, bool, Modality)> = want
+                .iter()
+                .map(|(t, p, n, m)| (t.to_string(), p.map(str::to_string), *n, *m))
+                .collect();
+            assert_eq!(got, want, "help: events of {text:?}");
+            for e in &doc.events {
+                assert!(
+                    e.why.to_string().contains("lexicon:events/triggers/"),
+                    "help: why of {text:?}"
+                );
+                assert!((e.sentence as usize) < doc.sentences.len());
+            }
+        }
+    }
+
+    #[test]
+    fn tolls_come_from_counted_casualty_words() {
+        let text = "قتل 12 مدنيا وأصيب 30 آخرون في قصف مدفعي على مدينة دوما.";
+        let mut doc = Analyzer::default().analyze_text(text);
+        // The quantities the measure stage would find.
+        for (word, value) in [("12", 12.0), ("30", 30.0)] {
+            let start = doc.body.chars().collect::<String>().find(word).unwrap();
+            let start = doc.body[..start].chars().count() as u32;
+            doc.quantities.push(Quantity {
+                start,
+                end: start + word.chars().count() as u32,
+                text: word.to_string(),
+                value: Some(value),
+                approx: Approx::Exact,
+                of: None,
+                unit: None,
+                why: Why::rule("test"),
+            });
+        }
+        Attributor::load(&Source::embedded())
+            .0
+            .run(&mut doc)
+            .unwrap();
+        EventExtractor::load(&Source::embedded())
+            .0
+            .run(&mut doc)
+            .unwrap();
+        assert_eq!(doc.events.len(), 1, "{:?}", doc.events);
+        let e = &doc.events[0];
+        assert_eq!(e.etype, "shelling_artillery_missile_attack");
+        assert_eq!(e.fatalities.as_ref().and_then(|t| t.value), Some(12.0));
+        assert_eq!(e.injuries.as_ref().and_then(|t| t.value), Some(30.0));
+        assert_eq!(e.weapons, vec!["artillery"]);
+    }
+
+    #[test]
+    fn every_event_is_tied_to_a_claim_when_the_outlet_is_known() {
+        let mut doc = Analyzer::default().analyze_text(
+            "قصفت طائرات حربية بلدة في منطقة كفرنبل. وقال ناشطون إن اشتباكات اندلعت في منطقة سراقب.",
+        );
+        doc.outlet = Some("Al Arabiya".to_string());
+        Attributor::load(&Source::embedded())
+            .0
+            .run(&mut doc)
+            .unwrap();
+        EventExtractor::load(&Source::embedded())
+            .0
+            .run(&mut doc)
+            .unwrap();
+        assert_eq!(doc.events.len(), 2, "{:?}", doc.events);
+        let by = |i: usize| {
+            let id = doc.events[i].claim.clone().expect("claim");
+            doc.claims.iter().find(|c| c.id == id).unwrap().clone()
+        };
+        assert_eq!(by(0).voice.as_deref(), Some("outlet"));
+        assert!(
+            by(1).anonymous,
+            "help: the second event is the activists' account"
+        );
+    }
+}

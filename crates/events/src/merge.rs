@@ -38,13 +38,18 @@ fn times_agree(a: &Mention, b: &Mention) -> bool {
     }
 }
 
+/// Actors agree when either is unknown or they share one. A battle has two sides, so
+/// two accounts of one battle may each name only one of them.
 fn actors_agree(a: &Mention, b: &Mention) -> bool {
-    a.actors.is_empty() || b.actors.is_empty() || a.actors.iter().any(|x| b.actors.contains(x))
+    a.family == "battles"
+        || a.actors.is_empty()
+        || b.actors.is_empty()
+        || a.actors.iter().any(|x| b.actors.contains(x))
 }
 
 fn same_incident(e: &Mention, m: &Mention) -> bool {
-    let types = e.etype == m.etype
-        || ((e.generic || m.generic) && violent(e.family) && violent(m.family));
+    let types =
+        e.etype == m.etype || ((e.generic || m.generic) && violent(e.family) && violent(m.family));
     if !types || !places_agree(&e.place, &m.place) || !times_agree(e, m) || !actors_agree(e, m) {
         return false;
     }
@@ -98,14 +103,21 @@ fn absorb(inc: &mut Incident, m: Mention) {
     }
     e.weak &= m.weak;
     e.definite &= m.definite;
-    if e.place.is_none() && m.place.is_some() {
+    if m.place.is_some() && (e.place.is_none() || (e.state_place && !m.state_place)) {
         e.place = m.place.clone();
+        e.state_place = m.state_place;
         e.site = m.site.clone().or(e.site.take());
     }
     if e.site.is_none() {
         e.site = m.site.clone();
     }
-    if e.time.is_none() || m.time.as_ref().is_some_and(|t| e.time.as_ref().is_some_and(|x| t.value.len() > x.value.len())) {
+    if e.time.is_none()
+        || m.time.as_ref().is_some_and(|t| {
+            e.time
+                .as_ref()
+                .is_some_and(|x| t.value.len() > x.value.len())
+        })
+    {
         if m.time.is_some() {
             e.time = m.time.clone();
         }
@@ -152,7 +164,7 @@ fn absorb(inc: &mut Incident, m: Mention) {
 /// a named actor.
 fn stands(m: &Mention) -> bool {
     let counted = m.time.is_some() || m.fatalities.is_some() || m.injuries.is_some();
-    let anchored = counted || (m.place.is_some() && !m.definite);
+    let anchored = counted || (m.place.is_some() && !m.definite && !m.state_place);
     if m.family == "political" {
         return m.named_actor;
     }
@@ -165,7 +177,8 @@ fn stands(m: &Mention) -> bool {
 pub fn events(doc: &Doc, mentions: Vec<Mention>) -> Vec<Event> {
     // Specific mentions first, in reading order; then generic ones join the incident
     // they fit best (or stand alone).
-    let (strong, weak): (Vec<Mention>, Vec<Mention>) = mentions.into_iter().partition(|m| !m.generic);
+    let (strong, weak): (Vec<Mention>, Vec<Mention>) =
+        mentions.into_iter().partition(|m| !m.generic);
     let mut incidents: Vec<Incident> = Vec::new();
     for m in strong.into_iter().chain(weak) {
         let found = incidents
@@ -178,7 +191,11 @@ pub fn events(doc: &Doc, mentions: Vec<Mention>) -> Vec<Event> {
             Some(i) => absorb(&mut incidents[i], m),
             None => {
                 let claims = m.claim.into_iter().collect();
-                incidents.push(Incident { first: m, claims, merged: 1 });
+                incidents.push(Incident {
+                    first: m,
+                    claims,
+                    merged: 1,
+                });
             }
         }
     }
@@ -192,8 +209,12 @@ pub fn events(doc: &Doc, mentions: Vec<Mention>) -> Vec<Event> {
         ) else {
             continue;
         };
-        let claims: Vec<String> =
-            inc.claims.iter().filter_map(|&c| doc.claims.get(c)).map(|c| c.id.clone()).collect();
+        let claims: Vec<String> = inc
+            .claims
+            .iter()
+            .filter_map(|&c| doc.claims.get(c))
+            .map(|c| c.id.clone())
+            .collect();
         let mut why = m.why;
         if inc.merged > 1 {
             why = why.and(Why::rule(format!("events/merged:{}", inc.merged)));
@@ -201,7 +222,11 @@ pub fn events(doc: &Doc, mentions: Vec<Mention>) -> Vec<Event> {
         out.push(Event {
             id: format!("V{}", out.len() + 1),
             etype: m.etype.to_string(),
-            trigger: Trigger { start: span.start, end: span.end, text: doc.text(span).to_string() },
+            trigger: Trigger {
+                start: span.start,
+                end: span.end,
+                text: doc.text(span).to_string(),
+            },
             actors: m.actors,
             targets: m.targets,
             place: m.place,
