@@ -232,7 +232,7 @@ fn marker_after(cx: &Ctx, from: usize, b: usize, outlets: &[(usize, Mention)]) -
             let p = cx.core(k);
             if matches!(p, "الي" | "علي" | "عن") {
                 // The verb's own preposition: a marker must follow at once.
-                if k + n < b && cx.is_particle(k + n, b, "comp").is_some() {
+                if k + n < b && (cx.is_particle(k + n, b, "comp").is_some() || cx.punct(k + n, &[':'])) {
                     k += n;
                     continue;
                 }

@@ -441,7 +441,7 @@ pub fn outlet_at(
         }
         if cx.quote(k) {
             let c = closing_quote(cx, k, end)?;
-            return Some((mention(cx, k + 1, c), c + 1));
+            return Some((quoted_name(cx, k, c), c + 1));
         }
         return None;
     }
@@ -458,6 +458,17 @@ pub fn outlet_at(
         return None;
     }
     outlet_noun_name(cx, i, end, seen)
+}
+
+/// The name between quotes at `q` and `c`: the outlet entity there (with its `ref`),
+/// else the words.
+fn quoted_name(cx: &Ctx, q: usize, c: usize) -> Mention {
+    if let Some((m, e)) = cx.entity_starting(q + 1) {
+        if matches!(e.etype, EntityType::OUTLET | EntityType::ORG) && cx.entity_end(m, q + 1) <= c {
+            return entity_mention(cx, m);
+        }
+    }
+    mention(cx, q + 1, c)
 }
 
 /// The name after an outlet noun at `i` (the noun itself is token `i`).
@@ -480,7 +491,7 @@ fn outlet_noun_name(
         }
         if cx.quote(k) {
             if let Some(c) = closing_quote(cx, k, end) {
-                return Some((mention(cx, k + 1, c), c + 1));
+                return Some((quoted_name(cx, k, c), c + 1));
             }
         }
         // The next words, up to a function word or a nisba adjective with the article.

@@ -345,7 +345,7 @@ impl<'a> Scan<'a> {
     /// Whether a trigger hit is an event word here: not a verb form with the article,
     /// not a purpose clause (`للسيطرة عليها`), not the object of a demand (`طالب
     /// باعتقال`), not inside a speaker phrase.
-    fn keep_trigger(&self, ts: usize, _te: usize, row: &Trigger, a: usize, b: usize) -> bool {
+    fn keep_trigger(&self, ts: usize, te: usize, row: &Trigger, a: usize, b: usize) -> bool {
         let cx = &self.cx;
         let t = cx.tok(ts);
         let doc = self.doc();
@@ -363,6 +363,11 @@ impl<'a> Scan<'a> {
                 .is_some_and(|(c, _, _)| c == "support")
         };
         if (ts > a && support(ts - 1)) || (ts > a + 1 && support(ts - 2)) {
+            return false;
+        }
+        // A flood or a fire is no conflict event (`الفيضانات التي ضربت ولاية نهر النيل`).
+        let nature = |k: usize| self.frame_class(k, b).is_some_and(|(c, _, _)| c == "nature");
+        if (ts.saturating_sub(3).max(a)..ts).any(nature) || (te..(te + 2).min(b)).any(nature) {
             return false;
         }
         if t.clitics.has(Clitics::BI) && family(row.etype) != Some("political") {
