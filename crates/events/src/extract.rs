@@ -321,6 +321,10 @@ impl<'a> Scan<'a> {
             if row.kind != Kind::Killed || trigs.iter().any(|t| self.segment(t.0, a, b) == seg) {
                 continue;
             }
+            // A running total (`مقتل أكثر من تسعة آلاف شخص منذ بدء الصراع`) is no event.
+            if (seg.0..seg.1).any(|k| self.frame_class(k, b).is_some_and(|(c, _, _)| c == "aggregate")) {
+                continue;
+            }
             let Some(etype) = row.event else { continue };
             let trig = Trigger {
                 etype,

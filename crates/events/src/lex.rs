@@ -369,7 +369,7 @@ impl Lexicons {
         let (c, mut i) = Classes::load(
             an,
             table(src, FRAMES, &mut issues),
-            &["undergo", "support", "by", "nature"],
+            &["undergo", "support", "by", "nature", "aggregate"],
         );
         lx.frames = c;
         issues.append(&mut i);
