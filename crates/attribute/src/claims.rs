@@ -232,7 +232,9 @@ fn marker_after(cx: &Ctx, from: usize, b: usize, outlets: &[(usize, Mention)]) -
             let p = cx.core(k);
             if matches!(p, "الي" | "علي" | "عن") {
                 // The verb's own preposition: a marker must follow at once.
-                if k + n < b && (cx.is_particle(k + n, b, "comp").is_some() || cx.punct(k + n, &[':'])) {
+                if k + n < b
+                    && (cx.is_particle(k + n, b, "comp").is_some() || cx.punct(k + n, &[':']))
+                {
                     k += n;
                     continue;
                 }
@@ -578,10 +580,13 @@ fn subject_before(cx: &Ctx, cue: usize, a: usize, b: usize, clause_only: bool) -
             (sp.end..cue).all(|k| cx.punct(k, &[',']) || cx.is_particle(k, b, "rel").is_some());
         let indefinite_object = cx.has_prep_clitic(p) && !cx.has_article(p) && sp.end == cue;
         let prep_word = p > a && cx.is_particle(p - 1, b, "prep").is_some();
-        if !clause_only && gap_ok && !prep_word && (!cx.has_prep_clitic(p) || indefinite_object) {
-            if adjacent.as_ref().is_none_or(|s| s.end <= sp.end) {
-                adjacent = Some(sp);
-            }
+        if !clause_only
+            && gap_ok
+            && !prep_word
+            && (!cx.has_prep_clitic(p) || indefinite_object)
+            && adjacent.as_ref().is_none_or(|s| s.end <= sp.end)
+        {
+            adjacent = Some(sp);
         }
     }
     adjacent
@@ -601,8 +606,9 @@ fn dropped_subject(
         return Some((d.speaker.clone(), "attribute/speaker-carried"));
     }
     let purpose = cx.tok(cue).clitics.has(rasd_model::Clitics::LI);
-    let relative = cue > at.a && cx.is_particle(cue - 1, at.b, "rel").is_some()
-        || cue > at.a && matches!(cx.core(cue - 1), "من" | "ما");
+    let relative = cue > at.a
+        && (cx.is_particle(cue - 1, at.b, "rel").is_some()
+            || matches!(cx.core(cue - 1), "من" | "ما"));
     if purpose || relative || participle {
         if let Some(sp) = main_subject(cx, at.a, cue, at.b) {
             return Some((sp, "attribute/speaker-main-subject"));

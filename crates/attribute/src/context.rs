@@ -62,7 +62,11 @@ impl<'a> Ctx<'a> {
     /// What a table's index needs to look tokens up.
     #[inline]
     pub fn lookup(&self) -> Lookup<'_> {
-        Lookup { doc: self.doc, hashes: &self.hashes, sent_end: &self.sent_end }
+        Lookup {
+            doc: self.doc,
+            hashes: &self.hashes,
+            sent_end: &self.sent_end,
+        }
     }
 
     /// Token `i`.
@@ -139,13 +143,18 @@ impl<'a> Ctx<'a> {
     /// The class of the function word (phrase) at `i`, bounded by `end`, and its length.
     #[inline]
     pub fn particle(&self, i: usize, end: usize) -> Option<(&str, usize)> {
-        self.lx.particles.hit(&self.particles, self.lookup(), i, end).map(|(c, n, _)| (c, n))
+        self.lx
+            .particles
+            .hit(&self.particles, self.lookup(), i, end)
+            .map(|(c, n, _)| (c, n))
     }
 
     /// Whether a function word of `class` stands at `i`; its length if so.
     #[inline]
     pub fn is_particle(&self, i: usize, end: usize, class: &str) -> Option<usize> {
-        self.particle(i, end).filter(|(c, _)| *c == class).map(|(_, n)| n)
+        self.particle(i, end)
+            .filter(|(c, _)| *c == class)
+            .map(|(_, n)| n)
     }
 
     /// The reporting cue at `i`.

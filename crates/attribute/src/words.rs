@@ -22,7 +22,9 @@ use rasd_text::Analyzer;
 pub fn keys<'d>(doc: &'d Doc, t: &Token) -> [&'d str; 3] {
     let f = &doc.norm.form;
     let whole = &f[t.form.range()];
-    let mut stem = f.get(t.core.start as usize..t.form.end as usize).unwrap_or(whole);
+    let mut stem = f
+        .get(t.core.start as usize..t.form.end as usize)
+        .unwrap_or(whole);
     let core = &f[t.core.range()];
     if stem == whole && t.kind == TokenKind::Word {
         if let Some(rest) = whole.strip_prefix('و').or_else(|| whole.strip_prefix('ف')) {
@@ -174,7 +176,11 @@ impl<T> Phrases<T> {
         self.filter[(b / 64) as usize] |= 1 << (b % 64);
         self.first.entry(h).or_default().push(id);
         let hashes = words.iter().map(|w| key_hash(w)).collect();
-        self.entries.push(Entry { words, hashes, value });
+        self.entries.push(Entry {
+            words,
+            hashes,
+            value,
+        });
     }
 
     /// Number of phrases.
@@ -203,7 +209,10 @@ impl<T> Phrases<T> {
         hashes: Option<&[[u64; 3]]>,
     ) -> Option<(u32, usize, bool)> {
         let t = toks.get(i)?;
-        if !matches!(t.kind, TokenKind::Word | TokenKind::Latin | TokenKind::Punct) {
+        if !matches!(
+            t.kind,
+            TokenKind::Word | TokenKind::Latin | TokenKind::Punct
+        ) {
             return None;
         }
         let own;
@@ -224,11 +233,14 @@ impl<T> Phrases<T> {
             if n > 0 && h[..n].contains(&h[n]) {
                 continue;
             }
-            let Some(ids) = self.first.get(&h[n]) else { continue };
+            let Some(ids) = self.first.get(&h[n]) else {
+                continue;
+            };
             for &id in ids {
                 let e = &self.entries[id as usize];
                 let len = e.words.len();
-                if best.is_some_and(|b| b.1 >= len) || i + len > toks.len() || *e.words[0] != *ks[n] {
+                if best.is_some_and(|b| b.1 >= len) || i + len > toks.len() || *e.words[0] != *ks[n]
+                {
                     continue;
                 }
                 let rest_ok = (1..len).all(|j| {
@@ -250,7 +262,12 @@ impl<T> Phrases<T> {
     /// The longest phrase starting at token `i` of `toks` (a slice of `doc.tokens`).
     pub fn at<'p>(&'p self, doc: &Doc, toks: &[Token], i: usize) -> Option<Hit<'p, T>> {
         let (id, len, whole) = self.at_id(doc, toks, i, None)?;
-        Some(Hit { start: i, end: i + len, value: &self.entries[id as usize].value, whole })
+        Some(Hit {
+            start: i,
+            end: i + len,
+            value: &self.entries[id as usize].value,
+            whole,
+        })
     }
 
     /// Every non-overlapping longest phrase in `toks`, left to right.
@@ -271,7 +288,10 @@ impl<T> Phrases<T> {
 
     /// An empty index of this table for a document of `n` tokens.
     pub fn index(&self, n: usize) -> HitIndex {
-        HitIndex { id: vec![Cell::new(UNKNOWN); n], len: vec![Cell::new(0); n] }
+        HitIndex {
+            id: vec![Cell::new(UNKNOWN); n],
+            len: vec![Cell::new(0); n],
+        }
     }
 
     /// The phrase at token `i`, if it ends by `end` (looked up once, then remembered).
@@ -279,7 +299,10 @@ impl<T> Phrases<T> {
     pub fn hit<'p>(&'p self, ix: &HitIndex, l: Lookup, i: usize, end: usize) -> Option<Hit<'p, T>> {
         let mut id = ix.id.get(i)?.get();
         if id == UNKNOWN {
-            let se = l.sent_end.get(i).map_or(l.doc.tokens.len(), |&e| e as usize);
+            let se = l
+                .sent_end
+                .get(i)
+                .map_or(l.doc.tokens.len(), |&e| e as usize);
             let toks = &l.doc.tokens[..se.min(l.doc.tokens.len())];
             id = match self.at_id(l.doc, toks, i, Some(l.hashes)) {
                 Some((e, len, whole)) => {
@@ -309,7 +332,9 @@ pub fn sentence_bounds(doc: &Doc) -> Vec<(usize, usize)> {
     if st.len() < 2 {
         return vec![(0, doc.tokens.len())];
     }
-    st.windows(2).map(|w| (w[0] as usize, (w[1] as usize).min(doc.tokens.len()))).collect()
+    st.windows(2)
+        .map(|w| (w[0] as usize, (w[1] as usize).min(doc.tokens.len())))
+        .collect()
 }
 
 /// Split a `|` field into folded variants (each may hold several words).
@@ -378,8 +403,16 @@ impl Classes {
 
     /// The class of the phrase at token `i`, with its length, if it ends by `end`.
     #[inline]
-    pub fn hit(&self, ix: &HitIndex, l: Lookup, i: usize, end: usize) -> Option<(&str, usize, &Why)> {
-        self.phrases.hit(ix, l, i, end).map(|h| (&*h.value.0, h.end - h.start, &h.value.1))
+    pub fn hit(
+        &self,
+        ix: &HitIndex,
+        l: Lookup,
+        i: usize,
+        end: usize,
+    ) -> Option<(&str, usize, &Why)> {
+        self.phrases
+            .hit(ix, l, i, end)
+            .map(|h| (&*h.value.0, h.end - h.start, &h.value.1))
     }
 }
 

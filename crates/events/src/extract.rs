@@ -187,31 +187,45 @@ impl<'a> Scan<'a> {
     }
 
     fn trig_at(&self, i: usize, end: usize) -> Option<Hit<'a, Trigger>> {
-        self.lx.triggers.hit(&self.ix_triggers, self.cx.lookup(), i, end)
+        self.lx
+            .triggers
+            .hit(&self.ix_triggers, self.cx.lookup(), i, end)
     }
 
     fn weapon_at(&self, i: usize, end: usize) -> Option<Hit<'a, crate::lex::Weapon>> {
-        self.lx.weapons.hit(&self.ix_weapons, self.cx.lookup(), i, end)
+        self.lx
+            .weapons
+            .hit(&self.ix_weapons, self.cx.lookup(), i, end)
     }
 
     fn casualty_at(&self, i: usize, end: usize) -> Option<Hit<'a, crate::lex::Casualty>> {
-        self.lx.casualties.hit(&self.ix_casualties, self.cx.lookup(), i, end)
+        self.lx
+            .casualties
+            .hit(&self.ix_casualties, self.cx.lookup(), i, end)
     }
 
     fn target_at(&self, i: usize, end: usize) -> Option<Hit<'a, crate::lex::Target>> {
-        self.lx.targets.hit(&self.ix_targets, self.cx.lookup(), i, end)
+        self.lx
+            .targets
+            .hit(&self.ix_targets, self.cx.lookup(), i, end)
     }
 
     fn actor_class(&self, i: usize, end: usize) -> Option<(&'a str, usize, &'a Why)> {
-        self.lx.actors.hit(&self.ix_actors, self.cx.lookup(), i, end)
+        self.lx
+            .actors
+            .hit(&self.ix_actors, self.cx.lookup(), i, end)
     }
 
     fn place_class(&self, i: usize, end: usize) -> Option<(&'a str, usize, &'a Why)> {
-        self.lx.places.hit(&self.ix_places, self.cx.lookup(), i, end)
+        self.lx
+            .places
+            .hit(&self.ix_places, self.cx.lookup(), i, end)
     }
 
     fn frame_class(&self, i: usize, end: usize) -> Option<(&'a str, usize, &'a Why)> {
-        self.lx.frames.hit(&self.ix_frames, self.cx.lookup(), i, end)
+        self.lx
+            .frames
+            .hit(&self.ix_frames, self.cx.lookup(), i, end)
     }
 
     /// Every mention of the document, in reading order.
@@ -231,7 +245,11 @@ impl<'a> Scan<'a> {
         let mut blocked = vec![false; b - a];
         let mut k = a;
         while k < b {
-            match self.lx.not_events.hit(&self.ix_not_events, self.cx.lookup(), k, b) {
+            match self
+                .lx
+                .not_events
+                .hit(&self.ix_not_events, self.cx.lookup(), k, b)
+            {
                 Some(h) => {
                     for x in &mut blocked[h.start - a..h.end - a] {
                         *x = true;
@@ -322,7 +340,10 @@ impl<'a> Scan<'a> {
                 continue;
             }
             // A running total (`مقتل أكثر من تسعة آلاف شخص منذ بدء الصراع`) is no event.
-            if (seg.0..seg.1).any(|k| self.frame_class(k, b).is_some_and(|(c, _, _)| c == "aggregate")) {
+            if (seg.0..seg.1).any(|k| {
+                self.frame_class(k, b)
+                    .is_some_and(|(c, _, _)| c == "aggregate")
+            }) {
                 continue;
             }
             let Some(etype) = row.event else { continue };
@@ -370,7 +391,10 @@ impl<'a> Scan<'a> {
             return false;
         }
         // A flood or a fire is no conflict event (`الفيضانات التي ضربت ولاية نهر النيل`).
-        let nature = |k: usize| self.frame_class(k, b).is_some_and(|(c, _, _)| c == "nature");
+        let nature = |k: usize| {
+            self.frame_class(k, b)
+                .is_some_and(|(c, _, _)| c == "nature")
+        };
         if (ts.saturating_sub(3).max(a)..ts).any(nature) || (te..(te + 2).min(b)).any(nature) {
             return false;
         }
@@ -505,7 +529,7 @@ impl<'a> Scan<'a> {
         {
             // `ب` + weapon right after the trigger (`هجوم بطائرة مسيرة`, `استهدافه بقذيفة
             // مدفعية`) is its weapon, with the weapons coordinated with it.
-            let first = weapons.iter().position(|w| instrumental(w));
+            let first = weapons.iter().position(instrumental);
             match first {
                 Some(f) => {
                     let mut keep = vec![weapons[f]];
@@ -1026,8 +1050,8 @@ impl<'a> Scan<'a> {
             if let Some(p) = self.place_at(j, te, hi, true) {
                 return Some(p);
             }
-            let filler = self.place_class(j, hi).is_some()
-                || matches!(cx.core(j), "كامل" | "بعض" | "عدد");
+            let filler =
+                self.place_class(j, hi).is_some() || matches!(cx.core(j), "كامل" | "بعض" | "عدد");
             if !filler {
                 return None;
             }
@@ -1051,14 +1075,16 @@ impl<'a> Scan<'a> {
             let locative = t.clitics.has(Clitics::BI)
                 || (k > 0 && self.place_class(k - 1, toks.len()).is_some())
                 || (k > 1
-                    && self.place_class(k - 2, toks.len())
+                    && self
+                        .place_class(k - 2, toks.len())
                         .is_some_and(|(c, n, _)| n == 2 || c == "area"));
             let ok = if e.etype == EntityType::GPE {
                 // A state is a place only after في or an area noun (`في ليبيا`, `دولة
                 // تشاد`); after ب or ل it is a party (`استنجد حفتر بروسيا`).
                 k > 0
                     && (matches!(cx.core(k - 1), "في")
-                        || self.place_class(k - 1, toks.len())
+                        || self
+                            .place_class(k - 1, toks.len())
                             .is_some_and(|(c, _, _)| c == "area"))
             } else {
                 locative || e.etype == EntityType::FAC || k == te || loose

@@ -111,16 +111,14 @@ fn absorb(inc: &mut Incident, m: Mention) {
     if e.site.is_none() {
         e.site = m.site.clone();
     }
-    if e.time.is_none()
-        || m.time.as_ref().is_some_and(|t| {
-            e.time
-                .as_ref()
-                .is_some_and(|x| t.value.len() > x.value.len())
-        })
-    {
-        if m.time.is_some() {
-            e.time = m.time.clone();
-        }
+    // The finer of two agreeing times (`2019-07-04` over `2019-07`).
+    let finer = match (&e.time, &m.time) {
+        (None, Some(_)) => true,
+        (Some(x), Some(t)) => t.value.len() > x.value.len(),
+        _ => false,
+    };
+    if finer {
+        e.time = m.time.clone();
     }
     if e.fatalities.is_none() {
         e.fatalities = m.fatalities.clone();
