@@ -322,9 +322,15 @@ fn build(
         CueKind::Verb => {
             let after_rel = cs > a && cx.is_particle(cs - 1, b, "rel").is_some();
             let aux = cs > a && cx.is_particle(cs - 1, b, "aux").is_some();
+            // A verb joined by و to the claim before it in the sentence shares its speaker
+            // unless it names its own (`وأكد X أن ...، و طالب باعتقال حفتر`).
+            let joined = cx.tok(cs).clitics.has(rasd_model::Clitics::WA)
+                || (cs > a && matches!(cx.form(cs - 1), "و" | "ف"));
+            let prev = drafts[at.first_in_sentence..].last().map(|d| d.speaker.clone());
+            let after = phrase(cx, j, b, Start::AnyWord).filter(|sp| !(after_rel && sp.bare));
             // An object-taking verb, or one after an auxiliary (`كان X قد دعا Y`), takes a
             // subject standing before it first: the noun after it is then its object.
-            let before_first = if cue.obj || aux {
+            let before_first = if (cue.obj || aux) && !(joined && prev.is_some()) {
                 subject_before(cx, cs, a, b, true)
             } else {
                 None
@@ -336,7 +342,7 @@ fn build(
                 rules.push("attribute/speaker-quoted");
                 let e = sp.end;
                 (sp, true, e)
-            } else if let Some(sp) = phrase(cx, j, b, Start::AnyWord) {
+            } else if let Some(sp) = after.filter(|sp| !(joined && prev.is_some() && sp.bare)) {
                 if after_rel && at.before.is_none() {
                     // `الاتفاقات التي طالب X بها`: a relative clause, not a statement.
                     return None;
@@ -344,6 +350,9 @@ fn build(
                 rules.push("attribute/speaker-after");
                 let e = sp.end;
                 (sp, true, e)
+            } else if let Some(sp) = prev.filter(|_| joined) {
+                rules.push("attribute/speaker-joined");
+                (sp, false, ce)
             } else if let Some(sp) = subject_before(cx, cs, a, b, false) {
                 rules.push("attribute/speaker-before");
                 (sp, true, ce)
@@ -578,6 +587,11 @@ fn subject_before(cx: &Ctx, cue: usize, a: usize, b: usize, clause_only: bool) -
         }
         let gap_ok =
             (sp.end..cue).all(|k| cx.punct(k, &[',']) || cx.is_particle(k, b, "rel").is_some());
+        // `عدد من الليبيين الذي أكدوا`: the antecedent of a relative pronoun is the subject.
+        let rel_gap = (sp.end..cue).any(|k| cx.is_particle(k, b, "rel").is_some());
+        if rel_gap && gap_ok && !object && !clause_only {
+            return Some(sp);
+        }
         let indefinite_object = cx.has_prep_clitic(p) && !cx.has_article(p) && sp.end == cue;
         let prep_word = p > a && cx.is_particle(p - 1, b, "prep").is_some();
         if !clause_only
