@@ -4,6 +4,7 @@ mod util;
 
 mod clean;
 mod claims_events;
+mod bad_input;
 mod extract;
 mod recognize;
 mod ner;
