@@ -326,7 +326,9 @@ fn build(
             // unless it names its own (`وأكد X أن ...، و طالب باعتقال حفتر`).
             let joined = cx.tok(cs).clitics.has(rasd_model::Clitics::WA)
                 || (cs > a && matches!(cx.form(cs - 1), "و" | "ف"));
-            let prev = drafts[at.first_in_sentence..].last().map(|d| d.speaker.clone());
+            let prev = drafts[at.first_in_sentence..]
+                .last()
+                .map(|d| d.speaker.clone());
             let after = phrase(cx, j, b, Start::AnyWord).filter(|sp| !(after_rel && sp.bare));
             // An object-taking verb, or one after an auxiliary (`كان X قد دعا Y`), takes a
             // subject standing before it first: the noun after it is then its object.

@@ -32,8 +32,19 @@ impl<'a> Ctx<'a> {
     /// Index a document.
     pub fn new(doc: &'a Doc, lx: &'a Lexicons) -> Ctx<'a> {
         let mut ent_of = vec![0u32; doc.tokens.len()];
+        // Entities come in reading order: one sweep over the tokens (a binary search only
+        // when one starts before the last).
+        let mut a = 0usize;
+        let mut last_start = 0u32;
         for (n, e) in doc.entities.iter().enumerate() {
-            let a = doc.tokens.partition_point(|t| t.span.end <= e.start);
+            if e.start < last_start {
+                a = doc.tokens.partition_point(|t| t.span.end <= e.start);
+            } else {
+                while a < doc.tokens.len() && doc.tokens[a].span.end <= e.start {
+                    a += 1;
+                }
+            }
+            last_start = e.start;
             for (i, t) in doc.tokens.iter().enumerate().skip(a) {
                 if t.span.start >= e.end {
                     break;
