@@ -36,8 +36,10 @@ pub struct Mention {
     /// general, so a place alone does not make it an event.
     pub definite: bool,
     /// Its type is unknown (a generic strike word with no weapon, a casualty word
-    /// alone): it may join an incident of another violent type.
+    /// alone): it may join an incident of another type of its family.
     pub generic: bool,
+    /// A casualty word alone: it may join an incident of any violent family.
+    pub casualty_only: bool,
     /// Trigger tokens `[start, end)`.
     pub trigger: (usize, usize),
     /// Sentence index.
@@ -361,6 +363,7 @@ impl<'a> Scan<'a> {
             self.mentions_of(s, (cs, ce), &trig, seg, seg, out);
             for m in &mut out[start..] {
                 m.generic = true;
+                m.casualty_only = true;
                 m.fatalities = Some(toll.clone());
                 m.why = m.why.clone().and(Why::rule("events/casualty-alone"));
             }
@@ -635,6 +638,7 @@ impl<'a> Scan<'a> {
                     family: family(t).unwrap_or("strategic"),
                     weak,
                     generic: weak && row.weapon,
+                    casualty_only: false,
                     definite: cx.has_article(ts),
                     trigger: (ts, te),
                     sentence: s,

@@ -2,12 +2,14 @@
 //! place, time and actors are merged, and every claim that reports the incident is kept.
 //!
 //! Two mentions are one incident when their types are equal — or one of them is a
-//! generic word (`قصف` with no weapon, `تفجير`, a casualty word alone) and both are
-//! violent — their places are the same (or one has none, or one lies within the other),
-//! their times overlap (one a prefix of the other, or one unknown) and their actors do
-//! not contradict each other (`طائرات مسيرة لقوات الوفاق` and `طيران إماراتي` are two
-//! strikes). A denial (`لم تستهدف المركز`) joins the incident it denies as one more
-//! account. Political events also need a shared actor.
+//! generic strike word (`قصف` with no weapon: remote violence of an unknown kind) and
+//! both are of its family, or one is a casualty count alone and both are violent — their
+//! places are the same (or one has none), their times overlap (one a prefix of the other,
+//! or one unknown), their actors do not contradict each other (`طائرات مسيرة لقوات
+//! الوفاق` and `طيران إماراتي` are two strikes; a battle has two sides, so battles never
+//! contradict) and something ties them: the same place or day, nearness in the text, or a
+//! word that refers back (`الغارة`). A denial (`لم تستهدف المركز`) joins the incident it
+//! denies as one more account. Political events also need a shared actor.
 
 use rasd_model::{Doc, Event, Modality, Trigger, Why};
 
@@ -48,8 +50,11 @@ fn actors_agree(a: &Mention, b: &Mention) -> bool {
 }
 
 fn same_incident(e: &Mention, m: &Mention) -> bool {
-    let types =
-        e.etype == m.etype || ((e.generic || m.generic) && violent(e.family) && violent(m.family));
+    // A generic strike word (`القصف`) is remote violence of an unknown kind; a casualty
+    // count alone may belong to any violent event.
+    let types = e.etype == m.etype
+        || ((e.generic || m.generic) && e.family == m.family)
+        || ((e.casualty_only || m.casualty_only) && violent(e.family) && violent(m.family));
     if !types || !places_agree(&e.place, &m.place) || !times_agree(e, m) || !actors_agree(e, m) {
         return false;
     }
@@ -100,6 +105,7 @@ fn absorb(inc: &mut Incident, m: Mention) {
         e.etype = m.etype;
         e.family = m.family;
         e.generic = false;
+        e.casualty_only = false;
     }
     e.weak &= m.weak;
     e.definite &= m.definite;
