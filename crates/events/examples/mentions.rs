@@ -22,7 +22,9 @@ fn main() {
     let (cues, _) = rasd_attribute::Lexicons::load(&src, &an);
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     for line in text.lines().filter(|l| !l.trim().is_empty()) {
-        let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else { continue };
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else {
+            continue;
+        };
         let id = v["id"].as_str().unwrap_or("").to_string();
         if !id.starts_with(&want) {
             continue;

@@ -18,13 +18,20 @@ fn main() {
         let mut doc = Doc::new(v["id"].as_str().unwrap_or(""), "-", Content::Text(body));
         doc.set_published(v["published"].as_str().map(String::from));
         doc.outlet = v["outlet"].as_str().map(String::from);
-        for s in pipeline.stages().iter().filter(|s| !matches!(s.name(), "attribute" | "events")) {
+        for s in pipeline
+            .stages()
+            .iter()
+            .filter(|s| !matches!(s.name(), "attribute" | "events"))
+        {
             s.run(&mut doc).expect("stage");
         }
         docs.push(doc);
     }
-    let stages: Vec<_> =
-        pipeline.stages().iter().filter(|s| matches!(s.name(), "attribute" | "events")).collect();
+    let stages: Vec<_> = pipeline
+        .stages()
+        .iter()
+        .filter(|s| matches!(s.name(), "attribute" | "events"))
+        .collect();
     for s in &stages {
         let mut best = f64::MAX;
         for _ in 0..5 {
@@ -34,6 +41,11 @@ fn main() {
             }
             best = best.min(t.elapsed().as_secs_f64());
         }
-        println!("{}: {:.3} s, {:.1} MB/s", s.name(), best, bytes as f64 / 1e6 / best);
+        println!(
+            "{}: {:.3} s, {:.1} MB/s",
+            s.name(),
+            best,
+            bytes as f64 / 1e6 / best
+        );
     }
 }
