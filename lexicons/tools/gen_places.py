@@ -233,6 +233,10 @@ def main():
         cid = slug(info['name'])
         for n in strong + weak + adj:
             country_forms[fold(n)] = cid
+        # rasd also reads a demonym with the article (الهندية): no place may take that name
+        for n in adj:
+            if not n.startswith('ال'):
+                country_forms[fold('ال' + n)] = cid
         crow.append({'id': cid, 'type': 'GPE', 'kind': 'country', 'ar': '|'.join(strong),
                      'weak': '|'.join(weak), 'adj': '|'.join(adj), 'en': info['name'],
                      'country': iso, 'admin1': '', 'lat': round(cap['latitude'], 5),

@@ -18,6 +18,8 @@ use rasd_text::Analyzer;
 pub const AREAS: [&str; 3] = ["actors", "places", "outlets"];
 /// The titles, triggers and role breakers.
 pub const TITLES: &str = "actors/titles.tsv";
+/// The heads of names composed with a state (`الجيش` + `المصري`, `حكومة` + `ليبيا`).
+pub const HEADS: &str = "actors/heads.tsv";
 
 /// How strongly a form names its entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -95,6 +97,31 @@ pub struct Form {
     pub default: Option<u32>,
     /// The homonyms row, when there is one.
     pub homonym: Option<Why>,
+    /// Heads (indexes into [`Lexicon::heads`]) this form names alone: the body of the
+    /// document's main state (`الجيش`, `المعارضة`), found only when the document has one.
+    pub heads: Vec<u32>,
+    /// Heads this form is, taking a demonym after it (`الجيش` + `المصري`), and whether
+    /// the demonym agrees in the feminine (`الحكومة` + `المصرية`).
+    pub head_adj: Vec<(u32, bool)>,
+    /// Heads this form is, taking a state's name after it (`حكومة` + `ليبيا`).
+    pub head_name: Vec<u32>,
+}
+
+/// A row of `actors/heads.tsv`: a word for a kind of body that, with a state's demonym
+/// or name, names that state's body (`الجيش المصري`, `حكومة ليبيا`, `وزارة الخارجية
+/// الفلبينية`).
+#[derive(Clone, Debug)]
+pub struct Head {
+    /// Id suffix of composed entries (`army` → `egypt-army`).
+    pub id: String,
+    /// Contract type of composed entries.
+    pub etype: EntityType,
+    /// Kind of composed entries.
+    pub kind: String,
+    /// English name, completed with the state's (`Armed Forces (Egypt)`).
+    pub en: Option<String>,
+    /// The row.
+    pub why: Why,
 }
 
 /// Kinds of `titles.tsv` rows.
@@ -145,6 +172,18 @@ pub struct Lexicon {
     pub cue_firsts: FxHashSet<String>,
     /// Longest cue in tokens.
     pub max_cue_tokens: usize,
+    /// Rows of `actors/heads.tsv`.
+    pub heads: Vec<Head>,
+    /// (head, state entry) → the entry their composition names.
+    pub composed: FxHashMap<(u32, u32), u32>,
+    /// ISO code → state entry.
+    pub states: FxHashMap<String, u32>,
+    /// The singular demonyms with the article (form index → state entry, feminine):
+    /// what a head takes (`الجيش المصري`, `الحكومة المصرية`; `وزير الخارجية المصري` is
+    /// the minister, not the ministry).
+    pub demonyms: FxHashMap<u32, (u32, bool)>,
+    /// Strong names and demonyms of each state entry, as written in its row.
+    state_names: FxHashMap<u32, (Vec<String>, Vec<String>)>,
 }
 
 /// Fold a name and join its tokens with single spaces, as the matcher sees the text.
@@ -191,7 +230,7 @@ impl Lexicon {
                 let base = name.rsplit('/').next().unwrap_or(&name);
                 if base.starts_with("homonyms") {
                     homonym_files.push(name);
-                } else if name != TITLES {
+                } else if name != TITLES && name != HEADS {
                     match src.table(&name) {
                         Ok(t) => {
                             lx.read_entries(t, area == "places", an, &mut pending, &mut issues)
@@ -202,6 +241,12 @@ impl Lexicon {
             }
         }
         lx.resolve_links(pending, &mut issues);
+        if src.list("actors").iter().any(|n| n == HEADS) {
+            match src.table(HEADS) {
+                Ok(t) => lx.read_heads(t, an, &mut issues),
+                Err(e) => issues.push(Issue::new(HEADS, 0, e.to_string())),
+            }
+        }
         // generated homonym files first, so that a curated row wins for the same form
         homonym_files.sort_by_key(|n| (n.ends_with("homonyms.tsv"), n.clone()));
         for name in homonym_files {
@@ -332,6 +377,10 @@ impl Lexicon {
                     .map(str::to_string)
                     .collect(),
             });
+            if t.get(row, "kind") == Some("country") {
+                let raw = |l: &[&str]| l.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+                self.state_names.insert(idx, (raw(&strong), raw(&adj)));
+            }
             for (list, strength) in [
                 (strong, Strength::Strong),
                 (adj, Strength::Adj),
@@ -343,6 +392,14 @@ impl Lexicon {
                     if text.is_empty() {
                         bad.push((row.line, format!("`{id}`: name `{f}` has no letters")));
                         continue;
+                    }
+                    // a demonym takes the article as an adjective does (`الرئيس اليمني`)
+                    if strength == Strength::Adj && !text.starts_with("ال") {
+                        let sense = Sense {
+                            entry: idx,
+                            strength,
+                        };
+                        self.add_sense(format!("ال{text}"), sense);
                     }
                     self.add_sense(
                         text,
@@ -387,6 +444,7 @@ impl Lexicon {
         for e in self.entries.iter_mut() {
             e.state = e.country.as_ref().and_then(|c| states.get(c).copied());
         }
+        self.states = states.iter().map(|(c, &i)| (c.clone(), i)).collect();
         for p in pending {
             if let Some(w) = &p.within {
                 match self.by_id.get(w) {
@@ -488,6 +546,171 @@ impl Lexicon {
                 ),
             ));
         }
+    }
+
+    /// Read `actors/heads.tsv` and make the entry of every head with every state: `ar`
+    /// heads take the state's demonym with the article (`الجيش` + `المصري`), `construct`
+    /// heads its name (`حكومة` + `ليبيا`), `alone` heads name the main state's body by
+    /// themselves. When a composed name is already some row's name of the same type and
+    /// state, the pair links to that row (`الجيش السوري` is `syrian-army`); otherwise a
+    /// new entry `<state>-<head>` is made. The composed names are not added to the
+    /// automaton (that would make it ten times larger): the heads are, and
+    /// `resolve` joins a head and the demonym or name found right after it.
+    fn read_heads(&mut self, mut t: Table, an: &Analyzer, issues: &mut Vec<Issue>) {
+        t.require(&["id", "type", "kind"]);
+        let mut bad = Vec::new();
+        let mut states: Vec<u32> = self.states.values().copied().collect();
+        states.sort_unstable();
+        // folded demonyms (masculine and feminine singular, with the article) and names
+        let folded: Vec<(u32, Vec<(String, String)>, Vec<(String, String)>)> = states
+            .iter()
+            .map(|&s| {
+                let (names, adjs) = self.state_names.get(&s).cloned().unwrap_or_default();
+                let adjs = adjs
+                    .iter()
+                    .take(2)
+                    .map(|a| {
+                        let a = if a.starts_with("ال") {
+                            a.clone()
+                        } else {
+                            format!("ال{a}")
+                        };
+                        (join_tokens(an, &a), a)
+                    })
+                    .collect();
+                let names = names
+                    .iter()
+                    .map(|n| (join_tokens(an, n), n.clone()))
+                    .collect();
+                (s, names, adjs)
+            })
+            .collect();
+        for (s, _, adjs) in &folded {
+            for (k, (af, _)) in adjs.iter().enumerate() {
+                if let Some(&fi) = self.form_index.get(af) {
+                    self.demonyms.insert(fi, (*s, k == 1));
+                }
+            }
+        }
+        for row in &t.rows {
+            let Some(id) = t.get(row, "id") else {
+                bad.push((row.line, "empty `id`".to_string()));
+                continue;
+            };
+            let ty = t.get(row, "type").unwrap_or("");
+            let Some(etype) = EntityType::parse(ty) else {
+                bad.push((row.line, format!("unknown type `{ty}`")));
+                continue;
+            };
+            let h = self.heads.len() as u32;
+            let head = Head {
+                id: id.to_string(),
+                etype,
+                kind: t.get(row, "kind").unwrap_or("entity").to_string(),
+                en: t.get(row, "en").map(str::to_string),
+                why: row.why(&t),
+            };
+            let fold_all = |col: &str| -> Vec<(String, String)> {
+                t.list(row, col)
+                    .into_iter()
+                    .map(|x| (join_tokens(an, x), x.to_string()))
+                    .filter(|(f, _)| !f.is_empty())
+                    .collect()
+            };
+            let (masc, fem) = (fold_all("ar"), fold_all("ar_f"));
+            let (cons, alone) = (fold_all("construct"), fold_all("alone"));
+            for (s, names, adjs) in &folded {
+                let mut forms: Vec<(String, String)> = Vec::new();
+                for (k, heads) in [&masc, &fem].into_iter().enumerate() {
+                    if let Some((af, ar)) = adjs.get(k) {
+                        for (hf, hr) in heads {
+                            forms.push((format!("{hf} {af}"), format!("{hr} {ar}")));
+                        }
+                    }
+                }
+                for (hf, hr) in &cons {
+                    for (nf, nr) in names {
+                        forms.push((format!("{hf} {nf}"), format!("{hr} {nr}")));
+                    }
+                }
+                let Some(first) = forms.first() else { continue };
+                let existing = forms.iter().find_map(|(f, _)| {
+                    let fi = *self.form_index.get(f)?;
+                    self.forms[fi as usize]
+                        .senses
+                        .iter()
+                        .find(|x| {
+                            let e = &self.entries[x.entry as usize];
+                            x.strength != Strength::Adj
+                                && e.etype == etype
+                                && e.country == self.entries[*s as usize].country
+                        })
+                        .map(|x| x.entry)
+                });
+                let entry = match existing {
+                    _ if etype == EntityType::GPE => *s,
+                    Some(e) => e,
+                    None => {
+                        let st = &self.entries[*s as usize];
+                        let mut eid = format!("{}-{}", st.id, head.id);
+                        if self.by_id.contains_key(&eid) {
+                            eid.push_str("-composed");
+                        }
+                        let mut extra = BTreeMap::new();
+                        extra.insert("type".to_string(), etype.as_str().to_string());
+                        extra.insert("composed_of".to_string(), format!("{id} + {}", st.id));
+                        let e = Entry {
+                            id: eid.clone(),
+                            etype,
+                            kind: head.kind.clone(),
+                            name: first.1.clone(),
+                            name_en: head.en.as_ref().map(|en| {
+                                format!("{en} ({})", st.name_en.as_deref().unwrap_or(&st.id))
+                            }),
+                            wikidata: None,
+                            country: st.country.clone(),
+                            lat: None,
+                            lon: None,
+                            population: 0,
+                            place: false,
+                            within: None,
+                            state: Some(*s),
+                            extra,
+                            why: head.why.clone().and(st.why.clone()),
+                        };
+                        let i = self.entries.len() as u32;
+                        self.entries.push(e);
+                        self.by_id.insert(eid, i);
+                        i
+                    }
+                };
+                self.composed.insert((h, *s), entry);
+            }
+            for (list, role) in [(&masc, 0), (&fem, 3), (&cons, 1), (&alone, 2)] {
+                for (f, _) in list {
+                    let n = self.forms.len() as u32;
+                    let fi = *self.form_index.entry(f.clone()).or_insert(n);
+                    if fi == n {
+                        self.forms.push(Form {
+                            text: f.clone(),
+                            ..Form::default()
+                        });
+                    }
+                    let form = &mut self.forms[fi as usize];
+                    match role {
+                        0 => form.head_adj.push((h, false)),
+                        3 => form.head_adj.push((h, true)),
+                        1 => form.head_name.push(h),
+                        _ => form.heads.push(h),
+                    }
+                }
+            }
+            self.heads.push(head);
+        }
+        for (line, m) in bad {
+            t.issue(line, m);
+        }
+        issues.append(&mut t.issues);
     }
 
     fn read_cues(&mut self, mut t: Table, an: &Analyzer, issues: &mut Vec<Issue>) {

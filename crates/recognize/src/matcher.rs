@@ -56,20 +56,31 @@ pub struct Matcher {
     ac: Option<AhoCorasick>,
     /// For each pattern: (form index, whether the pattern is the form without its article).
     pats: Vec<Vec<(u32, bool)>>,
-    /// One-word patterns: found with one hash lookup, no automaton walk.
-    single: FxHashMap<Box<str>, u32>,
-    /// The first two words of every pattern of several words: the automaton runs only
-    /// from a start whose two words are here (a slice of the joined text, no allocation).
-    pairs: FxHashSet<Box<str>>,
-    /// Hashes of the keys of `single` and `pairs`: most words start no name, and a miss
-    /// here costs no pointer chase into a string on the heap.
-    hashes: FxHashSet<u64>,
+    /// One-word patterns by the hash of their text: found with one hash computation and
+    /// one probe, then a byte comparison, no automaton walk. Patterns whose hashes
+    /// collide go to `single_slow`.
+    single: FxHashMap<u64, u32>,
+    /// One-word patterns whose hash another shares (none in practice).
+    single_slow: FxHashMap<Box<str>, u32>,
+    /// The text of each pattern.
+    texts: Vec<Box<str>>,
+    /// Hashes of the first two words of every pattern of several words: the automaton
+    /// runs only from a start whose two words hash to one of these (a false positive
+    /// only costs a walk that finds nothing).
+    pairs: FxHashSet<u64>,
     /// One bit per hash modulo 2¹⁶ (8 KB, stays in the first-level cache): most misses
     /// stop here.
     bits: Vec<u64>,
 }
 
-/// The hash `hashes` holds for a key.
+/// The two-byte UTF-8 forms of و ف ب ل ك ا, the letters proclitics are made of.
+macro_rules! proclitic_letters {
+    () => {
+        [0xD9, 0x88] | [0xD9, 0x81] | [0xD8, 0xA8] | [0xD9, 0x84] | [0xD9, 0x83] | [0xD8, 0xA7]
+    };
+}
+
+/// The hash of a key of `single` or `pairs`.
 fn key_hash(s: &str) -> u64 {
     use std::hash::Hasher;
     let mut h = rasd_text::hash::FxHasher::default();
@@ -120,7 +131,8 @@ pub struct Joined {
 }
 
 impl Joined {
-    /// Join a document's tokens.
+    /// Join a document's tokens. An underscore between words (`#جنوب_السودان`) joins them
+    /// as a space would: it takes no room in the joined text.
     pub fn new(doc: &Doc) -> Joined {
         let mut j = Joined {
             text: String::with_capacity(doc.norm.form.len() + 16),
@@ -128,14 +140,27 @@ impl Joined {
             ends: Vec::with_capacity(doc.tokens.len()),
         };
         for t in &doc.tokens {
+            let f = doc.form(t.form);
+            if t.kind == TokenKind::Punct && f.bytes().all(|b| b == b'_') {
+                let at = j.text.len() as u32;
+                j.starts.push(at);
+                j.ends.push(at);
+                continue;
+            }
             if !j.text.is_empty() {
                 j.text.push(' ');
             }
             j.starts.push(j.text.len() as u32);
-            j.text.push_str(doc.form(t.form));
+            j.text.push_str(f);
             j.ends.push(j.text.len() as u32);
         }
         j
+    }
+
+    /// The first token ending at byte `e` of the joined text, if a token ends there.
+    pub fn token_ending_at(&self, e: u32) -> Option<usize> {
+        let i = self.ends.partition_point(|&x| x < e);
+        (self.ends.get(i) == Some(&e)).then_some(i)
     }
 }
 
@@ -174,45 +199,62 @@ impl Matcher {
                     .build(&strings)
             })
             .ok();
-        let mut single: FxHashMap<Box<str>, u32> = FxHashMap::default();
-        let mut pairs: FxHashSet<Box<str>> = FxHashSet::default();
+        let mut single: FxHashMap<u64, u32> = FxHashMap::default();
+        let mut single_slow: FxHashMap<Box<str>, u32> = FxHashMap::default();
+        let mut pairs: FxHashSet<u64> = FxHashSet::default();
+        let mut bits = vec![0u64; 1 << 10];
+        let mut set_bit = |h: u64| {
+            let i = (h & 0xffff) as usize;
+            bits[i >> 6] |= 1 << (i & 63);
+        };
         for (i, p) in strings.iter().enumerate() {
             match p.split_once(' ') {
                 None => {
-                    single.insert(p.as_str().into(), i as u32);
+                    let h = key_hash(p);
+                    set_bit(h);
+                    if let Some(other) = single.insert(h, i as u32) {
+                        // two texts of one hash: both are looked up by text
+                        single.insert(h, u32::MAX);
+                        if other != u32::MAX {
+                            single_slow.insert(strings[other as usize].as_str().into(), other);
+                        }
+                        single_slow.insert(p.as_str().into(), i as u32);
+                    }
                 }
                 Some((w, rest)) => {
                     let second = rest.split(' ').next().unwrap_or("");
-                    pairs.insert(format!("{w} {second}").into());
+                    let h = key_hash(&format!("{w} {second}"));
+                    set_bit(h);
+                    pairs.insert(h);
                 }
             }
-        }
-        let mut hashes: FxHashSet<u64> = FxHashSet::default();
-        for k in single.keys().chain(pairs.iter()) {
-            hashes.insert(key_hash(k));
         }
         Matcher {
             ac,
             pats,
             single,
+            single_slow,
+            texts: strings.into_iter().map(String::into_boxed_str).collect(),
             pairs,
-            bits: {
-                let mut b = vec![0u64; 1 << 10];
-                for h in &hashes {
-                    let i = (*h & 0xffff) as usize;
-                    b[i >> 6] |= 1 << (i & 63);
-                }
-                b
-            },
-            hashes,
+            bits,
         }
     }
 
-    /// Whether a key of this hash may be in `single` or `pairs`.
+    /// Whether the bitmap may hold a key of this hash.
     #[inline]
-    fn may_hold(&self, h: u64) -> bool {
+    fn bit(&self, h: u64) -> bool {
         let i = (h & 0xffff) as usize;
-        self.bits[i >> 6] & (1 << (i & 63)) != 0 && self.hashes.contains(&h)
+        self.bits[i >> 6] & (1 << (i & 63)) != 0
+    }
+
+    /// The one-word pattern `rest`, whose hash is `h`.
+    #[inline]
+    fn single_of(&self, h: u64, rest: &str) -> Option<u32> {
+        match self.single.get(&h) {
+            Some(&u32::MAX) => self.single_slow.get(rest).copied(),
+            Some(&p) if *self.texts[p as usize] == *rest => Some(p),
+            _ => None,
+        }
     }
 
     /// Every accepted hit in a document, in no particular order.
@@ -243,30 +285,37 @@ impl Matcher {
             } else {
                 0
             };
+            // the end of the next word: a token ending later (joiners end where the
+            // word before them does)
+            let pair_end = joined.ends[first + 1..]
+                .iter()
+                .find(|&&e| e as usize > te)
+                .map(|&e| e as usize);
             let mut cut = 0usize;
             while cut <= last_cut {
+                // every proclitic is made of these letters (two bytes each): past any
+                // other letter no longer cut can be one
+                if cut > 0 && !matches!(&word.as_bytes()[cut - 2..cut], proclitic_letters!()) {
+                    break;
+                }
                 let pre = &word[..cut];
                 if prefix(pre) != Prefix::Other {
                     let rest = &word[cut..];
-                    let hit = self.may_hold(key_hash(rest));
-                    if let Some(&p) = hit.then(|| self.single.get(rest)).flatten() {
-                        self.push(doc, first, first, p, pre, rest.len(), &mut out);
+                    let h = key_hash(rest);
+                    if self.bit(h) {
+                        if let Some(p) = self.single_of(h, rest) {
+                            self.push(doc, first, first, p, pre, rest.len(), &mut out);
+                        }
                     }
-                    let pair = joined
-                        .ends
-                        .get(first + 1)
-                        .map(|&e| &hay[ts + cut..e as usize]);
-                    let found =
-                        |p: &str| self.hashes.contains(&key_hash(p)) && self.pairs.contains(p);
-                    if pair.is_some_and(found) {
-                        self.from(doc, joined, ac, first, ts + cut, pre, &mut out);
+                    if let Some(pe) = pair_end {
+                        let pair = &hay[ts + cut..pe];
+                        let h = key_hash(pair);
+                        if self.bit(h) && self.pairs.contains(&h) {
+                            self.from(doc, joined, ac, first, ts + cut, pre, &mut out);
+                        }
                     }
                 }
-                // Arabic letters are two bytes; a cut never falls inside one
                 cut += 2;
-                while cut <= last_cut && !word.is_char_boundary(cut) {
-                    cut += 1;
-                }
             }
         }
         out
@@ -341,7 +390,7 @@ impl Matcher {
             limit = m.end() - 1;
             // the hit must end where a token ends, after the first token (one-word
             // names were found by the hash lookup)
-            let Ok(last) = joined.ends.binary_search(&e) else {
+            let Some(last) = joined.token_ending_at(e) else {
                 continue;
             };
             if last == first {

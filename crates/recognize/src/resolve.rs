@@ -36,6 +36,9 @@ pub struct Mention {
     pub strength: Strength,
     /// Reasons beyond the entry's row (evidence, homonym choice, nesting).
     pub extra: Option<Why>,
+    /// The token of a facility word right before this place (`سجن عين زارة`, `مطار
+    /// طرابلس`): the mention is then that facility, not the place.
+    pub facility: Option<(u32, Why)>,
 }
 
 impl Mention {
@@ -67,6 +70,15 @@ impl Context {
             Some(c) if self.max > 0.0 => self.countries.get(c).copied().unwrap_or(0.0) / self.max,
             _ => 0.0,
         }
+    }
+
+    /// The state with the largest weight (not a region spanning several), if any.
+    pub fn top(&self) -> Option<&str> {
+        self.countries
+            .iter()
+            .filter(|(c, _)| c.as_str() != "XX")
+            .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0)))
+            .map(|(c, _)| c.as_str())
     }
 
     /// Whether a state is one of the document's main ones (at least half the largest weight).
@@ -146,10 +158,6 @@ pub fn cues_before<'l>(lx: &'l Lexicon, doc: &Doc, i: usize) -> Vec<&'l crate::l
     out
 }
 
-fn overlaps(a: &Cand, b: &Cand) -> bool {
-    a.first < b.end && b.first < a.end
-}
-
 /// Longest first (tokens, then bytes), leftmost on ties, no overlaps; returns indexes.
 fn select<T>(items: &[T], cand: impl Fn(&T) -> &Cand) -> Vec<usize> {
     let mut order: Vec<usize> = (0..items.len()).collect();
@@ -161,14 +169,21 @@ fn select<T>(items: &[T], cand: impl Fn(&T) -> &Cand) -> Vec<usize> {
             c.first,
         )
     });
-    let mut taken: Vec<Cand> = Vec::new();
+    // one flag per token: taken by a longer hit
+    let n = items
+        .iter()
+        .map(|x| cand(x).end as usize)
+        .max()
+        .unwrap_or(0);
+    let mut taken = vec![false; n];
     let mut out = Vec::new();
     for i in order {
         let c = cand(&items[i]);
-        if taken.iter().any(|t| overlaps(t, c)) {
+        let span = &mut taken[c.first as usize..c.end as usize];
+        if span.iter().any(|&t| t) {
             continue;
         }
-        taken.push(*c);
+        span.fill(true);
         out.push(i);
     }
     out.sort_by_key(|&i| cand(&items[i]).first);
@@ -181,16 +196,17 @@ pub fn context(lx: &Lexicon, cands: &[Cand]) -> Context {
         .iter()
         .filter_map(|c| {
             let f = &lx.forms[c.form as usize];
-            let senses: Vec<u32> = f
-                .senses
-                .iter()
-                .filter(|s| s.strength.fires_alone())
-                .map(|s| s.entry)
-                .collect();
-            let e = f
-                .default
-                .filter(|d| senses.contains(d))
-                .or(senses.first().copied())?;
+            let alone = |e: u32| {
+                f.senses
+                    .iter()
+                    .any(|s| s.entry == e && s.strength.fires_alone())
+            };
+            let e = f.default.filter(|&d| alone(d)).or_else(|| {
+                f.senses
+                    .iter()
+                    .find(|s| s.strength.fires_alone())
+                    .map(|s| s.entry)
+            })?;
             Some((*c, e))
         })
         .collect();
@@ -274,6 +290,8 @@ pub fn mentions(lx: &Lexicon, doc: &Doc, cands: &[Cand]) -> (Vec<Mention>, Conte
     let mut out: Vec<Mention> = Vec::with_capacity(cands.len());
     // reused for every hit: most have one sense and no evidence to record
     let mut admissible: Vec<(u32, Strength, Option<Why>)> = Vec::with_capacity(4);
+    // bare heads (`الجيش`): (index in `out`, head)
+    let mut bare: Vec<(usize, u32)> = Vec::new();
     for c in cands {
         let f = &lx.forms[c.form as usize];
         // cues are looked up only where they can change the outcome
@@ -291,8 +309,30 @@ pub fn mentions(lx: &Lexicon, doc: &Doc, cands: &[Cand]) -> (Vec<Mention>, Conte
                 admissible.push((s.entry, s.strength, Some(w)));
             }
         }
+        let mut bare_head = None;
         if admissible.is_empty() {
-            continue;
+            // a bare head (`الجيش`, `المعارضة`) names the body of the document's state
+            let main = ctx.top().and_then(|c| lx.states.get(c));
+            let composed = f
+                .heads
+                .iter()
+                .find_map(|&h| lx.composed.get(&(h, *main?)).map(|&e| (h, e)));
+            match composed {
+                Some((h, e)) => bare_head = Some((h, e)),
+                None => continue,
+            }
+            if let Some((h, e)) = bare_head {
+                admissible.push((
+                    e,
+                    Strength::Weak,
+                    Some(
+                        lx.heads[h as usize]
+                            .why
+                            .clone()
+                            .and(Why::rule("recognize/head-of-main-state")),
+                    ),
+                ));
+            }
         }
         let (entry, strength, ev, reason) = if admissible.len() == 1 {
             let (e, s, w) = admissible.swap_remove(0);
@@ -353,12 +393,35 @@ pub fn mentions(lx: &Lexicon, doc: &Doc, cands: &[Cand]) -> (Vec<Mention>, Conte
                 None => ev,
             });
         }
+        if let Some((h, _)) = bare_head {
+            bare.push((out.len(), h));
+        }
         out.push(Mention {
             cand: *c,
             entry,
             strength,
             extra,
+            facility: None,
         });
+    }
+    compose(lx, cands, &mut out);
+    // a bare head names the body of that kind the document names (`الجيش` after
+    // `الجيش السوداني`), else the main state's
+    for &(i, h) in &bare {
+        let named = out.iter().enumerate().find_map(|(j, m)| {
+            let st = lx.entry(m.entry).state?;
+            let own = bare.iter().any(|b| b.0 == j);
+            (!own && lx.composed.get(&(h, st)) == Some(&m.entry)).then_some(m.entry)
+        });
+        if let Some(e) = named {
+            out[i].entry = e;
+            out[i].extra = Some(
+                lx.heads[h as usize]
+                    .why
+                    .clone()
+                    .and(Why::rule("recognize/head-of-named-body")),
+            );
+        }
     }
     let keep = select(&out, |m| &m.cand);
     let mut chosen: Vec<Mention> = keep.iter().map(|&i| out[i].clone()).collect();
@@ -398,6 +461,10 @@ pub fn mentions(lx: &Lexicon, doc: &Doc, cands: &[Cand]) -> (Vec<Mention>, Conte
             nested.push(n);
         }
     }
+    for m in chosen.iter_mut() {
+        m.facility = facility_word(lx, doc, m, &out);
+    }
+    short_for_longer_place(lx, &mut chosen);
     chosen.extend(nested);
     chosen.sort_by_key(|m| (m.cand.first, std::cmp::Reverse(m.cand.end)));
     // a demonym right after a name describes it (`وكالة سبوتنيك الروسية`): not a mention
@@ -418,6 +485,130 @@ pub fn mentions(lx: &Lexicon, doc: &Doc, cands: &[Cand]) -> (Vec<Mention>, Conte
         result.push(m);
     }
     (result, ctx)
+}
+
+/// A head (`الجيش`, `حكومة`, `وزارة الخارجية`) and the demonym or state name right after
+/// it (`المصري`, `ليبيا`, `الفلبينية`): one mention of that state's body, whose entry
+/// `Lexicon::composed` holds. `cands` are in token order, as the matcher gives them.
+fn compose(lx: &Lexicon, cands: &[Cand], out: &mut Vec<Mention>) {
+    for c in cands {
+        let f = &lx.forms[c.form as usize];
+        if f.head_adj.is_empty() && f.head_name.is_empty() {
+            continue;
+        }
+        let lo = cands.partition_point(|d| d.first < c.end);
+        let mut found = None;
+        'next: for d in cands[lo..].iter().take_while(|d| d.first == c.end) {
+            // `الجيش والمصري` is two things
+            if d.particle {
+                continue;
+            }
+            // a demonym agreeing with the head
+            if let Some(&(state, fem)) = lx.demonyms.get(&d.form) {
+                for &(h, f_fem) in &f.head_adj {
+                    if f_fem == fem {
+                        if let Some(&e) = lx.composed.get(&(h, state)) {
+                            found = Some((*d, h, e));
+                            break 'next;
+                        }
+                    }
+                }
+            }
+            // a state's name
+            for s in &lx.forms[d.form as usize].senses {
+                if s.strength != Strength::Strong || lx.entry(s.entry).kind != "country" {
+                    continue;
+                }
+                for &h in &f.head_name {
+                    if let Some(&e) = lx.composed.get(&(h, s.entry)) {
+                        found = Some((*d, h, e));
+                        break 'next;
+                    }
+                }
+            }
+        }
+        let Some((d, h, entry)) = found else { continue };
+        out.push(Mention {
+            cand: Cand {
+                end: d.end,
+                end_byte: d.end_byte,
+                ..*c
+            },
+            entry,
+            strength: Strength::Strong,
+            extra: Some(
+                lx.heads[h as usize]
+                    .why
+                    .clone()
+                    .and(Why::rule("recognize/head-and-state")),
+            ),
+            facility: None,
+        });
+    }
+}
+
+/// A one-word place name that begins the name of a longer place the document names
+/// (`الغوطة` with `الغوطة الشرقية`, `حلب` with `حلب الشرقية`) is short for it.
+fn short_for_longer_place(lx: &Lexicon, ms: &mut [Mention]) {
+    let longer: Vec<(&str, u32)> = ms
+        .iter()
+        .filter(|m| m.cand.len() > 1 && lx.entry(m.entry).place)
+        .filter(|m| lx.entry(m.entry).etype == EntityType::LOC)
+        .map(|m| (lx.forms[m.cand.form as usize].text.as_str(), m.entry))
+        .collect();
+    if longer.is_empty() {
+        return;
+    }
+    let mut relink: Vec<(usize, u32)> = Vec::new();
+    for (i, m) in ms.iter().enumerate() {
+        let e = lx.entry(m.entry);
+        if m.cand.len() != 1 || !e.place || e.etype != EntityType::LOC {
+            continue;
+        }
+        let text = &lx.forms[m.cand.form as usize].text;
+        let full = |l: &str| {
+            l.strip_prefix(text.as_str())
+                .is_some_and(|rest| rest.starts_with(' '))
+        };
+        if let Some(&(_, to)) = longer.iter().find(|(l, to)| *to != m.entry && full(l)) {
+            relink.push((i, to));
+        }
+    }
+    for (i, to) in relink {
+        let m = &mut ms[i];
+        m.entry = to;
+        let w = Why::rule("recognize/short-for-named-place");
+        m.extra = Some(match m.extra.take() {
+            Some(x) => x.and(w),
+            None => w,
+        });
+    }
+}
+
+/// The facility word right before a place mention (`سجن`, `مطار`, `مستشفى`: a trigger of
+/// `titles.tsv` for FAC alone), when no other hit covers it.
+fn facility_word(lx: &Lexicon, doc: &Doc, m: &Mention, hits: &[Mention]) -> Option<(u32, Why)> {
+    let e = lx.entry(m.entry);
+    if !e.place || e.etype != EntityType::LOC || m.cand.particle || m.cand.first == 0 {
+        return None;
+    }
+    let h = m.cand.first as usize - 1;
+    if !matches!(doc.tokens[h].kind, TokenKind::Word)
+        || hits
+            .iter()
+            .any(|o| o.cand.first as usize <= h && h < o.cand.end as usize)
+    {
+        return None;
+    }
+    let cue = cues_at(lx, doc, h, h + 1)
+        .into_iter()
+        .find(|c| c.kind == CueKind::Trigger && c.applies == [EntityType::FAC])?;
+    Some((
+        h as u32,
+        cue.why
+            .clone()
+            .and(Why::rule("recognize/facility-of-place")),
+    ))
 }
 
 fn is_quote(doc: &Doc, t: &Token) -> bool {
@@ -471,7 +662,52 @@ pub fn role(lx: &Lexicon, doc: &Doc, first: usize) -> Option<(Span, bool)> {
 /// Write the mentions into `doc.entities` and their records into `doc.refs`.
 pub fn emit(lx: &Lexicon, doc: &mut Doc, ms: &[Mention]) {
     let mut spokes_of: Vec<(u32, String)> = Vec::new();
+    // facilities named by a word and a place: one ref per (word, place)
+    let mut facilities: Vec<(String, u32, String)> = Vec::new();
     for m in ms {
+        if let Some((h, why)) = &m.facility {
+            let (h, end) = (*h as usize, m.cand.end as usize);
+            let Some(span) = crate::local::trimmed_span(doc, h, end) else {
+                continue;
+            };
+            let t = &doc.tokens[h];
+            let word = doc.form(t.core).to_string();
+            let place = lx.entry(m.entry);
+            let id = match facilities.iter().find(|f| f.0 == word && f.1 == m.entry) {
+                Some(f) => f.2.clone(),
+                None => {
+                    let id = format!("{}-facility-{}", place.id, facilities.len() + 1);
+                    facilities.push((word, m.entry, id.clone()));
+                    let text = doc.text(span).to_string();
+                    let mut r = record(lx, m.entry);
+                    r.name = text;
+                    r.name_en = None;
+                    r.wikidata = None;
+                    r.kind = "facility".to_string();
+                    r.canonical = false;
+                    r.why = Some(m.why(lx).and(why.clone()));
+                    r.extra.insert("type".to_string(), "FAC".to_string());
+                    r.extra.insert("kind".to_string(), "facility".to_string());
+                    r.extra.insert("within".to_string(), place.id.clone());
+                    r.extra.insert("precision".to_string(), "place".to_string());
+                    r.extra.remove("population");
+                    r.extra.remove("source");
+                    doc.refs.insert(id.clone(), r);
+                    id
+                }
+            };
+            doc.entities.push(Entity {
+                id: String::new(),
+                start: span.start,
+                end: span.end,
+                text: doc.text(span).to_string(),
+                etype: EntityType::FAC,
+                reference: Some(id),
+                role: None,
+                why: m.why(lx).and(why.clone()),
+            });
+            continue;
+        }
         let Some(span) = doc
             .norm
             .to_body(m.cand.start_byte as usize, m.cand.end_byte as usize)
