@@ -39,6 +39,8 @@ WORLD_MIN_POP = 1000000
 STRONG_POP = 1000000
 # … except these, whose name is a word the press uses far more often (مشهد: a scene).
 ALWAYS_WEAK = {'Mashhad'}
+# Ordinary words the arramooz dictionary lacks (سيول: torrents, not Seoul).
+EXTRA_WORDS = {'سيول', 'ليرى'}
 
 DIAC = re.compile('[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]')
 ARABIC_ONLY = re.compile('^[\u0621-\u063a\u0641-\u064a\u064b-\u0652 ]+$')
@@ -199,6 +201,7 @@ def main():
     countries, cities = load_geonames()
     common, stop = load_common_words()
     common |= given_names()
+    common |= {fold(w) for w in EXTRA_WORDS}
     cur_forms, cur_places, cur_ids = curated()
     by_cc = {}
     for c in cities.values():

@@ -25,6 +25,10 @@ use rasd_model::{Doc, Entity, EntityType, RefRecord, Span, Token, TokenKind, Why
 use crate::lexicon::{CueKind, Lexicon, Strength};
 use crate::matcher::Cand;
 
+/// How many tokens back a bare head (`الجيش`) looks for the body it stands for
+/// (`الجيش السوداني`): about two sentences.
+const NAMED_BODY_REACH: u32 = 60;
+
 /// A chosen mention.
 #[derive(Clone, Debug)]
 pub struct Mention {
@@ -405,14 +409,25 @@ pub fn mentions(lx: &Lexicon, doc: &Doc, cands: &[Cand]) -> (Vec<Mention>, Conte
         });
     }
     compose(lx, cands, &mut out);
-    // a bare head names the body of that kind the document names (`الجيش` after
+    // a bare head names the body of that kind named shortly before it (`الجيش` after
     // `الجيش السوداني`), else the main state's
     for &(i, h) in &bare {
-        let named = out.iter().enumerate().find_map(|(j, m)| {
-            let st = lx.entry(m.entry).state?;
-            let own = bare.iter().any(|b| b.0 == j);
-            (!own && lx.composed.get(&(h, st)) == Some(&m.entry)).then_some(m.entry)
-        });
+        let at = out[i].cand.first;
+        let named = out
+            .iter()
+            .enumerate()
+            .filter(|(j, m)| {
+                m.cand.end <= at
+                    && at - m.cand.end <= NAMED_BODY_REACH
+                    && !bare.iter().any(|b| b.0 == *j)
+            })
+            .filter(|(_, m)| {
+                lx.entry(m.entry)
+                    .state
+                    .is_some_and(|st| lx.composed.get(&(h, st)) == Some(&m.entry))
+            })
+            .max_by_key(|(_, m)| m.cand.end)
+            .map(|(_, m)| m.entry);
         if let Some(e) = named {
             out[i].entry = e;
             out[i].extra = Some(
