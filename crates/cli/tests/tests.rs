@@ -10,5 +10,6 @@ mod recognize;
 mod ner;
 mod text;
 mod desk;
+mod server_hardening;
 mod browser;
 mod measure;

@@ -8,13 +8,16 @@
 //! blocking thread. Every error is JSON `{"error", "status"}`; bad parameters are 400
 //! with a message that names them. Limits: URIs over [`MAX_URI`] bytes are refused
 //! (414), requests taking longer than the configured timeout answer 503, and only
-//! GET and HEAD are served. The server binds 127.0.0.1 unless told otherwise.
+//! GET and HEAD are served, and a connection silent for as long as the timeout (a
+//! stalled half request, an idle keep-alive) is closed. The server binds 127.0.0.1
+//! unless told otherwise.
 //!
 //! This crate extracts nothing and writes nothing: `rasd ingest` fills the store.
 #![warn(missing_docs)]
 
 mod api;
 mod assets;
+mod idle;
 pub mod openapi;
 
 use std::net::SocketAddr;
@@ -216,6 +219,10 @@ pub fn run(config: &Config, ready: impl FnOnce(SocketAddr)) -> Result<(), Error>
         ready(bound);
         let shutdown = async {
             let _ = tokio::signal::ctrl_c().await;
+        };
+        let listener = idle::IdleListener {
+            inner: listener,
+            idle: config.timeout,
         };
         axum::serve(listener, router(app, config.timeout))
             .with_graceful_shutdown(shutdown)
