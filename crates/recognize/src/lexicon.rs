@@ -14,6 +14,9 @@ use rasd_model::{EntityType, Why};
 use rasd_text::hash::{FxHashMap, FxHashSet};
 use rasd_text::Analyzer;
 
+/// Names as (folded with clitics split, as written) pairs.
+type FoldedNames = Vec<(String, String)>;
+
 /// The folders holding entity tables.
 pub const AREAS: [&str; 3] = ["actors", "places", "outlets"];
 /// The titles, triggers and role breakers.
@@ -562,7 +565,7 @@ impl Lexicon {
         let mut states: Vec<u32> = self.states.values().copied().collect();
         states.sort_unstable();
         // folded demonyms (masculine and feminine singular, with the article) and names
-        let folded: Vec<(u32, Vec<(String, String)>, Vec<(String, String)>)> = states
+        let folded: Vec<(u32, FoldedNames, FoldedNames)> = states
             .iter()
             .map(|&s| {
                 let (names, adjs) = self.state_names.get(&s).cloned().unwrap_or_default();

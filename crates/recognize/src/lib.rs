@@ -118,10 +118,28 @@ impl EntityRecognizer {
         doc.entities
             .sort_by_key(|e| (e.start, std::cmp::Reverse(e.end)));
         for (i, e) in doc.entities.iter_mut().enumerate() {
-            e.id = format!("E{}", i + 1);
+            e.id = entity_id(i + 1);
         }
         Ok(())
     }
+}
+
+/// `E<n>`, without the formatting machinery (one call per mention adds up).
+fn entity_id(n: usize) -> String {
+    let mut digits = [0u8; 20];
+    let (mut i, mut n) = (digits.len(), n);
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let mut id = String::with_capacity(1 + digits.len() - i);
+    id.push('E');
+    id.extend(digits[i..].iter().map(|&d| d as char));
+    id
 }
 
 #[cfg(test)]
@@ -291,6 +309,13 @@ mod tests {
                 text.iter().any(|t| t.contains(needle)),
                 "help: {needle:?} not in {text:#?}"
             );
+        }
+    }
+
+    #[test]
+    fn entity_ids() {
+        for (n, id) in [(1, "E1"), (9, "E9"), (10, "E10"), (1234, "E1234")] {
+            assert_eq!(entity_id(n), id, "help: id of mention {n}");
         }
     }
 

@@ -71,6 +71,9 @@ pub struct Matcher {
     /// One bit per hash modulo 2¹⁶ (8 KB, stays in the first-level cache): most misses
     /// stop here.
     bits: Vec<u64>,
+    /// The same for the first words of patterns of several words: a word that begins
+    /// none costs no hash of its pair.
+    first_bits: Vec<u64>,
 }
 
 /// The two-byte UTF-8 forms of و ف ب ل ك ا, the letters proclitics are made of.
@@ -82,10 +85,23 @@ macro_rules! proclitic_letters {
 
 /// The hash of a key of `single` or `pairs`.
 fn key_hash(s: &str) -> u64 {
-    use std::hash::Hasher;
-    let mut h = rasd_text::hash::FxHasher::default();
-    h.write(s.as_bytes());
-    h.finish()
+    // eight bytes at a time, the tail in one zero-padded word (no byte loop)
+    const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+    let b = s.as_bytes();
+    let mut h = b.len() as u64;
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+    }
+    let r = chunks.remainder();
+    if !r.is_empty() {
+        let mut w = [0u8; 8];
+        w[..r.len()].copy_from_slice(r);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+    }
+    h ^ (h >> 29)
 }
 
 /// A name found in a document.
@@ -203,15 +219,16 @@ impl Matcher {
         let mut single_slow: FxHashMap<Box<str>, u32> = FxHashMap::default();
         let mut pairs: FxHashSet<u64> = FxHashSet::default();
         let mut bits = vec![0u64; 1 << 10];
-        let mut set_bit = |h: u64| {
+        let mut first_bits = vec![0u64; 1 << 10];
+        let set = |b: &mut Vec<u64>, h: u64| {
             let i = (h & 0xffff) as usize;
-            bits[i >> 6] |= 1 << (i & 63);
+            b[i >> 6] |= 1 << (i & 63);
         };
         for (i, p) in strings.iter().enumerate() {
             match p.split_once(' ') {
                 None => {
                     let h = key_hash(p);
-                    set_bit(h);
+                    set(&mut bits, h);
                     if let Some(other) = single.insert(h, i as u32) {
                         // two texts of one hash: both are looked up by text
                         single.insert(h, u32::MAX);
@@ -224,7 +241,8 @@ impl Matcher {
                 Some((w, rest)) => {
                     let second = rest.split(' ').next().unwrap_or("");
                     let h = key_hash(&format!("{w} {second}"));
-                    set_bit(h);
+                    set(&mut bits, h);
+                    set(&mut first_bits, key_hash(w));
                     pairs.insert(h);
                 }
             }
@@ -237,6 +255,7 @@ impl Matcher {
             texts: strings.into_iter().map(String::into_boxed_str).collect(),
             pairs,
             bits,
+            first_bits,
         }
     }
 
@@ -245,6 +264,13 @@ impl Matcher {
     fn bit(&self, h: u64) -> bool {
         let i = (h & 0xffff) as usize;
         self.bits[i >> 6] & (1 << (i & 63)) != 0
+    }
+
+    /// Whether a word of this hash may begin a pattern of several words.
+    #[inline]
+    fn first_bit(&self, h: u64) -> bool {
+        let i = (h & 0xffff) as usize;
+        self.first_bits[i >> 6] & (1 << (i & 63)) != 0
     }
 
     /// The one-word pattern `rest`, whose hash is `h`.
@@ -299,19 +325,20 @@ impl Matcher {
                     break;
                 }
                 let pre = &word[..cut];
-                if prefix(pre) != Prefix::Other {
+                let kind = prefix(pre);
+                if kind != Prefix::Other {
                     let rest = &word[cut..];
                     let h = key_hash(rest);
                     if self.bit(h) {
                         if let Some(p) = self.single_of(h, rest) {
-                            self.push(doc, first, first, p, pre, rest.len(), &mut out);
+                            self.push(doc, first, first, p, (pre, kind), rest.len(), &mut out);
                         }
                     }
-                    if let Some(pe) = pair_end {
+                    if let Some(pe) = pair_end.filter(|_| self.first_bit(h)) {
                         let pair = &hay[ts + cut..pe];
                         let h = key_hash(pair);
                         if self.bit(h) && self.pairs.contains(&h) {
-                            self.from(doc, joined, ac, first, ts + cut, pre, &mut out);
+                            self.from(doc, joined, ac, first, ts + cut, (pre, kind), &mut out);
                         }
                     }
                 }
@@ -329,15 +356,15 @@ impl Matcher {
         first: usize,
         last: usize,
         p: u32,
-        pre: &str,
+        (pre, kind): (&str, Prefix),
         len: usize,
         out: &mut Vec<Cand>,
     ) {
         for &(form, stripped) in &self.pats[p as usize] {
             let ok = if stripped {
-                prefix(pre) == Prefix::WithAl
+                kind == Prefix::WithAl
             } else {
-                matches!(prefix(pre), Prefix::Empty | Prefix::Plain)
+                matches!(kind, Prefix::Empty | Prefix::Plain)
             };
             if !ok {
                 continue;
@@ -375,7 +402,7 @@ impl Matcher {
         ac: &AhoCorasick,
         first: usize,
         s: usize,
-        pre: &str,
+        pre: (&str, Prefix),
         out: &mut Vec<Cand>,
     ) {
         let hay = joined.text.as_str();

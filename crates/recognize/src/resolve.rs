@@ -18,7 +18,7 @@
 //! their state's share of the document's states (×2), a matching trigger (+3), the
 //! homonyms table's default (+1); the choice and its reason go into `why`.
 
-use std::collections::{HashMap, HashSet};
+use rasd_text::hash::{FxHashMap, FxHashSet};
 
 use rasd_model::{Doc, Entity, EntityType, RefRecord, Span, Token, TokenKind, Why};
 
@@ -60,9 +60,9 @@ impl Mention {
 #[derive(Debug, Default)]
 pub struct Context {
     /// Entries named by a strong form.
-    pub entries: HashSet<u32>,
+    pub entries: FxHashSet<u32>,
     /// Weight of each state.
-    pub countries: HashMap<String, f32>,
+    pub countries: FxHashMap<String, f32>,
     /// Largest weight.
     pub max: f32,
 }
@@ -165,12 +165,13 @@ pub fn cues_before<'l>(lx: &'l Lexicon, doc: &Doc, i: usize) -> Vec<&'l crate::l
 /// Longest first (tokens, then bytes), leftmost on ties, no overlaps; returns indexes.
 fn select<T>(items: &[T], cand: impl Fn(&T) -> &Cand) -> Vec<usize> {
     let mut order: Vec<usize> = (0..items.len()).collect();
-    order.sort_by_key(|&i| {
+    order.sort_unstable_by_key(|&i| {
         let c = cand(&items[i]);
         (
             std::cmp::Reverse(c.len()),
             std::cmp::Reverse(c.end_byte - c.start_byte),
             c.first,
+            i,
         )
     });
     // one flag per token: taken by a longer hit
@@ -190,7 +191,7 @@ fn select<T>(items: &[T], cand: impl Fn(&T) -> &Cand) -> Vec<usize> {
         span.fill(true);
         out.push(i);
     }
-    out.sort_by_key(|&i| cand(&items[i]).first);
+    out.sort_unstable_by_key(|&i| (cand(&items[i]).first, i));
     out
 }
 
@@ -230,7 +231,12 @@ pub fn context(lx: &Lexicon, cands: &[Cand]) -> Context {
             } else {
                 0.5
             };
-            *ctx.countries.entry(c.clone()).or_default() += w;
+            match ctx.countries.get_mut(c.as_str()) {
+                Some(x) => *x += w,
+                None => {
+                    ctx.countries.insert(c.clone(), w);
+                }
+            }
         }
     }
     ctx.max = ctx.countries.values().copied().fold(0.0, f32::max);

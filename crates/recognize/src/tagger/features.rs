@@ -45,7 +45,13 @@ pub struct Lists {
     entries: FxHashMap<u64, u32>,
     /// The longest entry, in words.
     max_len: usize,
+    /// A bitmap of first words' core hashes (low bits), so that most tokens are
+    /// ruled out without a map lookup.
+    first: Vec<u64>,
 }
+
+/// Bits of the first-word bitmap (32 KB).
+const FIRST_BITS: u32 = 18;
 
 impl Lists {
     /// The bit of a class, adding it if new (at most 32 classes; `None` past that).
@@ -68,6 +74,11 @@ impl Lists {
         }
         // Every proper prefix is stored too (with no class), so matching stops at
         // the first word that no entry continues with.
+        if self.first.is_empty() {
+            self.first = vec![0; 1 << (FIRST_BITS - 6)];
+        }
+        let b = first_bit(hash::str(cores[0]));
+        self.first[b >> 6] |= 1 << (b & 63);
         let mut h = SEQ_SEED;
         for (k, c) in cores.iter().enumerate() {
             h = seq_step(h, hash::str(c));
@@ -97,6 +108,10 @@ impl Lists {
         }
         let n = core_hashes.len();
         for i in 0..n {
+            let b = first_bit(core_hashes[i]);
+            if self.first[b >> 6] >> (b & 63) & 1 == 0 {
+                continue;
+            }
             let mut h = SEQ_SEED;
             for len in 1..=self.max_len.min(n - i) {
                 h = seq_step(h, core_hashes[i + len - 1]);
@@ -113,6 +128,11 @@ impl Lists {
 }
 
 const SEQ_SEED: u64 = 0x7a3c_0f1e_55aa_1234;
+
+#[inline]
+fn first_bit(core: u64) -> usize {
+    (core & ((1 << FIRST_BITS) - 1)) as usize
+}
 
 #[inline]
 fn seq_step(h: u64, x: u64) -> u64 {
@@ -135,17 +155,22 @@ pub struct Resources {
     pub clusters: Clusters,
 }
 
-/// What is precomputed once per token of a sentence.
+/// What the features need of one token; it depends on the token alone (its form,
+/// core, clitics and kind), so the tagger computes it once per word type.
 #[derive(Clone, Copy, Debug, Default)]
-struct Info {
-    form: u64,
-    core: u64,
+pub struct Info {
+    /// Hash of the form.
+    pub form: u64,
+    /// Hash of the core.
+    pub core: u64,
     pre: [u64; 4],
     suf: [u64; 4],
     shape: u64,
     clitics: u64,
-    cluster: [u16; CLUSTER_LEVELS],
-    has_cluster: bool,
+    /// Cluster ids, coarse to fine (all 0 without a cluster).
+    pub cluster: [u16; CLUSTER_LEVELS],
+    /// Whether the core has a cluster.
+    pub has_cluster: bool,
 }
 
 /// Reusable buffers, so that tagging a document allocates a few vectors, not one
@@ -205,10 +230,16 @@ fn kind_code(k: TokenKind) -> u64 {
     }
 }
 
-fn info(u: &Unit<'_>, res: &Resources) -> Info {
+/// The features' view of one token.
+pub fn info(u: &Unit<'_>, res: &Resources) -> Info {
+    info_with(u, hash::str(u.form), hash::str(u.core), res)
+}
+
+/// [`info`] when the hashes of the form and core are already known.
+pub fn info_with(u: &Unit<'_>, form: u64, core: u64, res: &Resources) -> Info {
     let mut i = Info {
-        form: hash::str(u.form),
-        core: hash::str(u.core),
+        form,
+        core,
         ..Info::default()
     };
     // Prefixes and suffixes of 1–4 characters of the whole form.
@@ -237,109 +268,206 @@ fn info(u: &Unit<'_>, res: &Resources) -> Info {
     i
 }
 
-/// Compute the features of every token of one sentence into `s.feats`/`s.offsets`.
+/// Offsets of the words a token's features look at: two on each side.
+pub const OFFSETS: [i64; 5] = [-2, -1, 0, 1, 2];
+
+/// The features a word contributes to the token `off` positions before it (`off`
+/// = the word's position − the token's; 0 for the token itself). They depend on
+/// the word alone, so their weights can be summed once per word type and offset.
+pub fn word_features(w: &Info, off: i64, out: &mut Vec<u64>) {
+    let slot = (off + 2) as u64;
+    if off == 0 {
+        out.push(hash::mix(T_FORM, w.form));
+        out.push(hash::mix(T_CORE, w.core));
+        for k in 0..4 {
+            if w.pre[k] != 0 {
+                out.push(hash::mix(T_PRE + k as u64, w.pre[k]));
+            }
+            if w.suf[k] != 0 {
+                out.push(hash::mix(T_SUF + k as u64, w.suf[k]));
+            }
+        }
+        out.push(hash::mix(T_SHAPE, w.shape));
+        out.push(hash::mix(T_CLITICS, w.clitics));
+        if w.has_cluster {
+            for (l, c) in w.cluster.iter().enumerate() {
+                out.push(hash::mix(T_CLUSTER + l as u64, u64::from(*c)));
+            }
+        }
+        return;
+    }
+    out.push(hash::mix(T_FORM_AT + slot, w.form));
+    out.push(hash::mix(T_CORE_AT + slot, w.core));
+    if off.abs() == 1 {
+        out.push(hash::mix(T_SUF_AT + slot, w.suf[1]));
+        out.push(hash::mix(T_SHAPE_AT + slot, w.shape));
+        if w.has_cluster {
+            out.push(hash::mix(
+                T_CLUSTER_AT + slot,
+                u64::from(w.cluster[CLUSTER_LEVELS - 1]),
+            ));
+        }
+    }
+}
+
+/// The feature of a missing neighbour at `off` (past the sentence's edge).
+pub fn edge_feature(off: i64) -> u64 {
+    hash::mix(T_FORM_AT + (off + 2) as u64, 0)
+}
+
+/// The feature every token has.
+pub fn bias_feature() -> u64 {
+    hash::mix(T_BIAS, 0)
+}
+
+/// The feature of a sentence's first token.
+pub fn first_feature() -> u64 {
+    hash::mix(T_FIRST, 0)
+}
+
+/// The feature of a sentence's last token.
+pub fn last_feature() -> u64 {
+    hash::mix(T_LAST, 0)
+}
+
+/// The feature of word bigram (`a`, `b`) (core hashes) for the token `b`.
+#[inline]
+pub fn bigram_left(a: u64, b: u64) -> u64 {
+    hash::mix2(T_BIGRAM_L, a, b)
+}
+
+/// The feature of word bigram (`a`, `b`) (core hashes) for the token `a`.
+#[inline]
+pub fn bigram_right(a: u64, b: u64) -> u64 {
+    hash::mix2(T_BIGRAM_R, a, b)
+}
+
+/// The set of lists in `bits` as one value (the XOR of their name hashes; 0 for
+/// none), so adding a list file does not change the meaning of the others.
+#[inline]
+pub fn list_set(lists: &Lists, mut bits: u32) -> u64 {
+    let mut set = 0u64;
+    while bits != 0 {
+        set ^= lists.class_hash[bits.trailing_zeros() as usize];
+        bits &= bits - 1;
+    }
+    set
+}
+
+/// The lists the previous token belongs to (`set`, see [`list_set`]), crossed with
+/// this token's coarse cluster: `اللواء` + a name-like word, `مدينة` + a place-like
+/// word.
+#[inline]
+pub fn conj_feature(set: u64, cluster0: u16) -> u64 {
+    hash::mix2(T_CONJ, set, u64::from(cluster0))
+}
+
+/// The feature "a list entry of class `class` (its name hash) begins at offset `off`"
+/// (−2 ..= 1).
+pub fn list_begin_feature(off: i64, class: u64) -> u64 {
+    hash::mix(T_LIST_B + (off + 2) as u64, class)
+}
+
+/// The feature "the token at `off` (−1 or 0) is inside a list entry of `class`, past
+/// its first word".
+pub fn list_inside_feature(off: i64, class: u64) -> u64 {
+    hash::mix(T_LIST_I + (off + 2) as u64, class)
+}
+
+impl Lists {
+    /// Name hash of each class, by bit.
+    pub fn class_hashes(&self) -> &[u64] {
+        &self.class_hash
+    }
+}
+
+/// Mark the list matches of a sentence's cores: `begin[i]` gets the classes of
+/// entries starting at token `i`, `inside[i]` those covering `i` past their start.
+pub fn mark_lists(lists: &Lists, cores: &[u64], begin: &mut Vec<u32>, inside: &mut Vec<u32>) {
+    begin.clear();
+    begin.resize(cores.len(), 0);
+    inside.clear();
+    inside.resize(cores.len(), 0);
+    lists.mark(cores, begin, inside);
+}
+
+/// The features of token `i` that are not [`word_features`]: bias, position, word
+/// bigrams, list membership around it and the lists × cluster conjunction.
+pub fn context_features(
+    i: usize,
+    info: &[Info],
+    begin: &[u32],
+    inside: &[u32],
+    lists: &Lists,
+    out: &mut Vec<u64>,
+) {
+    let n = info.len();
+    out.push(bias_feature());
+    if i == 0 {
+        out.push(first_feature());
+    }
+    if i + 1 == n {
+        out.push(last_feature());
+    }
+    if i > 0 {
+        out.push(bigram_left(info[i - 1].core, info[i].core));
+    }
+    if i + 1 < n {
+        out.push(bigram_right(info[i].core, info[i + 1].core));
+    }
+    let prev = if i > 0 {
+        begin[i - 1] | inside[i - 1]
+    } else {
+        0
+    };
+    out.push(conj_feature(list_set(lists, prev), info[i].cluster[0]));
+    for off in [-2i64, -1, 0, 1] {
+        let j = i as i64 + off;
+        if j < 0 || j >= n as i64 {
+            continue;
+        }
+        let mut b = begin[j as usize];
+        while b != 0 {
+            let bit = b.trailing_zeros() as usize;
+            out.push(list_begin_feature(off, lists.class_hash[bit]));
+            b &= b - 1;
+        }
+        if (-1..=0).contains(&off) {
+            let mut b = inside[j as usize];
+            while b != 0 {
+                let bit = b.trailing_zeros() as usize;
+                out.push(list_inside_feature(off, lists.class_hash[bit]));
+                b &= b - 1;
+            }
+        }
+    }
+}
+
+/// Compute the features of every token of one sentence into `s.feats`/`s.offsets`
+/// (training; the tagger sums the same features by word type, see `super::fast`).
 pub fn extract(units: &[Unit<'_>], res: &Resources, s: &mut Scratch) {
     let n = units.len();
     s.info.clear();
     s.info.extend(units.iter().map(|u| info(u, res)));
     s.core_hashes.clear();
     s.core_hashes.extend(s.info.iter().map(|i| i.core));
-    s.begin.clear();
-    s.begin.resize(n, 0);
-    s.inside.clear();
-    s.inside.resize(n, 0);
-    res.lists.mark(&s.core_hashes, &mut s.begin, &mut s.inside);
+    mark_lists(&res.lists, &s.core_hashes, &mut s.begin, &mut s.inside);
     s.feats.clear();
     s.offsets.clear();
     let f = &mut s.feats;
     for i in 0..n {
         s.offsets.push(f.len() as u32);
-        let me = &s.info[i];
-        f.push(hash::mix(T_BIAS, 0));
-        f.push(hash::mix(T_FORM, me.form));
-        f.push(hash::mix(T_CORE, me.core));
-        for k in 0..4 {
-            if me.pre[k] != 0 {
-                f.push(hash::mix(T_PRE + k as u64, me.pre[k]));
-            }
-            if me.suf[k] != 0 {
-                f.push(hash::mix(T_SUF + k as u64, me.suf[k]));
-            }
-        }
-        f.push(hash::mix(T_SHAPE, me.shape));
-        f.push(hash::mix(T_CLITICS, me.clitics));
-        if i == 0 {
-            f.push(hash::mix(T_FIRST, 0));
-        }
-        if i + 1 == n {
-            f.push(hash::mix(T_LAST, 0));
-        }
-        for off in [-2i64, -1, 1, 2] {
-            let j = i as i64 + off;
-            let slot = (off + 2) as u64;
-            if j < 0 || j >= n as i64 {
-                f.push(hash::mix(T_FORM_AT + slot, 0));
-                continue;
-            }
-            let o = &s.info[j as usize];
-            f.push(hash::mix(T_FORM_AT + slot, o.form));
-            f.push(hash::mix(T_CORE_AT + slot, o.core));
-            if off.abs() == 1 {
-                f.push(hash::mix(T_SUF_AT + slot, o.suf[1]));
-                f.push(hash::mix(T_SHAPE_AT + slot, o.shape));
-                if o.has_cluster {
-                    f.push(hash::mix(
-                        T_CLUSTER_AT + slot,
-                        u64::from(o.cluster[CLUSTER_LEVELS - 1]),
-                    ));
-                }
-            }
-        }
-        if i > 0 {
-            f.push(hash::mix2(T_BIGRAM_L, s.info[i - 1].core, me.core));
-        }
-        if i + 1 < n {
-            f.push(hash::mix2(T_BIGRAM_R, me.core, s.info[i + 1].core));
-        }
-        // The set of lists the previous token belongs to, crossed with this token's
-        // coarse cluster: `اللواء` + a name-like word, `مدينة` + a place-like word.
-        let mut prev = if i > 0 {
-            s.begin[i - 1] | s.inside[i - 1]
-        } else {
-            0
-        };
-        let mut set = 0u64;
-        while prev != 0 {
-            set ^= res.lists.class_hash[prev.trailing_zeros() as usize];
-            prev &= prev - 1;
-        }
-        f.push(hash::mix2(T_CONJ, set, u64::from(me.cluster[0])));
-        for (l, c) in me.cluster.iter().enumerate() {
-            if me.has_cluster {
-                f.push(hash::mix(T_CLUSTER + l as u64, u64::from(*c)));
-            }
-        }
-        for off in [-2i64, -1, 0, 1] {
+        for off in OFFSETS {
             let j = i as i64 + off;
             if j < 0 || j >= n as i64 {
+                if off != 0 {
+                    f.push(edge_feature(off));
+                }
                 continue;
             }
-            let slot = (off + 2) as u64;
-            let mut b = s.begin[j as usize];
-            while b != 0 {
-                let bit = b.trailing_zeros() as usize;
-                f.push(hash::mix(T_LIST_B + slot, res.lists.class_hash[bit]));
-                b &= b - 1;
-            }
-            if (-1..=0).contains(&off) {
-                let mut b = s.inside[j as usize];
-                while b != 0 {
-                    let bit = b.trailing_zeros() as usize;
-                    f.push(hash::mix(T_LIST_I + slot, res.lists.class_hash[bit]));
-                    b &= b - 1;
-                }
-            }
+            word_features(&s.info[j as usize], off, f);
         }
+        context_features(i, &s.info, &s.begin, &s.inside, &res.lists, f);
     }
     s.offsets.push(f.len() as u32);
 }
@@ -352,41 +480,76 @@ pub type Hint = u8;
 /// How many sentences before and after a sentence make its document window.
 pub const WINDOW: usize = 20;
 
-/// Second-pass features of token `i`: the hints of it and its neighbours, and the
-/// first pass's tags of them (stacking).
-pub fn stage2(hints: &[Hint], tags1: &[usize], i: usize, out: &mut Vec<u64>) {
+/// Number of distinct second-pass features (see [`stage2`]).
+pub const STAGE2_CODES: usize = S2_HINT_TYPE + 12 + 8 + 3 * 9 * 2;
+const S2_HINT_TYPE: usize = 3 * 8;
+const S2_START: usize = S2_HINT_TYPE + 12;
+const S2_STAGE1: usize = S2_START + 8;
+
+/// Second-pass features of token `i`, as codes below [`STAGE2_CODES`] (see
+/// [`stage2_hash`]): the hints of it and its neighbours, and the first pass's tags
+/// of them (stacking).
+pub fn stage2(hints: &[Hint], tags1: &[usize], i: usize, out: &mut Vec<u8>) {
     let n = hints.len();
     for off in [-1i64, 0, 1] {
         let j = i as i64 + off;
         if j < 0 || j >= n as i64 {
             continue;
         }
-        let slot = (off + 1) as u64;
+        let slot = (off + 1) as usize;
         let j = j as usize;
         let mut b = hints[j];
         while b != 0 {
-            out.push(hash::mix(T_HINT + slot, u64::from(b.trailing_zeros())));
+            out.push((slot * 8 + b.trailing_zeros() as usize) as u8);
             b &= b - 1;
         }
         // The types seen, B or I alike, and for the token itself whether the first
         // pass left the token before it outside a mention (a repeated surname
         // `رامسفيلد` seen inside `دونالد رامسفيلد` starts a mention here).
-        let prev_out = u64::from(i == 0 || tags1[i - 1] == 0);
-        for ty in 0..4u64 {
+        let prev_out = usize::from(i == 0 || tags1[i - 1] == 0);
+        for ty in 0..4usize {
             if hints[j] >> (2 * ty) & 3 != 0 {
-                out.push(hash::mix(T_HINT_TYPE + slot, ty));
+                out.push((S2_HINT_TYPE + slot * 4 + ty) as u8);
                 if off == 0 {
-                    out.push(hash::mix2(T_HINT_START, ty, prev_out));
+                    out.push((S2_START + ty * 2 + prev_out) as u8);
                 }
             }
         }
         if off == 0 || tags1[j] != 0 {
-            out.push(hash::mix2(
-                T_STAGE1 + slot,
-                tags1[j] as u64,
-                u64::from(off == 0 && hints[j] != 0),
-            ));
+            let t = tags1[j].min(8);
+            let own = usize::from(off == 0 && hints[j] != 0);
+            out.push((S2_STAGE1 + (slot * 9 + t) * 2 + own) as u8);
         }
+    }
+}
+
+/// The one second-pass code of token `i` when no hint is set on it or its
+/// neighbours and its neighbours' first-pass tags are `O` (most tokens): its own
+/// first-pass tag. `None` otherwise (use [`stage2`]).
+#[inline]
+pub fn stage2_plain(hints: &[Hint], tags1: &[usize], i: usize) -> Option<u8> {
+    let (lo, hi) = (i.saturating_sub(1), (i + 2).min(hints.len()));
+    let quiet = hints[lo..hi].iter().all(|h| *h == 0)
+        && (i == 0 || tags1[i - 1] == 0)
+        && (i + 1 >= tags1.len() || tags1[i + 1] == 0);
+    quiet.then(|| (S2_STAGE1 + (9 + tags1[i].min(8)) * 2) as u8)
+}
+
+/// The feature hash of a second-pass code.
+pub fn stage2_hash(code: u8) -> u64 {
+    let c = usize::from(code);
+    if c < S2_HINT_TYPE {
+        hash::mix(T_HINT + (c / 8) as u64, (c % 8) as u64)
+    } else if c < S2_START {
+        let c = c - S2_HINT_TYPE;
+        hash::mix(T_HINT_TYPE + (c / 4) as u64, (c % 4) as u64)
+    } else if c < S2_STAGE1 {
+        let c = c - S2_START;
+        hash::mix2(T_HINT_START, (c / 2) as u64, (c % 2) as u64)
+    } else {
+        let c = c - S2_STAGE1;
+        let (slot, t, own) = (c / 18, (c % 18) / 2, c % 2);
+        hash::mix2(T_STAGE1 + slot as u64, t as u64, own as u64)
     }
 }
 
@@ -415,6 +578,15 @@ impl HintWindow {
     /// The hints of a sentence's tokens, not counting their own tags.
     pub fn hints(&self, cores: &[u64], tags: &[usize], out: &mut Vec<Hint>) {
         out.clear();
+        self.extend_hints(cores, tags, out);
+    }
+
+    /// [`HintWindow::hints`] appended to `out`.
+    pub fn extend_hints(&self, cores: &[u64], tags: &[usize], out: &mut Vec<Hint>) {
+        if self.counts.is_empty() {
+            out.resize(out.len() + cores.len(), 0);
+            return;
+        }
         for (c, &t) in cores.iter().zip(tags) {
             let mut h: Hint = 0;
             if let Some(e) = self.counts.get(c) {
@@ -433,22 +605,52 @@ impl HintWindow {
 /// Hints for every sentence of a sequence (a document, or a CoNLL file read as
 /// consecutive documents), each from the sentences within [`WINDOW`] of it.
 pub fn window_hints(cores: &[Vec<u64>], tags: &[Vec<usize>]) -> Vec<Vec<Hint>> {
-    let n = cores.len();
-    let mut w = HintWindow::default();
-    let mut out = Vec::with_capacity(n);
+    let mut starts = vec![0u32];
+    for c in cores {
+        starts.push(starts[starts.len() - 1] + c.len() as u32);
+    }
+    let flat_cores: Vec<u64> = cores.concat();
+    let flat_tags: Vec<usize> = tags.concat();
+    let mut flat = Vec::new();
+    window_hints_flat(
+        &starts,
+        &flat_cores,
+        &flat_tags,
+        &mut HintWindow::default(),
+        &mut flat,
+    );
+    starts
+        .windows(2)
+        .map(|w| flat[w[0] as usize..w[1] as usize].to_vec())
+        .collect()
+}
+
+/// [`window_hints`] on sentences laid end to end: sentence `s` is tokens
+/// `starts[s]..starts[s + 1]` of `cores` and `tags`; `out` gets one hint per token.
+/// `w` is a reusable buffer.
+pub fn window_hints_flat(
+    starts: &[u32],
+    cores: &[u64],
+    tags: &[usize],
+    w: &mut HintWindow,
+    out: &mut Vec<Hint>,
+) {
+    let n = starts.len().saturating_sub(1);
+    let range = |s: usize| starts[s] as usize..starts[s + 1] as usize;
+    w.counts.clear();
+    out.clear();
     for k in 0..n.min(WINDOW + 1) {
-        w.update(&cores[k], &tags[k], true);
+        w.update(&cores[range(k)], &tags[range(k)], true);
     }
     for s in 0..n {
-        let mut h = Vec::new();
-        w.hints(&cores[s], &tags[s], &mut h);
-        out.push(h);
+        w.extend_hints(&cores[range(s)], &tags[range(s)], out);
         if s + WINDOW + 1 < n {
-            w.update(&cores[s + WINDOW + 1], &tags[s + WINDOW + 1], true);
+            let r = range(s + WINDOW + 1);
+            w.update(&cores[r.clone()], &tags[r], true);
         }
         if s >= WINDOW {
-            w.update(&cores[s - WINDOW], &tags[s - WINDOW], false);
+            let r = range(s - WINDOW);
+            w.update(&cores[r.clone()], &tags[r], false);
         }
     }
-    out
 }

@@ -47,6 +47,7 @@
 
 mod clusters;
 pub mod conll;
+mod fast;
 pub mod features;
 mod hash;
 pub mod model;
@@ -56,8 +57,8 @@ use rasd_lexicon::{Issue, Source};
 use rasd_model::{Doc, Span, TokenKind, Why};
 use rasd_text::Analyzer;
 
-use features::{Lists, Resources, Scratch, Unit};
-use model::{Model, NT};
+use features::{Lists, Resources, Unit};
+use model::Model;
 
 /// The committed model.
 static MODEL: &[u8] = include_bytes!("../../../../models/ner/ner-ap.bin");
@@ -236,6 +237,7 @@ pub fn load_lists(src: &Source, analyzer: &Analyzer) -> (Lists, Vec<Issue>) {
 pub struct Tagger {
     model: Model,
     res: Resources,
+    fixed: fast::Fixed,
     analyzer: Analyzer,
     name: String,
     version: String,
@@ -253,9 +255,11 @@ impl Tagger {
             Ok(x) => x,
             Err(e) => {
                 let (analyzer, _) = Analyzer::load(src);
+                let (model, res) = (Model::empty(), Resources::default());
                 let t = Tagger {
-                    model: Model::empty(),
-                    res: Resources::default(),
+                    fixed: fast::Fixed::new(&model, &res),
+                    model,
+                    res,
                     analyzer,
                     name: "ner-ap".into(),
                     version: "none".into(),
@@ -282,10 +286,12 @@ impl Tagger {
         let mut it = first.split_whitespace();
         let name = it.next().unwrap_or("ner-ap").to_string();
         let version = it.next().unwrap_or("0").to_string();
+        let res = Resources { lists, clusters };
         Ok((
             Tagger {
+                fixed: fast::Fixed::new(&model, &res),
                 model,
-                res: Resources { lists, clusters },
+                res,
                 analyzer,
                 name,
                 version,
@@ -318,69 +324,15 @@ impl Tagger {
     }
 
     /// Tag consecutive sentences read as one document (or a run of documents):
-    /// `units_of(s, buf)` fills `buf` with sentence `s`. Returns each sentence's
-    /// tags and, when `margins`, each token's margin.
+    /// `units_of(s, buf)` fills `buf` with sentence `s`. Returns the tags and,
+    /// when `margins`, each token's margin.
     fn tag_seq<'a>(
         &self,
         n: usize,
-        mut units_of: impl FnMut(usize, &mut Vec<Unit<'a>>),
+        units_of: impl FnMut(usize, &mut Vec<Unit<'a>>),
         margins: bool,
-    ) -> (Vec<Vec<usize>>, Vec<Vec<f32>>) {
-        let md = &self.model;
-        let mut found: Vec<u32> = Vec::new();
-        let mut dec = model::Decoder::default();
-        let mut scratch = Scratch::default();
-        let mut units: Vec<Unit<'a>> = Vec::new();
-        let mut em = Vec::new();
-        let mut tags1 = Vec::with_capacity(n);
-        let mut cores = Vec::with_capacity(n);
-        // Second-pass sums of the sentence features, kept for the second pass.
-        let mut partial: Vec<Vec<[i32; NT]>> = Vec::with_capacity(n);
-        for s in 0..n {
-            units_of(s, &mut units);
-            features::extract(&units, &self.res, &mut scratch);
-            em.clear();
-            // Look every feature of the sentence up first, then sum: the lookups are
-            // independent, so the processor overlaps their cache misses.
-            md.lookup(&scratch.feats, &mut found);
-            let mut part = Vec::with_capacity(units.len());
-            for o in scratch.offsets.windows(2) {
-                let mut a1 = [0i32; NT];
-                let mut a2 = [0i32; NT];
-                for &r in &found[o[0] as usize..o[1] as usize] {
-                    md.add_row(r, &mut a1, &mut a2);
-                }
-                em.push(md.scores(0, &a1));
-                part.push(a2);
-            }
-            let mut tags = Vec::new();
-            dec.run(&em, &md.trans[0], &mut tags, None);
-            tags1.push(tags);
-            cores.push(scratch.core_hashes().to_vec());
-            partial.push(part);
-        }
-        let hints = features::window_hints(&cores, &tags1);
-        let mut out = Vec::with_capacity(n);
-        let mut outm = Vec::with_capacity(n);
-        let mut extra = Vec::new();
-        for s in 0..n {
-            em.clear();
-            for (i, a2) in partial[s].iter().enumerate() {
-                let mut acc = *a2;
-                extra.clear();
-                features::stage2(&hints[s], &tags1[s], i, &mut extra);
-                for &h in &extra {
-                    md.add(1, h, &mut acc);
-                }
-                em.push(md.scores(1, &acc));
-            }
-            let mut tags = Vec::new();
-            let mut m = Vec::new();
-            dec.run(&em, &md.trans[1], &mut tags, margins.then_some(&mut m));
-            out.push(tags);
-            outm.push(m);
-        }
-        (out, outm)
+    ) -> fast::Tags {
+        fast::tag_seq(&self.model, &self.fixed, &self.res, n, units_of, margins)
     }
 
     /// Tag consecutive sentences of words (CoNLL input), read as running text:
@@ -392,7 +344,7 @@ impl Tagger {
             .map(|w| Prepared::new(w.as_ref(), &self.analyzer))
             .collect();
         self.tag_seq(prepared.len(), |s, buf| prepared[s].units(buf), false)
-            .0
+            .nested()
     }
 
     /// Like [`Tagger::tag_sentences`], but as mentions: per sentence, (first word,
@@ -406,11 +358,12 @@ impl Tagger {
             .iter()
             .map(|w| Prepared::new(w.as_ref(), &self.analyzer))
             .collect();
-        let (tags, margins) = self.tag_seq(prepared.len(), |s, buf| prepared[s].units(buf), true);
-        tags.iter()
-            .zip(&margins)
-            .map(|(t, m)| {
-                conll::chunks(t)
+        let t = self.tag_seq(prepared.len(), |s, buf| prepared[s].units(buf), true);
+        (0..prepared.len())
+            .map(|s| {
+                let r = t.range(s);
+                let m = &t.margins[r.clone()];
+                conll::chunks(&t.tags[r])
                     .into_iter()
                     .map(|(s, e, ty)| (s, e, ty, confidence(&m[s..e])))
                     .collect()
@@ -421,10 +374,7 @@ impl Tagger {
     /// Tag one sentence of words on its own.
     pub fn tag_words<S: AsRef<str>>(&self, words: &[S]) -> Vec<usize> {
         let p = Prepared::new(words, &self.analyzer);
-        self.tag_seq(1, |_, buf| p.units(buf), false)
-            .0
-            .pop()
-            .unwrap_or_default()
+        self.tag_seq(1, |_, buf| p.units(buf), false).tags
     }
 
     /// Find person, place and organisation mentions in an analysed document.
@@ -438,7 +388,7 @@ impl Tagger {
                 (a < b && b as usize <= doc.tokens.len()).then_some((a, b))
             })
             .collect();
-        let (tags, margins) = self.tag_seq(
+        let t = self.tag_seq(
             ranges.len(),
             |s, buf| {
                 let (a, b) = ranges[s];
@@ -453,8 +403,10 @@ impl Tagger {
             true,
         );
         let mut out = Vec::new();
-        for ((&(a, _), tags), margin) in ranges.iter().zip(&tags).zip(&margins) {
-            for (s, e, ty) in conll::chunks(tags) {
+        for (k, &(a, _)) in ranges.iter().enumerate() {
+            let r = t.range(k);
+            let margin = &t.margins[r.clone()];
+            for (s, e, ty) in conll::chunks(&t.tags[r]) {
                 let Some(label) = Label::of_type(ty) else {
                     continue;
                 };

@@ -94,6 +94,8 @@ pub struct Model {
     pub features: [usize; PASSES],
     /// Transition scores per pass.
     pub trans: [Trans; PASSES],
+    /// The same, prepared for decoding.
+    pub masked: [Masked; PASSES],
     /// Word clusters used by the features.
     pub clusters: Clusters,
 }
@@ -145,6 +147,7 @@ impl Model {
             rows,
             scale,
             features,
+            masked: [Masked::new(&trans[0]), Masked::new(&trans[1])],
             trans,
             clusters,
         }
@@ -183,6 +186,33 @@ impl Model {
                 i = (i + 1) & self.mask;
             }
         }));
+    }
+
+    /// Add the weights of feature `h` for both passes to `acc` (pass 1 in the first
+    /// [`NT`] entries, pass 2 in the rest).
+    #[inline]
+    pub fn add_to(&self, h: u64, acc: &mut [i32; 2 * NT]) {
+        if let Some(r) = self.row(h) {
+            for (x, y) in acc.iter_mut().zip(r) {
+                *x += i32::from(*y);
+            }
+        }
+    }
+
+    /// Add row `r` (from [`Model::lookup`]) for both passes to `acc`, as [`Model::add_to`].
+    #[inline]
+    pub fn add_row_to(&self, r: u32, acc: &mut [i32; 2 * NT]) {
+        if let Some(r) = self.rows.get(r as usize) {
+            for (x, y) in acc.iter_mut().zip(r) {
+                *x += i32::from(*y);
+            }
+        }
+    }
+
+    /// The factor that turns integer sums of pass `p` into scores.
+    #[inline]
+    pub fn scale(&self, p: usize) -> f32 {
+        self.scale[p]
     }
 
     /// Add row `r` (from [`Model::lookup`]) for both passes.
@@ -440,9 +470,53 @@ pub fn read(bytes: &[u8]) -> Result<Model, FormatError> {
 /// Buffers of Viterbi decoding, reused across sentences.
 #[derive(Debug, Default)]
 pub struct Decoder {
-    alpha: Vec<[f32; NT]>,
-    back: Vec<[u8; NT]>,
-    beta: Vec<[f32; NT]>,
+    alpha: Vec<[f32; LANES]>,
+    beta: Vec<[f32; LANES]>,
+}
+
+/// Tags padded to a multiple of four, so the inner loops run on whole SIMD vectors;
+/// the padding tags are unreachable (−∞).
+const LANES: usize = 12;
+
+/// `best[t] = max(best[t], x + row[t])`, four lanes at a time (`>` so that ties
+/// keep the earlier value, as a scalar loop would).
+#[inline(always)]
+fn max_into(best: &mut [f32; LANES], x: f32, row: &[f32; LANES]) {
+    for (b, r) in best.chunks_exact_mut(4).zip(row.chunks_exact(4)) {
+        for k in 0..4 {
+            let s = x + r[k];
+            b[k] = if s > b[k] { s } else { b[k] };
+        }
+    }
+}
+
+/// Transitions prepared for decoding: forbidden ones weigh −∞ (so the inner loops
+/// need no branch) and rows are padded to whole SIMD vectors; `rows[p]` is the row
+/// out of tag `p` (`p == NT`: the sentence start), `cols[t]` the column into `t`.
+#[derive(Clone, Debug)]
+pub struct Masked {
+    rows: [[f32; LANES]; NT + 1],
+    cols: [[f32; LANES]; NT],
+}
+
+impl Masked {
+    /// Prepare transition scores.
+    pub fn new(trans: &Trans) -> Masked {
+        const NEG: f32 = f32::NEG_INFINITY;
+        let mut rows = [[NEG; LANES]; NT + 1];
+        let mut cols = [[NEG; LANES]; NT];
+        for (p, row) in trans.iter().enumerate() {
+            for (t, x) in row.iter().enumerate() {
+                if allowed(p, t) {
+                    rows[p][t] = *x;
+                    if p < NT {
+                        cols[t][p] = *x;
+                    }
+                }
+            }
+        }
+        Masked { rows, cols }
+    }
 }
 
 /// Best tag sequence under BIO constraints (see [`Decoder::run`]).
@@ -458,10 +532,22 @@ pub fn viterbi(
 impl Decoder {
     /// Best tag sequence under BIO constraints; also fills `margin[i]`, the score
     /// lost by the best path that gives token `i` another tag (a confidence measure).
+    /// Ties go to the lowest tag index.
     pub fn run(
         &mut self,
         em: &[[f32; NT]],
         trans: &Trans,
+        tags: &mut Vec<usize>,
+        margin: Option<&mut Vec<f32>>,
+    ) {
+        self.run_masked(em, &Masked::new(trans), tags, margin);
+    }
+
+    /// [`Decoder::run`] with transitions already prepared.
+    pub fn run_masked(
+        &mut self,
+        em: &[[f32; NT]],
+        masked: &Masked,
         tags: &mut Vec<usize>,
         margin: Option<&mut Vec<f32>>,
     ) {
@@ -471,65 +557,77 @@ impl Decoder {
             return;
         }
         const NEG: f32 = f32::NEG_INFINITY;
-        // Forbidden transitions weigh -inf, so the inner loops need no branch.
-        let mut tr = *trans;
-        for (p, row) in tr.iter_mut().enumerate() {
-            for (t, x) in row.iter_mut().enumerate() {
-                if !allowed(p, t) {
-                    *x = NEG;
-                }
-            }
-        }
-        let trans = &tr;
+        let (tr, trt) = (&masked.rows, &masked.cols);
+        let pad = |e: &[f32; NT]| {
+            let mut v = [0f32; LANES];
+            v[..NT].copy_from_slice(e);
+            v
+        };
         let alpha = &mut self.alpha;
-        let back = &mut self.back;
         alpha.clear();
-        alpha.resize(n, [NEG; NT]);
-        back.clear();
-        back.resize(n, [0u8; NT]);
-        for t in 0..NT {
-            alpha[0][t] = trans[NT][t] + em[0][t];
+        let e0 = pad(&em[0]);
+        let mut a = [NEG; LANES];
+        for t in 0..LANES {
+            a[t] = tr[NT][t] + e0[t];
         }
-        for i in 1..n {
-            for t in 0..NT {
-                let mut best = NEG;
-                let mut arg = 0u8;
-                for p in 0..NT {
-                    let s = alpha[i - 1][p] + trans[p][t];
-                    if s > best {
-                        best = s;
-                        arg = p as u8;
-                    }
-                }
-                alpha[i][t] = best + em[i][t];
-                back[i][t] = arg;
+        alpha.push(a);
+        // Forward: only the best scores (plain maxima vectorise); the best
+        // predecessor is found again while tracing back, for the n tags kept.
+        for e in &em[1..] {
+            let prev = a;
+            let mut best = [NEG; LANES];
+            for (p, row) in tr.iter().take(NT).enumerate() {
+                max_into(&mut best, prev[p], row);
             }
+            let e = pad(e);
+            for t in 0..LANES {
+                a[t] = best[t] + e[t];
+            }
+            alpha.push(a);
         }
         let mut t = 0;
         for k in 1..NT {
-            if alpha[n - 1][k] > alpha[n - 1][t] {
+            if a[k] > a[t] {
                 t = k;
             }
         }
         tags.resize(n, 0);
         tags[n - 1] = t;
         for i in (1..n).rev() {
-            t = back[i][t] as usize;
+            // The first predecessor reaching the best score, as a forward argmax with
+            // strict comparisons would keep.
+            let prev = &alpha[i - 1];
+            let mut best = NEG;
+            let mut arg = 0;
+            for (p, row) in tr.iter().take(NT).enumerate() {
+                let s = prev[p] + row[t];
+                if s > best {
+                    best = s;
+                    arg = p;
+                }
+            }
+            t = arg;
             tags[i - 1] = t;
         }
         let Some(margin) = margin else { return };
         // Max-marginals: best path score through (i, t) = alpha + beta.
         let beta = &mut self.beta;
         beta.clear();
-        beta.resize(n, [0f32; NT]);
+        beta.resize(n, [0f32; LANES]);
         for i in (0..n - 1).rev() {
-            for p in 0..NT {
-                let mut best = NEG;
-                for t in 0..NT {
-                    best = best.max(trans[p][t] + em[i + 1][t] + beta[i + 1][t]);
+            let e = &em[i + 1];
+            let next = beta[i + 1];
+            let mut best = [NEG; LANES];
+            for (t, col) in trt.iter().enumerate() {
+                let (et, bt) = (e[t], next[t]);
+                for (b, c) in best.chunks_exact_mut(4).zip(col.chunks_exact(4)) {
+                    for k in 0..4 {
+                        let s = c[k] + et + bt;
+                        b[k] = if s > b[k] { s } else { b[k] };
+                    }
                 }
-                beta[i][p] = best;
             }
+            beta[i] = best;
         }
         margin.clear();
         for i in 0..n {

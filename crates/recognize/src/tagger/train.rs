@@ -238,12 +238,15 @@ pub fn train_with_clusters(
     let cores: Vec<Vec<u64>> = s1.iter().map(|s| s.cores.clone()).collect();
     let hints = features::window_hints(&cores, &tags1);
     let mut s2 = Vec::with_capacity(n);
+    let mut codes = Vec::new();
     for (k, s) in s1.iter().enumerate() {
         let mut feats = Vec::with_capacity(s.feats.len() + 8 * s.cores.len());
         let mut offsets = vec![0u32];
         for i in 0..s.cores.len() {
             feats.extend_from_slice(&s.feats[s.offsets[i] as usize..s.offsets[i + 1] as usize]);
-            features::stage2(&hints[k], &tags1[k], i, &mut feats);
+            codes.clear();
+            features::stage2(&hints[k], &tags1[k], i, &mut codes);
+            feats.extend(codes.iter().map(|c| features::stage2_hash(*c)));
             offsets.push(feats.len() as u32);
         }
         s2.push(Sent {
