@@ -12,8 +12,15 @@ fn walk(dir: &Path, root: &Path, out: &mut Vec<(String, PathBuf)>) {
         if p.is_dir() {
             println!("cargo:rerun-if-changed={}", p.display());
             walk(&p, root, out);
-        } else if matches!(p.extension().and_then(|e| e.to_str()), Some("tsv" | "toml" | "txt")) {
-            let rel = p.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
+        } else if matches!(
+            p.extension().and_then(|e| e.to_str()),
+            Some("tsv" | "toml" | "txt")
+        ) {
+            let rel = p
+                .strip_prefix(root)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
             out.push((rel, p));
         }
     }
@@ -25,11 +32,15 @@ fn main() {
     println!("cargo:rerun-if-changed={}", root.display());
     let mut files = Vec::new();
     walk(&root, &root, &mut files);
-    let mut src = String::from("/// Embedded lexicon files: (path relative to `lexicons/`, contents).\n");
+    let mut src =
+        String::from("/// Embedded lexicon files: (path relative to `lexicons/`, contents).\n");
     src.push_str("pub static FILES: &[(&str, &str)] = &[\n");
     for (rel, path) in &files {
         println!("cargo:rerun-if-changed={}", path.display());
-        src.push_str(&format!("    ({rel:?}, include_str!({:?})),\n", path.display().to_string()));
+        src.push_str(&format!(
+            "    ({rel:?}, include_str!({:?})),\n",
+            path.display().to_string()
+        ));
     }
     src.push_str("];\n");
     let out = PathBuf::from(env::var("OUT_DIR").unwrap()).join("embedded.rs");

@@ -53,7 +53,9 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let globals = cmd::Globals { lexicons: cli.lexicons };
+    let globals = cmd::Globals {
+        lexicons: cli.lexicons,
+    };
     let result = match cli.command {
         Command::Extract(a) => cmd::extract::run(&globals, a),
         Command::Bench(a) => cmd::bench::run(&globals, a),

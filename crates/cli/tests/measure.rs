@@ -26,15 +26,16 @@ fn seeds() -> BTreeMap<String, Value> {
         .collect()
 }
 
-fn times(
-    d: &Value,
-) -> Vec<(
+/// A time as (text, value, grain, from, to).
+type TimeRow = (
     String,
     Option<String>,
     String,
     Option<String>,
     Option<String>,
-)> {
+);
+
+fn times(d: &Value) -> Vec<TimeRow> {
     d["times"]
         .as_array()
         .unwrap()

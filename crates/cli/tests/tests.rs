@@ -2,14 +2,14 @@
 
 mod util;
 
-mod clean;
-mod claims_events;
 mod bad_input;
-mod extract;
-mod recognize;
-mod ner;
-mod text;
-mod desk;
-mod server_hardening;
 mod browser;
+mod claims_events;
+mod clean;
+mod desk;
+mod extract;
 mod measure;
+mod ner;
+mod recognize;
+mod server_hardening;
+mod text;

@@ -18,13 +18,24 @@ fn max_sentence(docs: &[serde_json::Value]) -> (u64, String) {
 
 #[test]
 fn seed_sentences_are_bounded_and_headlines_stand_alone() {
-    let out = run(&["extract", "--preset", "text-only", repo_path("corpus/seeds.jsonl").to_str().unwrap()], None);
+    let out = run(
+        &[
+            "extract",
+            "--preset",
+            "text-only",
+            repo_path("corpus/seeds.jsonl").to_str().unwrap(),
+        ],
+        None,
+    );
     assert!(out.status.success());
     let docs = json_lines(&out.stdout);
     let (len, id) = max_sentence(&docs);
     assert!(len <= 600, "{id} has a sentence of {len} code points");
     // Seed 000's subheading has no stop: it is a sentence of its own.
-    let d = docs.iter().find(|d| d["id"] == "000_c8684c63aeac1453").unwrap();
+    let d = docs
+        .iter()
+        .find(|d| d["id"] == "000_c8684c63aeac1453")
+        .unwrap();
     let body = d["body"].as_str().unwrap();
     let texts: Vec<String> = d["sentences"]
         .as_array()
@@ -37,9 +48,18 @@ fn seed_sentences_are_bounded_and_headlines_stand_alone() {
 
 #[test]
 fn dev_corpus_sentences_are_bounded() {
-    let Some(path) = shared("corpus/news-dev.jsonl") else { return };
-    let out = run(&["extract", "--preset", "text-only", path.to_str().unwrap()], None);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let Some(path) = shared("corpus/news-dev.jsonl") else {
+        return;
+    };
+    let out = run(
+        &["extract", "--preset", "text-only", path.to_str().unwrap()],
+        None,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let docs = json_lines(&out.stdout);
     assert!(docs.len() > 700);
     let (len, id) = max_sentence(&docs);

@@ -7,7 +7,10 @@ use std::process::{Command, Output, Stdio};
 
 /// The repository root.
 pub fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .unwrap()
 }
 
 /// A path under the repository.
@@ -26,7 +29,11 @@ pub fn rasd() -> Command {
 pub fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
     let mut c = rasd();
     c.args(args).stdout(Stdio::piped()).stderr(Stdio::piped());
-    c.stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() });
+    c.stdin(if stdin.is_some() {
+        Stdio::piped()
+    } else {
+        Stdio::null()
+    });
     let mut child = c.spawn().expect("spawn rasd");
     if let Some(data) = stdin {
         use std::io::Write;
@@ -62,5 +69,8 @@ pub fn shared(rel: &str) -> Option<PathBuf> {
 
 /// The code-point slice `[start, end)` of a string.
 pub fn cp_slice(s: &str, start: u64, end: u64) -> String {
-    s.chars().skip(start as usize).take((end - start) as usize).collect()
+    s.chars()
+        .skip(start as usize)
+        .take((end - start) as usize)
+        .collect()
 }

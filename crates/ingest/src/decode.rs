@@ -66,7 +66,11 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Charset), Reason> {
     } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
         (utf16(rest, UTF_16BE)?, Charset::Utf16Be)
     } else if let Some(enc) = sniff_utf16(bytes) {
-        let cs = if enc == UTF_16LE { Charset::Utf16Le } else { Charset::Utf16Be };
+        let cs = if enc == UTF_16LE {
+            Charset::Utf16Le
+        } else {
+            Charset::Utf16Be
+        };
         (utf16(bytes, enc)?, cs)
     } else {
         if let Some(i) = memchr::memchr(0, bytes) {
@@ -82,7 +86,13 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Charset), Reason> {
                 if invalid * 8 < multibyte {
                     // UTF-8 with a few stray bytes (a scraper's slip), not another encoding.
                     let replaced = invalid.min(u32::MAX as usize) as u32;
-                    (String::from_utf8_lossy(bytes).into_owned(), Charset::Utf8Lossy { replaced, first: e.valid_up_to() })
+                    (
+                        String::from_utf8_lossy(bytes).into_owned(),
+                        Charset::Utf8Lossy {
+                            replaced,
+                            first: e.valid_up_to(),
+                        },
+                    )
                 } else {
                     match windows_1256(bytes) {
                         Some(s) => (s, Charset::Windows1256),
@@ -123,7 +133,13 @@ fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
         return None;
     }
     let lane = |odd: usize| {
-        bytes[..n].iter().skip(odd).step_by(2).filter(|&&b| b == 0 || b == 6).count() * 2
+        bytes[..n]
+            .iter()
+            .skip(odd)
+            .step_by(2)
+            .filter(|&&b| b == 0 || b == 6)
+            .count()
+            * 2
     };
     let (even, odd) = (lane(0), lane(1));
     if odd * 10 >= n * 9 && even * 10 < n * 3 {
@@ -167,7 +183,9 @@ fn check_text(s: &str) -> Result<(), Reason> {
         }
     }
     if control * 10 > total {
-        return Err(Reason::Binary(format!("{control} control characters in the first {total}")));
+        return Err(Reason::Binary(format!(
+            "{control} control characters in the first {total}"
+        )));
     }
     Ok(())
 }
@@ -207,12 +225,18 @@ mod tests {
     fn rejects() {
         assert_eq!(decode(b""), Err(Reason::Empty));
         assert_eq!(decode(b"  \n "), Err(Reason::Empty));
-        assert!(matches!(decode(b"\x7fELF\x02\x01\x01\0\0\0"), Err(Reason::Binary(_))));
+        assert!(matches!(
+            decode(b"\x7fELF\x02\x01\x01\0\0\0"),
+            Err(Reason::Binary(_))
+        ));
         let word = "تاجوراء";
         let cut = &word.as_bytes()[..word.len() - 1];
         assert!(matches!(decode(cut), Err(Reason::Truncated(_))));
         // Latin-1 French is not Arabic: not taken for Windows-1256.
-        assert!(matches!(decode(b"caf\xe9 cr\xe8me br\xfbl\xe9e"), Err(Reason::Undecodable(_))));
+        assert!(matches!(
+            decode(b"caf\xe9 cr\xe8me br\xfbl\xe9e"),
+            Err(Reason::Undecodable(_))
+        ));
     }
 
     #[test]
@@ -220,7 +244,13 @@ mod tests {
         let mut bytes = AR.as_bytes().to_vec();
         bytes.insert(6, 0xFF);
         let (s, cs) = decode(&bytes).unwrap();
-        assert_eq!(cs, Charset::Utf8Lossy { replaced: 1, first: 6 });
+        assert_eq!(
+            cs,
+            Charset::Utf8Lossy {
+                replaced: 1,
+                first: 6
+            }
+        );
         assert!(s.contains('\u{FFFD}'));
         assert!(s.contains("تاجوراء"));
     }

@@ -24,7 +24,9 @@ pub enum Reason {
     #[error("truncated UTF-8: the input ends inside a multi-byte character at byte {0}")]
     Truncated(usize),
     /// No supported encoding decodes it.
-    #[error("undecodable: not UTF-8, UTF-16 or Windows-1256 Arabic text (invalid UTF-8 at byte {0})")]
+    #[error(
+        "undecodable: not UTF-8, UTF-16 or Windows-1256 Arabic text (invalid UTF-8 at byte {0})"
+    )]
     Undecodable(usize),
     /// A JSON Lines record that is not valid JSON or lacks the text.
     #[error("bad record: {0}")]

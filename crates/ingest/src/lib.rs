@@ -47,7 +47,10 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Options {
-        Options { max_bytes: DEFAULT_MAX_BYTES, published: None }
+        Options {
+            max_bytes: DEFAULT_MAX_BYTES,
+            published: None,
+        }
     }
 }
 
@@ -90,7 +93,7 @@ enum Pending {
     Path(PathBuf, bool),
     Stdin,
     Lines(Box<LineSource>),
-    Ready(Result<Doc, Rejection>),
+    Ready(Box<Result<Doc, Rejection>>),
 }
 
 /// A JSON Lines file being read line by line, so memory stays bounded.
@@ -115,13 +118,26 @@ impl Inputs {
     pub fn new(paths: Vec<PathBuf>, opts: Options) -> Inputs {
         let queue = paths
             .into_iter()
-            .map(|p| if p.as_os_str() == "-" { Pending::Stdin } else { Pending::Path(p, true) })
+            .map(|p| {
+                if p.as_os_str() == "-" {
+                    Pending::Stdin
+                } else {
+                    Pending::Path(p, true)
+                }
+            })
             .collect();
-        Inputs { queue, opts, skipped: 0 }
+        Inputs {
+            queue,
+            opts,
+            skipped: 0,
+        }
     }
 
     fn reject(input: impl Into<String>, reason: Reason) -> Option<Result<Doc, Rejection>> {
-        Some(Err(Rejection { input: input.into(), reason }))
+        Some(Err(Rejection {
+            input: input.into(),
+            reason,
+        }))
     }
 
     /// Read a whole file, refusing it when over the limit.
@@ -136,7 +152,10 @@ impl Inputs {
             .read_to_end(&mut buf)
             .map_err(|e| Reason::Io(e.to_string()))?;
         if buf.len() as u64 > limit {
-            return Err(Reason::TooLarge { size: buf.len() as u64, limit });
+            return Err(Reason::TooLarge {
+                size: buf.len() as u64,
+                limit,
+            });
         }
         Ok(buf)
     }
@@ -154,7 +173,10 @@ impl Inputs {
             };
             entries.sort();
             for p in entries.into_iter().rev() {
-                let hidden = p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
+                let hidden = p
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with('.'));
                 if !hidden {
                     self.queue.push_front(Pending::Path(p, false));
                 }
@@ -166,7 +188,11 @@ impl Inputs {
             self.skipped += 1;
             return None;
         }
-        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("input").to_string();
+        let stem = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("input")
+            .to_string();
         if format == Some(Format::JsonLines) {
             let file = match File::open(&path) {
                 Ok(f) => f,
@@ -176,14 +202,22 @@ impl Inputs {
                 return Self::reject(name, Reason::Empty);
             }
             let reader: Box<dyn BufRead> = Box::new(BufReader::with_capacity(1 << 16, file));
-            self.queue.push_front(Pending::Lines(Box::new(LineSource { name, stem, reader, line: 0 })));
+            self.queue.push_front(Pending::Lines(Box::new(LineSource {
+                name,
+                stem,
+                reader,
+                line: 0,
+            })));
             return None;
         }
-        let bytes = match File::open(&path).map_err(|e| Reason::Io(e.to_string())).and_then(|f| self.read_capped(f, Some(meta.len()))) {
+        let bytes = match File::open(&path)
+            .map_err(|e| Reason::Io(e.to_string()))
+            .and_then(|f| self.read_capped(f, Some(meta.len())))
+        {
             Ok(b) => b,
             Err(r) => return Self::reject(name, r),
         };
-        let items = self.from_bytes(&bytes, format, &name, &stem);
+        let items = self.docs_of_bytes(&bytes, format, &name, &stem);
         self.ready(items)
     }
 
@@ -192,15 +226,24 @@ impl Inputs {
         let mut it = items.into_iter();
         let first = it.next();
         for x in it.rev() {
-            self.queue.push_front(Pending::Ready(x));
+            self.queue.push_front(Pending::Ready(Box::new(x)));
         }
         first
     }
 
     /// The documents of one non-streamed input (a JSON array gives several; a
     /// sniffed JSON Lines input is queued as a line source and gives none here).
-    fn from_bytes(&mut self, bytes: &[u8], format: Option<Format>, name: &str, stem: &str) -> Vec<Result<Doc, Rejection>> {
-        let rej = |reason| Rejection { input: name.to_string(), reason };
+    fn docs_of_bytes(
+        &mut self,
+        bytes: &[u8],
+        format: Option<Format>,
+        name: &str,
+        stem: &str,
+    ) -> Vec<Result<Doc, Rejection>> {
+        let rej = |reason| Rejection {
+            input: name.to_string(),
+            reason,
+        };
         let (text, charset) = match decode(bytes) {
             Ok(x) => x,
             Err(r) => return vec![Err(rej(r))],
@@ -222,7 +265,9 @@ impl Inputs {
                 let records = match serde_json::from_str::<Value>(&text) {
                     Ok(Value::Array(a)) => a,
                     Ok(v) => vec![v],
-                    Err(e) => return vec![Err(rej(Reason::BadRecord(format!("invalid JSON: {e}"))))],
+                    Err(e) => {
+                        return vec![Err(rej(Reason::BadRecord(format!("invalid JSON: {e}"))))]
+                    }
                 };
                 if records.is_empty() {
                     return vec![Err(rej(Reason::Empty))];
@@ -230,12 +275,19 @@ impl Inputs {
                 records
                     .iter()
                     .enumerate()
-                    .map(|(i, r)| self.record(r, &format!("{name}[{i}]"), &format!("{stem}-{}", i + 1)))
+                    .map(|(i, r)| {
+                        self.record(r, &format!("{name}[{i}]"), &format!("{stem}-{}", i + 1))
+                    })
                     .collect()
             }
             Format::JsonLines => {
                 let reader: Box<dyn BufRead> = Box::new(std::io::Cursor::new(text.into_bytes()));
-                let src = LineSource { name: name.to_string(), stem: stem.to_string(), reader, line: 0 };
+                let src = LineSource {
+                    name: name.to_string(),
+                    stem: stem.to_string(),
+                    reader,
+                    line: 0,
+                };
                 self.queue.push_front(Pending::Lines(Box::new(src)));
                 Vec::new()
             }
@@ -250,7 +302,10 @@ impl Inputs {
 
     /// A document from one JSON record.
     fn record(&self, v: &Value, input: &str, default_id: &str) -> Result<Doc, Rejection> {
-        let rej = |m: String| Rejection { input: input.to_string(), reason: Reason::BadRecord(m) };
+        let rej = |m: String| Rejection {
+            input: input.to_string(),
+            reason: Reason::BadRecord(m),
+        };
         let Value::Object(o) = v else {
             return Err(rej("not a JSON object".into()));
         };
@@ -265,7 +320,10 @@ impl Inputs {
             (Some(t), _) => Content::Text(t),
             (None, Some(h)) => Content::Html(h),
             (None, None) if o.contains_key("text") || o.contains_key("html") => {
-                return Err(Rejection { input: input.to_string(), reason: Reason::Empty })
+                return Err(Rejection {
+                    input: input.to_string(),
+                    reason: Reason::Empty,
+                })
             }
             (None, None) => return Err(rej("the record has neither `text` nor `html`".into())),
         };
@@ -273,7 +331,13 @@ impl Inputs {
             Content::Text(t) | Content::Html(t) => t.len() as u64,
         };
         if len > self.opts.max_bytes {
-            return Err(Rejection { input: input.to_string(), reason: Reason::TooLarge { size: len, limit: self.opts.max_bytes } });
+            return Err(Rejection {
+                input: input.to_string(),
+                reason: Reason::TooLarge {
+                    size: len,
+                    limit: self.opts.max_bytes,
+                },
+            });
         }
         let id = s("id").unwrap_or_else(|| default_id.to_string());
         let mut d = Doc::new(id, input, content);
@@ -290,9 +354,17 @@ impl Inputs {
             let mut buf = Vec::new();
             src.line += 1;
             let limit = self.opts.max_bytes;
-            let n = match (&mut src.reader).take(limit + 1).read_until(b'\n', &mut buf) {
+            let n = match (&mut src.reader)
+                .take(limit + 1)
+                .read_until(b'\n', &mut buf)
+            {
                 Ok(n) => n,
-                Err(e) => return Self::reject(format!("{}:{}", src.name, src.line), Reason::Io(e.to_string())),
+                Err(e) => {
+                    return Self::reject(
+                        format!("{}:{}", src.name, src.line),
+                        Reason::Io(e.to_string()),
+                    )
+                }
             };
             if n == 0 {
                 return None;
@@ -307,11 +379,24 @@ impl Inputs {
                     }
                     sink.clear();
                 }
-                return Self::reject(input, Reason::TooLarge { size: buf.len() as u64, limit });
+                return Self::reject(
+                    input,
+                    Reason::TooLarge {
+                        size: buf.len() as u64,
+                        limit,
+                    },
+                );
             }
-            let line = if src.line == 1 { buf.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&buf) } else { &buf[..] };
+            let line = if src.line == 1 {
+                buf.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&buf)
+            } else {
+                &buf[..]
+            };
             let Ok(text) = std::str::from_utf8(line) else {
-                return Self::reject(input, Reason::BadRecord("invalid UTF-8 (JSON Lines must be UTF-8)".into()));
+                return Self::reject(
+                    input,
+                    Reason::BadRecord("invalid UTF-8 (JSON Lines must be UTF-8)".into()),
+                );
             };
             let text = text.trim();
             if text.is_empty() {
@@ -319,7 +404,9 @@ impl Inputs {
             }
             let v: Value = match serde_json::from_str(text) {
                 Ok(v) => v,
-                Err(e) => return Self::reject(input, Reason::BadRecord(format!("invalid JSON: {e}"))),
+                Err(e) => {
+                    return Self::reject(input, Reason::BadRecord(format!("invalid JSON: {e}")))
+                }
             };
             return Some(self.record(&v, &input, &format!("{}-{}", src.stem, src.line)));
         }
@@ -337,13 +424,13 @@ impl Iterator for Inputs {
                     let bytes = self.read_capped(std::io::stdin().lock(), None);
                     match bytes {
                         Ok(b) => {
-                            let items = self.from_bytes(&b, None, "-", "stdin");
+                            let items = self.docs_of_bytes(&b, None, "-", "stdin");
                             self.ready(items)
                         }
                         Err(r) => Self::reject("-", r),
                     }
                 }
-                Pending::Ready(x) => Some(x),
+                Pending::Ready(x) => Some(*x),
                 Pending::Lines(mut src) => {
                     let item = self.next_line(&mut src);
                     if item.is_some() {
@@ -384,7 +471,11 @@ mod tests {
         std::fs::write(p.join("sub/c.jsonl"), "{\"id\":\"x1\",\"text\":\"نص\",\"published\":\"2020-01-28\"}\n{broken\n\n{\"id\":\"x2\",\"html\":\"<p>نص</p>\"}\n{\"id\":\"x3\"}\n").unwrap();
         std::fs::write(p.join("sub/d.bin"), [0u8, 1, 2]).unwrap();
         std::fs::write(p.join("e.txt"), "").unwrap();
-        std::fs::write(p.join("f.json"), "[{\"id\":\"j1\",\"text\":\"أ\"},{\"id\":\"j2\",\"text\":\"ب\"}]").unwrap();
+        std::fs::write(
+            p.join("f.json"),
+            "[{\"id\":\"j1\",\"text\":\"أ\"},{\"id\":\"j2\",\"text\":\"ب\"}]",
+        )
+        .unwrap();
         let mut inputs = Inputs::new(vec![p.to_path_buf()], Options::default());
         let items: Vec<_> = inputs.by_ref().collect();
         let got = ids(&items);
@@ -406,7 +497,10 @@ mod tests {
         assert_eq!(inputs.skipped, 1);
         let x1 = items.iter().flatten().find(|d| d.id == "x1").unwrap();
         assert_eq!(x1.published_at.map(|p| p.day), Some(28));
-        assert!(matches!(items.iter().flatten().find(|d| d.id == "x2").unwrap().raw, Some(Content::Html(_))));
+        assert!(matches!(
+            items.iter().flatten().find(|d| d.id == "x2").unwrap().raw,
+            Some(Content::Html(_))
+        ));
     }
 
     #[test]
@@ -414,17 +508,46 @@ mod tests {
         let d = tempfile::tempdir().unwrap();
         let big = d.path().join("big.txt");
         std::fs::write(&big, "ب".repeat(600)).unwrap();
-        let opts = Options { max_bytes: 1000, published: Some("2019-05-11".into()) };
+        let opts = Options {
+            max_bytes: 1000,
+            published: Some("2019-05-11".into()),
+        };
         let items: Vec<_> = Inputs::new(vec![big.clone()], opts.clone()).collect();
-        assert!(matches!(items[0], Err(Rejection { reason: Reason::TooLarge { .. }, .. })));
+        assert!(matches!(
+            items[0],
+            Err(Rejection {
+                reason: Reason::TooLarge { .. },
+                ..
+            })
+        ));
         let jl = d.path().join("r.jsonl");
-        std::fs::write(&jl, format!("{{\"text\":\"{}\"}}\n{{\"text\":\"ok\"}}\n", "ب".repeat(600))).unwrap();
+        std::fs::write(
+            &jl,
+            format!(
+                "{{\"text\":\"{}\"}}\n{{\"text\":\"ok\"}}\n",
+                "ب".repeat(600)
+            ),
+        )
+        .unwrap();
         let items: Vec<_> = Inputs::new(vec![jl], opts).collect();
-        assert!(matches!(items[0], Err(Rejection { reason: Reason::TooLarge { .. }, .. })));
+        assert!(matches!(
+            items[0],
+            Err(Rejection {
+                reason: Reason::TooLarge { .. },
+                ..
+            })
+        ));
         let ok = items[1].as_ref().unwrap();
         assert_eq!(ok.id, "r-2");
         assert_eq!(ok.published.as_deref(), Some("2019-05-11"));
-        let missing: Vec<_> = Inputs::new(vec![d.path().join("nope.txt")], Options::default()).collect();
-        assert!(matches!(missing[0], Err(Rejection { reason: Reason::Io(_), .. })));
+        let missing: Vec<_> =
+            Inputs::new(vec![d.path().join("nope.txt")], Options::default()).collect();
+        assert!(matches!(
+            missing[0],
+            Err(Rejection {
+                reason: Reason::Io(_),
+                ..
+            })
+        ));
     }
 }

@@ -40,7 +40,11 @@ pub struct Issue {
 impl Issue {
     /// An issue at a line of a file.
     pub fn new(file: impl Into<String>, line: u32, message: impl Into<String>) -> Issue {
-        Issue { file: file.into(), line, message: message.into() }
+        Issue {
+            file: file.into(),
+            line,
+            message: message.into(),
+        }
     }
 }
 

@@ -25,7 +25,9 @@ impl Source {
     /// Files of `dir` override the embedded ones of the same relative path; files
     /// only in `dir` are added.
     pub fn with_dir(dir: impl Into<PathBuf>) -> Source {
-        Source { dir: Some(dir.into()) }
+        Source {
+            dir: Some(dir.into()),
+        }
     }
 
     /// The override directory, if any.
@@ -43,7 +45,10 @@ impl Source {
                     .map_err(|e| Error::Read { path: p, source: e });
             }
         }
-        Ok(embedded::FILES.iter().find(|(n, _)| *n == name).map(|(_, t)| (Cow::Borrowed(*t), false)))
+        Ok(embedded::FILES
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, t)| (Cow::Borrowed(*t), false)))
     }
 
     /// Parse a file into a [`Table`]; [`Error::Missing`] when it exists nowhere.
@@ -67,7 +72,9 @@ impl Source {
         if let Some(dir) = &self.dir {
             let mut stack = vec![dir.join(folder)];
             while let Some(d) = stack.pop() {
-                let Ok(rd) = std::fs::read_dir(&d) else { continue };
+                let Ok(rd) = std::fs::read_dir(&d) else {
+                    continue;
+                };
                 for e in rd.flatten() {
                     let p = e.path();
                     if p.is_dir() {

@@ -39,7 +39,10 @@ pub struct Table {
 impl Table {
     /// Parse TSV text. Never fails: bad rows become [`Table::issues`].
     pub fn parse(file: &str, text: &str) -> Table {
-        let mut t = Table { file: file.to_string(), ..Table::default() };
+        let mut t = Table {
+            file: file.to_string(),
+            ..Table::default()
+        };
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         for (i, raw) in text.lines().enumerate() {
             let line = i as u32 + 1;
@@ -49,9 +52,14 @@ impl Table {
             }
             let fields: Vec<String> = l.split('\t').map(|f| f.trim().to_string()).collect();
             if t.header.is_empty() {
-                t.columns = fields.iter().enumerate().map(|(i, f)| (f.clone(), i)).collect();
+                t.columns = fields
+                    .iter()
+                    .enumerate()
+                    .map(|(i, f)| (f.clone(), i))
+                    .collect();
                 if t.columns.len() != fields.len() {
-                    t.issues.push(Issue::new(file, line, "duplicate column name in header"));
+                    t.issues
+                        .push(Issue::new(file, line, "duplicate column name in header"));
                 }
                 t.header = fields;
                 continue;
@@ -84,7 +92,8 @@ impl Table {
         let mut ok = true;
         for c in cols {
             if !self.has_column(c) {
-                self.issues.push(Issue::new(&self.file, 0, format!("missing column `{c}`")));
+                self.issues
+                    .push(Issue::new(&self.file, 0, format!("missing column `{c}`")));
                 ok = false;
             }
         }
@@ -94,13 +103,21 @@ impl Table {
     /// A field of a row, `None` when the column is absent or the field empty.
     pub fn get<'r>(&self, row: &'r Row, col: &str) -> Option<&'r str> {
         let i = *self.columns.get(col)?;
-        row.fields.get(i).map(String::as_str).filter(|s| !s.is_empty())
+        row.fields
+            .get(i)
+            .map(String::as_str)
+            .filter(|s| !s.is_empty())
     }
 
     /// A `|`-separated field as a list of non-empty values.
     pub fn list<'r>(&self, row: &'r Row, col: &str) -> Vec<&'r str> {
         self.get(row, col)
-            .map(|s| s.split('|').map(str::trim).filter(|s| !s.is_empty()).collect())
+            .map(|s| {
+                s.split('|')
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .collect()
+            })
             .unwrap_or_default()
     }
 
@@ -117,7 +134,10 @@ impl Table {
         for r in &self.rows {
             if let Some(v) = self.get(r, col) {
                 if let Some(first) = seen.insert(v.to_string(), r.line) {
-                    dups.push((r.line, format!("duplicate {col} `{v}` (first at line {first})")));
+                    dups.push((
+                        r.line,
+                        format!("duplicate {col} `{v}` (first at line {first})"),
+                    ));
                 }
             }
         }

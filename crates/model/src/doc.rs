@@ -77,7 +77,12 @@ pub struct Doc {
 impl Doc {
     /// A document holding raw content, ready for the clean stage.
     pub fn new(id: impl Into<String>, source: impl Into<String>, raw: Content) -> Doc {
-        Doc { id: id.into(), source: source.into(), raw: Some(raw), ..Doc::default() }
+        Doc {
+            id: id.into(),
+            source: source.into(),
+            raw: Some(raw),
+            ..Doc::default()
+        }
     }
 
     /// Set the cleaned body and index it.
@@ -136,7 +141,11 @@ impl Doc {
     pub fn tokens_in(&self, span: Span) -> &[Token] {
         let a = self.tokens.partition_point(|t| t.span.start < span.start);
         let b = self.tokens.partition_point(|t| t.span.end <= span.end);
-        if a < b { &self.tokens[a..b] } else { &[] }
+        if a < b {
+            &self.tokens[a..b]
+        } else {
+            &[]
+        }
     }
 
     /// The text of a form range of a token, folded.

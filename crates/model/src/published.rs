@@ -33,7 +33,13 @@ impl Published {
         if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
             return None;
         }
-        let mut p = Published { year, month, day, time: None, offset_minutes: None };
+        let mut p = Published {
+            year,
+            month,
+            day,
+            time: None,
+            offset_minutes: None,
+        };
         let rest = &s[10..];
         if rest.is_empty() {
             return Some(p);
@@ -96,7 +102,11 @@ fn parse_offset(z: &str) -> Option<i16> {
         return None;
     }
     let h: i16 = digits.get(0..2)?.parse().ok()?;
-    let m: i16 = if digits.len() == 4 { digits.get(2..4)?.parse().ok()? } else { 0 };
+    let m: i16 = if digits.len() == 4 {
+        digits.get(2..4)?.parse().ok()?
+    } else {
+        0
+    };
     (h <= 14 && m < 60).then_some(sign * (h * 60 + m))
 }
 

@@ -37,7 +37,10 @@ impl Why {
 
     /// A lexicon reason.
     pub fn lexicon(file: impl Into<String>, line: u32) -> Why {
-        Why::Lexicon { file: file.into(), line }
+        Why::Lexicon {
+            file: file.into(),
+            line,
+        }
     }
 
     /// This reason and another, flattened.
@@ -67,13 +70,19 @@ impl Why {
         if let Some(rest) = s.strip_prefix("lexicon:") {
             if let Some((file, line)) = rest.rsplit_once(':') {
                 if let Ok(line) = line.parse() {
-                    return Why::Lexicon { file: file.to_string(), line };
+                    return Why::Lexicon {
+                        file: file.to_string(),
+                        line,
+                    };
                 }
             }
         }
         if let Some(rest) = s.strip_prefix("model:") {
             let (name, version) = rest.split_once('@').unwrap_or((rest, ""));
-            return Why::Model { name: name.to_string(), version: version.to_string() };
+            return Why::Model {
+                name: name.to_string(),
+                version: version.to_string(),
+            };
         }
         Why::Rule(s.strip_prefix("rule:").unwrap_or(s).to_string())
     }
@@ -129,7 +138,9 @@ mod tests {
 
     #[test]
     fn and_flattens() {
-        let w = Why::rule("a").and(Why::rule("b")).and(Why::lexicon("x.tsv", 2));
+        let w = Why::rule("a")
+            .and(Why::rule("b"))
+            .and(Why::lexicon("x.tsv", 2));
         assert_eq!(w.to_string(), "rule:a + rule:b + lexicon:x.tsv:2");
     }
 }

@@ -59,12 +59,18 @@ pub enum Preset {
 
 impl Preset {
     /// Every preset with its name.
-    pub const ALL: [(&'static str, Preset); 3] =
-        [("default", Preset::Default), ("no-tagger", Preset::NoTagger), ("text-only", Preset::TextOnly)];
+    pub const ALL: [(&'static str, Preset); 3] = [
+        ("default", Preset::Default),
+        ("no-tagger", Preset::NoTagger),
+        ("text-only", Preset::TextOnly),
+    ];
 
     /// The preset of a name.
     pub fn parse(name: &str) -> Option<Preset> {
-        Preset::ALL.iter().find(|(n, _)| *n == name).map(|(_, p)| *p)
+        Preset::ALL
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, p)| *p)
     }
 }
 
@@ -114,7 +120,9 @@ impl Builder {
 
     /// The pipeline.
     pub fn build(self) -> Pipeline {
-        Pipeline { stages: self.stages }
+        Pipeline {
+            stages: self.stages,
+        }
     }
 }
 

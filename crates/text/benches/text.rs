@@ -12,7 +12,9 @@ fn main() {
     let path = std::env::args()
         .skip(1)
         .find(|a| !a.starts_with('-'))
-        .unwrap_or_else(|| concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus/seeds.jsonl").to_string());
+        .unwrap_or_else(|| {
+            concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus/seeds.jsonl").to_string()
+        });
     let texts: Vec<String> = std::fs::read_to_string(&path)
         .expect("read corpus")
         .lines()
@@ -30,7 +32,11 @@ fn main() {
             n += a.analyze_text(text).tokens.len();
         }
         best = best.min(t.elapsed());
-        assert_eq!(*tokens.get_or_insert(n), n, "token count changed between passes");
+        assert_eq!(
+            *tokens.get_or_insert(n),
+            n,
+            "token count changed between passes"
+        );
     }
     let mb = bytes as f64 / 1e6;
     println!(
@@ -45,5 +51,8 @@ fn main() {
 
 /// Passes to run: `RASD_BENCH_PASSES` (default 20; 1 under a profiler).
 fn passes() -> usize {
-    std::env::var("RASD_BENCH_PASSES").ok().and_then(|s| s.parse().ok()).unwrap_or(20)
+    std::env::var("RASD_BENCH_PASSES")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(20)
 }

@@ -116,7 +116,9 @@ impl Segmenter {
         I: IntoIterator<Item = S>,
         S: Into<Box<str>>,
     {
-        Segmenter { no_split: WordSet::new(no_split.into_iter().map(Into::into)) }
+        Segmenter {
+            no_split: WordSet::new(no_split.into_iter().map(Into::into)),
+        }
     }
 
     /// Number of listed stems.
@@ -140,7 +142,11 @@ impl Segmenter {
         }
         let (pre, mut flags) = if may_prefix { self.prefix(w) } else { (0, 0) };
         let rest = &w[pre as usize..];
-        let suf = if may_suffix { self.suffix(rest, ends_in_taa) } else { 0 };
+        let suf = if may_suffix {
+            self.suffix(rest, ends_in_taa)
+        } else {
+            0
+        };
         if suf > 0 {
             flags |= Clitics::SUFFIX;
         }
@@ -188,7 +194,13 @@ impl Segmenter {
     }
 
     /// Fill in `core` and `clitics` of every word token.
-    pub fn segment(&self, norm: &Normalized, body: &str, chars: &rasd_model::CharIndex, tokens: &mut [Token]) {
+    pub fn segment(
+        &self,
+        norm: &Normalized,
+        body: &str,
+        chars: &rasd_model::CharIndex,
+        tokens: &mut [Token],
+    ) {
         for t in tokens.iter_mut().filter(|t| t.kind == TokenKind::Word) {
             let w = norm.slice(t.form);
             if w.len() < 6 {

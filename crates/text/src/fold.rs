@@ -130,7 +130,12 @@ fold!(
 
 /// The lossless folds: the same text, written one way.
 pub fn lossless_folds() -> Vec<Box<dyn Fold>> {
-    vec![Box::new(Digits), Box::new(Punctuation), Box::new(Quotes), Box::new(Invisible)]
+    vec![
+        Box::new(Digits),
+        Box::new(Punctuation),
+        Box::new(Quotes),
+        Box::new(Invisible),
+    ]
 }
 
 /// The lossy folds: merged letter variants, no diacritics or case.
@@ -155,7 +160,11 @@ struct Out {
 }
 
 impl Out {
-    const DROP: Out = Out { len: 0, bytes: [0; 3], class: Class::Space };
+    const DROP: Out = Out {
+        len: 0,
+        bytes: [0; 3],
+        class: Class::Space,
+    };
 
     fn of(c: char) -> Out {
         let mut bytes = [0u8; 4];
@@ -164,7 +173,11 @@ impl Out {
             // No fold yields an astral character; those are copied before lookup.
             return Out::DROP;
         }
-        let mut o = Out { len: s.len() as u8, bytes: [0; 3], class: class(c) };
+        let mut o = Out {
+            len: s.len() as u8,
+            bytes: [0; 3],
+            class: class(c),
+        };
         o.bytes[..s.len()].copy_from_slice(s.as_bytes());
         o
     }
@@ -172,7 +185,14 @@ impl Out {
     /// Write the output for code point `cp` at `*o` (the buffers are sized so it fits)
     /// and tell the token stream, if any.
     #[inline(always)]
-    fn emit(self, cp: u32, form: &mut [MaybeUninit<u8>], map: &mut [MaybeUninit<u32>], o: &mut usize, ts: &mut Option<TokenStream>) {
+    fn emit(
+        self,
+        cp: u32,
+        form: &mut [MaybeUninit<u8>],
+        map: &mut [MaybeUninit<u32>],
+        o: &mut usize,
+        ts: &mut Option<TokenStream>,
+    ) {
         let n = self.len as usize;
         if n == 0 {
             return;
@@ -229,7 +249,12 @@ impl Normalizer {
         };
         let low = (0..LOW).map(out).collect();
         let punct = PUNCT_BLOCK.map(out).collect();
-        Normalizer { low, punct, folds, presentation }
+        Normalizer {
+            low,
+            punct,
+            folds,
+            presentation,
+        }
     }
 
     /// Every fold: the form rasd matches lexicons and rules on.
@@ -271,13 +296,23 @@ impl Normalizer {
 
     /// Fold `body` and, in the same pass, tokenize the form into `tokens` and record
     /// the byte offset of every body character in `char_bytes` (plus a sentinel).
-    pub(crate) fn normalize_tokenize(&self, body: &str, tokens: &mut Vec<Token>, char_bytes: &mut Vec<u32>) -> Normalized {
+    pub(crate) fn normalize_tokenize(
+        &self,
+        body: &str,
+        tokens: &mut Vec<Token>,
+        char_bytes: &mut Vec<u32>,
+    ) -> Normalized {
         tokens.clear();
         tokens.reserve(body.len() / 8);
         self.run(body, Some(TokenStream::new(tokens)), Some(char_bytes))
     }
 
-    fn run(&self, body: &str, mut ts: Option<TokenStream>, mut char_bytes: Option<&mut Vec<u32>>) -> Normalized {
+    fn run(
+        &self,
+        body: &str,
+        mut ts: Option<TokenStream>,
+        mut char_bytes: Option<&mut Vec<u32>>,
+    ) -> Normalized {
         let b = body.as_bytes();
         // No character's output is more than twice its input (a three-byte presentation
         // form gives at most three two-byte letters), plus slack for the last write.
@@ -315,7 +350,11 @@ impl Normalizer {
                         Ok(k) => {
                             for base in FORMS[k].1.chars() {
                                 let u = base as usize;
-                                let out = if u < LOW as usize { self.low[u] } else { Out::of(base) };
+                                let out = if u < LOW as usize {
+                                    self.low[u]
+                                } else {
+                                    Out::of(base)
+                                };
                                 out.emit(cp, form, map, &mut o, &mut ts);
                             }
                         }
@@ -371,7 +410,9 @@ fn is_presentation(c: char) -> bool {
 
 impl std::fmt::Debug for Normalizer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Normalizer").field("folds", &self.fold_names()).finish()
+        f.debug_struct("Normalizer")
+            .field("folds", &self.fold_names())
+            .finish()
     }
 }
 
@@ -429,9 +470,19 @@ mod tests {
         let s = norm.form.find('3').unwrap();
         let span = norm.to_body(s, s + 1).unwrap();
         let chars: Vec<char> = body.chars().collect();
-        assert_eq!(chars[span.start as usize..span.end as usize].iter().collect::<String>(), "٣");
+        assert_eq!(
+            chars[span.start as usize..span.end as usize]
+                .iter()
+                .collect::<String>(),
+            "٣"
+        );
         // A word keeps its trailing diacritics.
         let span = norm.to_body(0, "قتل".len()).unwrap();
-        assert_eq!(chars[span.start as usize..span.end as usize].iter().collect::<String>(), "قُتِلَ");
+        assert_eq!(
+            chars[span.start as usize..span.end as usize]
+                .iter()
+                .collect::<String>(),
+            "قُتِلَ"
+        );
     }
 }

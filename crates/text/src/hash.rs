@@ -24,7 +24,9 @@ impl Hasher for FxHasher {
     fn write(&mut self, bytes: &[u8]) {
         let mut chunks = bytes.chunks_exact(8);
         for c in &mut chunks {
-            self.add(u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
+            self.add(u64::from_le_bytes([
+                c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7],
+            ]));
         }
         let mut tail = 0u64;
         for (i, b) in chunks.remainder().iter().enumerate() {
@@ -73,14 +75,18 @@ fn filter_key(w: &str) -> usize {
     }
     let head = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
     let tail = u32::from(b[n - 1]) | (u32::from(b[n - 2]) << 8);
-    let k = (head ^ tail.rotate_left(16) ^ (n as u32).wrapping_mul(0x9E37_79B9)).wrapping_mul(0x85EB_CA6B);
+    let k = (head ^ tail.rotate_left(16) ^ (n as u32).wrapping_mul(0x9E37_79B9))
+        .wrapping_mul(0x85EB_CA6B);
     (k >> 16) as usize
 }
 
 impl WordSet {
     /// A set of the given words.
     pub fn new<I: IntoIterator<Item = Box<str>>>(words: I) -> WordSet {
-        let mut ws = WordSet { filter: vec![0; FILTER_BITS / 64], set: FxHashSet::default() };
+        let mut ws = WordSet {
+            filter: vec![0; FILTER_BITS / 64],
+            set: FxHashSet::default(),
+        };
         for w in words {
             let k = filter_key(&w);
             ws.filter[k / 64] |= 1 << (k % 64);

@@ -72,7 +72,13 @@ impl Analyzer {
                 Vec::new()
             }
         };
-        (Analyzer { normalizer, segmenter: Segmenter::new(words) }, issues)
+        (
+            Analyzer {
+                normalizer,
+                segmenter: Segmenter::new(words),
+            },
+            issues,
+        )
     }
 
     /// The matching normalizer (also for folding lexicon entries and queries).
@@ -93,9 +99,12 @@ impl Analyzer {
     /// Fill the text layer of a document whose body is set.
     pub fn analyze(&self, doc: &mut Doc) {
         let mut offsets = Vec::new();
-        doc.norm = self.normalizer.normalize_tokenize(&doc.body, &mut doc.tokens, &mut offsets);
+        doc.norm = self
+            .normalizer
+            .normalize_tokenize(&doc.body, &mut doc.tokens, &mut offsets);
         let index = rasd_model::CharIndex::from_offsets(offsets);
-        self.segmenter.segment(&doc.norm, &doc.body, &index, &mut doc.tokens);
+        self.segmenter
+            .segment(&doc.norm, &doc.body, &index, &mut doc.tokens);
         doc.set_chars(index);
         let (sentences, firsts) = sentence::split(&doc.norm, &doc.tokens);
         doc.sentences = sentences;

@@ -12,8 +12,9 @@ use rasd_model::{Normalized, Span, Token, TokenKind};
 /// The longest sentence the splitter emits, in code points.
 pub const MAX_SENTENCE: u32 = 600;
 
-const LATIN_ABBREV: &[&str] =
-    &["mr", "mrs", "ms", "dr", "st", "jr", "sr", "inc", "ltd", "co", "vs", "etc", "no", "gen", "col"];
+const LATIN_ABBREV: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "inc", "ltd", "co", "vs", "etc", "no", "gen", "col",
+];
 
 #[inline]
 fn first_char(norm: &Normalized, t: &Token) -> char {
@@ -80,7 +81,11 @@ pub fn split(norm: &Normalized, tokens: &[Token]) -> (Vec<Span>, Vec<u32>) {
             continue;
         }
         let t = &tokens[i];
-        let c = if t.kind == TokenKind::Punct { first_char(norm, t) } else { ' ' };
+        let c = if t.kind == TokenKind::Punct {
+            first_char(norm, t)
+        } else {
+            ' '
+        };
         let mut end_here = false;
         if t.kind == TokenKind::Punct && is_stop(c) && !is_abbreviation(norm, tokens, i) {
             // Take further stops and adjacent closing quotes/brackets with it.
@@ -120,7 +125,10 @@ mod tests {
 
     fn sentences(body: &str) -> Vec<String> {
         let doc = Analyzer::default().analyze_text(body);
-        doc.sentences.iter().map(|s| doc.text(*s).to_string()).collect()
+        doc.sentences
+            .iter()
+            .map(|s| doc.text(*s).to_string())
+            .collect()
     }
 
     /// (text, expected sentences) checks, with a `help:` on failure.
@@ -149,6 +157,10 @@ mod tests {
         let s = sentences(&long);
         assert!(s.len() > 1);
         assert!(s.iter().all(|x| x.chars().count() <= MAX_SENTENCE as usize));
-        assert!(s[0].ends_with('،'), "cut at a comma: {:?}", &s[0][s[0].len() - 10..]);
+        assert!(
+            s[0].ends_with('،'),
+            "cut at a comma: {:?}",
+            &s[0][s[0].len() - 10..]
+        );
     }
 }

@@ -53,7 +53,11 @@ pub const MAX_TOKEN_BYTES: usize = 256;
 /// The class of every code point below U+0800, computed once.
 fn low_classes() -> &'static [Class] {
     static TABLE: std::sync::OnceLock<Vec<Class>> = std::sync::OnceLock::new();
-    TABLE.get_or_init(|| (0..0x800u32).map(|u| char::from_u32(u).map_or(Class::Symbol, class)).collect())
+    TABLE.get_or_init(|| {
+        (0..0x800u32)
+            .map(|u| char::from_u32(u).map_or(Class::Symbol, class))
+            .collect()
+    })
 }
 
 /// The class and UTF-8 length of the character at byte `i`.
@@ -98,13 +102,18 @@ pub fn tokenize(norm: &Normalized, out: &mut Vec<Token>) {
                     }
                     i += l;
                 }
-                if cl == Class::Arabic { TokenKind::Word } else { TokenKind::Latin }
+                if cl == Class::Arabic {
+                    TokenKind::Word
+                } else {
+                    TokenKind::Latin
+                }
             }
             Class::Digit => {
                 while i < bytes.len() && i - start < MAX_TOKEN_BYTES {
                     let x = bytes[i];
                     // A separator counts only between two digits.
-                    let sep = (x == b'.' || x == b',') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+                    let sep = (x == b'.' || x == b',')
+                        && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
                     if !x.is_ascii_digit() && !sep {
                         break;
                     }
@@ -117,7 +126,13 @@ pub fn tokenize(norm: &Normalized, out: &mut Vec<Token>) {
         };
         let range = FormRange::new(start as u32, i as u32);
         if let Some(span) = norm.range_to_body(range) {
-            out.push(Token { span, kind, form: range, core: range, clitics: Clitics::default() });
+            out.push(Token {
+                span,
+                kind,
+                form: range,
+                core: range,
+                clitics: Clitics::default(),
+            });
         }
     }
 }
@@ -137,7 +152,11 @@ pub(crate) struct TokenStream<'a> {
 
 impl<'a> TokenStream<'a> {
     pub(crate) fn new(out: &'a mut Vec<Token>) -> TokenStream<'a> {
-        TokenStream { out, open: None, sep: None }
+        TokenStream {
+            out,
+            open: None,
+            sep: None,
+        }
     }
 
     fn push(&mut self, class: Class, form: (usize, usize), cps: (u32, u32)) {
@@ -150,7 +169,13 @@ impl<'a> TokenStream<'a> {
         };
         let range = FormRange::new(form.0 as u32, form.1 as u32);
         let span = Span::new(cps.0, cps.1.max(cps.0 + 1));
-        self.out.push(Token { span, kind, form: range, core: range, clitics: Clitics::default() });
+        self.out.push(Token {
+            span,
+            kind,
+            form: range,
+            core: range,
+            clitics: Clitics::default(),
+        });
     }
 
     /// Close the open token (and a pending separator) before form offset `o`, code point `cp`.
@@ -174,7 +199,8 @@ impl<'a> TokenStream<'a> {
             let room = o - fs < MAX_TOKEN_BYTES;
             let extends = room
                 && match (open, class) {
-                    (Class::Arabic, Class::Arabic) | (Class::Latin, Class::Latin | Class::Digit) => true,
+                    (Class::Arabic, Class::Arabic)
+                    | (Class::Latin, Class::Latin | Class::Digit) => true,
                     (Class::Digit, Class::Digit) => {
                         self.sep = None;
                         true
@@ -213,7 +239,9 @@ mod tests {
         let norm = Normalizer::matching().normalize(s);
         let mut v = Vec::new();
         tokenize(&norm, &mut v);
-        v.iter().map(|t| (norm.slice(t.form).to_string(), t.kind)).collect()
+        v.iter()
+            .map(|t| (norm.slice(t.form).to_string(), t.kind))
+            .collect()
     }
 
     #[test]

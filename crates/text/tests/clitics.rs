@@ -10,7 +10,9 @@ const PROCLITICS: &[&str] = &[
     "وكال", "فبال", "فكال", "وب", "ول", "وك", "فب", "فل", "وس", "فس",
 ];
 /// Every pronoun suffix; rasd splits only ه ها هم هما نا (see the segmenter's docs).
-const SUFFIXES: &[&str] = &["", "ه", "ها", "هم", "هما", "هن", "ك", "كم", "كما", "كن", "نا", "ي", "ني"];
+const SUFFIXES: &[&str] = &[
+    "", "ه", "ها", "هم", "هما", "هن", "ك", "كم", "كما", "كن", "نا", "ي", "ني",
+];
 const RASD_SUFFIXES: &[&str] = &["", "ه", "ها", "هم", "هما", "نا"];
 
 #[test]
@@ -23,12 +25,15 @@ fn agreement_with_gold_light_stems() {
         let v: serde_json::Value = serde_json::from_str(line).unwrap();
         let word = a.fold(v["word"].as_str().unwrap());
         let stem = a.fold(v["gold_stem"].as_str().unwrap());
-        let split = PROCLITICS.iter().flat_map(|p| SUFFIXES.iter().map(move |s| (*p, *s))).find(|(p, s)| {
-            word.len() == p.len() + stem.len() + s.len()
-                && word.starts_with(p)
-                && word.ends_with(s)
-                && word[p.len()..word.len() - s.len()] == stem
-        });
+        let split = PROCLITICS
+            .iter()
+            .flat_map(|p| SUFFIXES.iter().map(move |s| (*p, *s)))
+            .find(|(p, s)| {
+                word.len() == p.len() + stem.len() + s.len()
+                    && word.starts_with(p)
+                    && word.ends_with(s)
+                    && word[p.len()..word.len() - s.len()] == stem
+            });
         let Some((_, suffix)) = split else { continue };
         eligible += 1;
         let (pre, suf, _) = a.segmenter().split(&word, false);
@@ -48,6 +53,12 @@ fn agreement_with_gold_light_stems() {
     println!("clitic-split words in the gold corpus: {eligible}; rasd's core equals the gold stem for {agree} ({:.1} %)", rate * 100.0);
     println!("  of which with a suffix rasd splits (none, ه ها هم هما نا): {inv}; agreement {inv_agree} ({:.1} %)", inv_rate * 100.0);
     println!("  sample disagreements: {misses:#?}");
-    assert!(eligible > 300, "the gold corpus should hold several hundred clitic splits, got {eligible}");
-    assert!(inv_rate >= 0.80, "help: agreement on rasd's own inventory fell to {inv_rate:.3}");
+    assert!(
+        eligible > 300,
+        "the gold corpus should hold several hundred clitic splits, got {eligible}"
+    );
+    assert!(
+        inv_rate >= 0.80,
+        "help: agreement on rasd's own inventory fell to {inv_rate:.3}"
+    );
 }

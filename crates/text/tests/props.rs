@@ -11,36 +11,68 @@ fn check(body: &str) {
     let doc = a.analyze_text(body);
     let n = body.chars().count() as u32;
     assert_eq!(doc.norm.map.len(), doc.norm.form.len() + 1);
-    assert!(doc.norm.map.windows(2).all(|w| w[0] <= w[1]), "map is monotone");
+    assert!(
+        doc.norm.map.windows(2).all(|w| w[0] <= w[1]),
+        "map is monotone"
+    );
     assert!(doc.norm.map.iter().all(|&c| c <= n));
     // The fused tokenizer agrees with the reference one.
     let mut reference = Vec::new();
     rasd_text::tokenize(&doc.norm, &mut reference);
-    let fused: Vec<_> = doc.tokens.iter().map(|t| (t.span, t.kind, t.form)).collect();
+    let fused: Vec<_> = doc
+        .tokens
+        .iter()
+        .map(|t| (t.span, t.kind, t.form))
+        .collect();
     let plain: Vec<_> = reference.iter().map(|t| (t.span, t.kind, t.form)).collect();
-    assert_eq!(fused, plain, "fused and reference tokenizers differ on {body:?}");
+    assert_eq!(
+        fused, plain,
+        "fused and reference tokenizers differ on {body:?}"
+    );
     assert_eq!(doc.chars().len(), n);
     let mut prev_end = 0;
     for t in &doc.tokens {
         assert!(t.span.start < t.span.end && t.span.end <= n);
         assert!(t.span.start >= prev_end, "tokens in order, not overlapping");
         prev_end = t.span.end;
-        assert!(t.form.start <= t.core.start && t.core.end <= t.form.end && t.core.start < t.core.end);
+        assert!(
+            t.form.start <= t.core.start && t.core.end <= t.form.end && t.core.start < t.core.end
+        );
         assert!(doc.norm.form.is_char_boundary(t.core.start as usize));
         assert!(doc.norm.form.is_char_boundary(t.core.end as usize));
         let _ = doc.text(t.span);
     }
-    let covered: usize = doc.tokens.iter().map(|t| (t.form.end - t.form.start) as usize).sum();
-    let non_space = doc.norm.form.chars().filter(|c| !c.is_whitespace() && !c.is_control()).map(char::len_utf8).sum::<usize>();
-    assert_eq!(covered, non_space, "tokens cover every non-space character of the form");
+    let covered: usize = doc
+        .tokens
+        .iter()
+        .map(|t| (t.form.end - t.form.start) as usize)
+        .sum();
+    let non_space = doc
+        .norm
+        .form
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .map(char::len_utf8)
+        .sum::<usize>();
+    assert_eq!(
+        covered, non_space,
+        "tokens cover every non-space character of the form"
+    );
     let mut last = 0;
     for (i, s) in doc.sentences.iter().enumerate() {
         assert!(s.start < s.end && s.end <= n && s.start >= last);
         last = s.end;
-        assert!(s.len() <= MAX_SENTENCE, "sentence {i} has {} code points", s.len());
+        assert!(
+            s.len() <= MAX_SENTENCE,
+            "sentence {i} has {} code points",
+            s.len()
+        );
         assert!(!doc.sentence_tokens(i).is_empty());
     }
-    assert_eq!(*doc.sentence_tokens.last().unwrap() as usize, doc.tokens.len());
+    assert_eq!(
+        *doc.sentence_tokens.last().unwrap() as usize,
+        doc.tokens.len()
+    );
 }
 
 proptest! {

@@ -53,7 +53,9 @@ pub fn peak_rss_mb() -> Option<f64> {
 pub fn run(g: &Globals, args: Args) -> anyhow::Result<ExitCode> {
     let (pipeline, issues) = Pipeline::from_config(&g.config(args.preset));
     warn_issues(&issues);
-    let mut docs: Vec<Doc> = Inputs::new(args.inputs.clone(), Options::default()).flatten().collect();
+    let mut docs: Vec<Doc> = Inputs::new(args.inputs.clone(), Options::default())
+        .flatten()
+        .collect();
     anyhow::ensure!(!docs.is_empty(), "no readable articles in the inputs");
     if let Some(mb) = args.scale_mb {
         let base = docs.clone();
@@ -90,7 +92,9 @@ pub fn run(g: &Globals, args: Args) -> anyhow::Result<ExitCode> {
     // Whole pipeline on N threads.
     let mut whole = Vec::new();
     for &n in &args.threads {
-        let pool = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build()?;
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build()?;
         let mut fastest = Duration::MAX;
         for _ in 0..repeat {
             let batch = docs.clone();
@@ -122,21 +126,52 @@ pub fn run(g: &Globals, args: Args) -> anyhow::Result<ExitCode> {
         );
         return Ok(ExitCode::SUCCESS);
     }
-    println!("corpus: {} articles, {:.2} MB (input bytes); best of {repeat} passes", docs.len(), mb);
-    println!("{:<22} {:>10} {:>12}", "stage (1 thread)", "seconds", "MB/s/core");
+    println!(
+        "corpus: {} articles, {:.2} MB (input bytes); best of {repeat} passes",
+        docs.len(),
+        mb
+    );
+    println!(
+        "{:<22} {:>10} {:>12}",
+        "stage (1 thread)", "seconds", "MB/s/core"
+    );
     let mut cumulative = Duration::ZERO;
     for (n, d) in names.iter().zip(&best) {
         cumulative += *d;
-        println!("{:<22} {:>10.4} {:>12.1}", n, d.as_secs_f64(), mb / d.as_secs_f64());
+        println!(
+            "{:<22} {:>10.4} {:>12.1}",
+            n,
+            d.as_secs_f64(),
+            mb / d.as_secs_f64()
+        );
         if *n == "text" {
-            println!("{:<22} {:>10.4} {:>12.1}", "  clean+text", cumulative.as_secs_f64(), mb / cumulative.as_secs_f64());
+            println!(
+                "{:<22} {:>10.4} {:>12.1}",
+                "  clean+text",
+                cumulative.as_secs_f64(),
+                mb / cumulative.as_secs_f64()
+            );
         }
     }
-    println!("{:<22} {:>10.4} {:>12.1}", "all stages", cumulative.as_secs_f64(), mb / cumulative.as_secs_f64());
-    println!("{:<22} {:>10} {:>12} {:>14}", "pipeline", "seconds", "MB/s/core", "articles/s");
+    println!(
+        "{:<22} {:>10.4} {:>12.1}",
+        "all stages",
+        cumulative.as_secs_f64(),
+        mb / cumulative.as_secs_f64()
+    );
+    println!(
+        "{:<22} {:>10} {:>12} {:>14}",
+        "pipeline", "seconds", "MB/s/core", "articles/s"
+    );
     for (n, d) in &whole {
         let s = d.as_secs_f64();
-        println!("{:<22} {:>10.4} {:>12.1} {:>14.0}", format!("{n} thread(s)"), s, mb / s / *n as f64, docs.len() as f64 / s);
+        println!(
+            "{:<22} {:>10.4} {:>12.1} {:>14.0}",
+            format!("{n} thread(s)"),
+            s,
+            mb / s / *n as f64,
+            docs.len() as f64 / s
+        );
     }
     if let Some(p) = peak {
         println!("peak resident memory: {p:.1} MB");

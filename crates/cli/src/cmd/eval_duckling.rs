@@ -87,8 +87,8 @@ pub fn run(g: &Globals, a: Args) -> anyhow::Result<ExitCode> {
         println!("{}", serde_json::Value::Object(v));
     } else {
         println!(
-            "{:<18} {:>7} {:>7} {:>8}  {}",
-            "dimension", "passed", "cases", "rate", ""
+            "{:<18} {:>7} {:>7} {:>8}",
+            "dimension", "passed", "cases", "rate"
         );
         for (d, (p, n, s)) in &dims {
             if *n == 0 {

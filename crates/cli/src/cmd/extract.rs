@@ -50,12 +50,18 @@ pub fn run(g: &Globals, args: Args) -> anyhow::Result<ExitCode> {
         }
     }
     if let Some(n) = args.threads {
-        rayon::ThreadPoolBuilder::new().num_threads(n).build_global().ok();
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global()
+            .ok();
     }
     let (pipeline, issues) = Pipeline::from_config(&g.config(args.preset));
     warn_issues(&issues);
     let start = Instant::now();
-    let opts = Options { max_bytes: args.max_bytes, published: args.published.clone() };
+    let opts = Options {
+        max_bytes: args.max_bytes,
+        published: args.published.clone(),
+    };
     let mut inputs = Inputs::new(args.inputs, opts);
     let stdout = std::io::stdout();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
@@ -88,7 +94,8 @@ pub fn run(g: &Globals, args: Args) -> anyhow::Result<ExitCode> {
             for (doc, result) in pipeline.run_batch(std::mem::take(&mut batch)) {
                 match result {
                     Ok(()) => {
-                        serde_json::to_writer(&mut out, &Article::of(&doc)).context("writing output")?;
+                        serde_json::to_writer(&mut out, &Article::of(&doc))
+                            .context("writing output")?;
                         out.write_all(b"\n").context("writing output")?;
                         tally.written += 1;
                     }
@@ -105,7 +112,14 @@ pub fn run(g: &Globals, args: Args) -> anyhow::Result<ExitCode> {
     }
     out.flush().context("writing output")?;
     let secs = start.elapsed().as_secs_f64();
-    let skipped = if inputs.skipped > 0 { format!(", {} files skipped (not .txt/.html/.jsonl/.json)", inputs.skipped) } else { String::new() };
+    let skipped = if inputs.skipped > 0 {
+        format!(
+            ", {} files skipped (not .txt/.html/.jsonl/.json)",
+            inputs.skipped
+        )
+    } else {
+        String::new()
+    };
     eprintln!(
         "rasd: {} articles written, {} inputs rejected{skipped}; {:.1} MB in {:.2} s",
         tally.written,
@@ -113,5 +127,9 @@ pub fn run(g: &Globals, args: Args) -> anyhow::Result<ExitCode> {
         tally.bytes as f64 / 1e6,
         secs
     );
-    Ok(if tally.rejected > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if tally.rejected > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

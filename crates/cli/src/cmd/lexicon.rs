@@ -39,7 +39,11 @@ pub fn run(g: &Globals, c: Command) -> anyhow::Result<ExitCode> {
             }
             let what = dir.map_or("built-in lexicons".to_string(), |d| d.display().to_string());
             eprintln!("rasd: {}: {} problem(s)", what, issues.len());
-            Ok(if issues.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+            Ok(if issues.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
         }
         Command::List => {
             for f in Source::embedded_files() {

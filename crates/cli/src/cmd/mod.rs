@@ -28,7 +28,10 @@ pub struct Globals {
 impl Globals {
     /// The pipeline configuration for a preset.
     pub fn config(&self, preset: Preset) -> Config {
-        Config { lexicons: self.lexicons.clone(), preset }
+        Config {
+            lexicons: self.lexicons.clone(),
+            preset,
+        }
     }
 }
 
