@@ -1007,6 +1007,27 @@ mod tests {
         }
     }
 
+    /// Texts cut right after a cue or its complementiser once indexed past the last token.
+    #[test]
+    fn texts_ending_at_a_cue_do_not_panic() {
+        let (stage, _) = Attributor::load(&Source::embedded());
+        let an = Analyzer::default();
+        for text in [
+            "وقال المسماري إن",
+            "قال أن",
+            "أكد",
+            "نقلت وكالة سبوتنيك عن",
+            "بحسب",
+            "وأضاف:",
+        ] {
+            let mut doc = an.analyze_text(text);
+            stage.run(&mut doc).unwrap();
+            for c in &doc.claims {
+                assert!(c.end <= doc.len(), "help: claim span of {text:?}");
+            }
+        }
+    }
+
     #[test]
     fn outlet_voice_when_the_outlet_is_known() {
         let (stage, _) = Attributor::load(&Source::embedded());

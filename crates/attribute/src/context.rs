@@ -136,8 +136,10 @@ impl<'a> Ctx<'a> {
     /// Whether token `i` is a punctuation mark among `chars`.
     #[inline]
     pub fn punct(&self, i: usize, chars: &[char]) -> bool {
-        let t = &self.doc.tokens[i];
-        t.kind == TokenKind::Punct
+        self.doc
+            .tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Punct)
             && self
                 .form(i)
                 .chars()
