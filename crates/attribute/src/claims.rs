@@ -1034,8 +1034,10 @@ mod tests {
         let mut doc = Analyzer::default().analyze_text("قصفت الطائرات المدينة.");
         doc.outlet = Some("BBC Arabic".to_string());
         stage.run(&mut doc).unwrap();
-        let c = doc.claims.last().expect("outlet claim");
+        assert!(doc.claims.is_empty(), "help: no reporting cue, no claim");
+        let c = doc.voice.as_ref().expect("outlet voice");
         assert_eq!(c.voice.as_deref(), Some("outlet"));
+        assert_eq!(c.id, "C0");
         assert_eq!(c.speaker.as_ref().unwrap().text, "BBC Arabic");
         assert_eq!((c.start, c.end), (0, doc.len()));
     }

@@ -57,23 +57,20 @@ impl Attributor {
         &self.lx
     }
 
-    /// Add this stage's layer to `doc`: `doc.claims`, in reading order, then — when the
-    /// article's outlet is known — one claim for the outlet's own voice (`voice:
-    /// "outlet"`, spanning the body, with no cue), which every event no named source
-    /// reports is tied to.
+    /// Add this stage's layer to `doc`: `doc.claims`, in reading order, and — when the
+    /// article's outlet is known — `doc.voice`, the outlet's own voice (id `C0`,
+    /// `voice: "outlet"`, spanning the body, with no cue), which every event no named
+    /// source reports is tied to. It is not one of the claims: it has no reporting cue.
     pub fn run(&self, doc: &mut Doc) -> Result<()> {
-        let mut claims: Vec<Claim> = claims::find(&context::Ctx::new(doc, &self.lx));
-        if let Some(c) = outlet_voice(doc, claims.len() + 1) {
-            claims.push(c);
-        }
-        doc.claims = claims;
+        doc.claims = claims::find(&context::Ctx::new(doc, &self.lx));
+        doc.voice = outlet_voice(doc);
         Ok(())
     }
 }
 
 /// The claim of the outlet's own voice, when the outlet is known and the body is not
 /// empty. Its speaker's `ref` is the outlet's record when the article names it.
-fn outlet_voice(doc: &Doc, n: usize) -> Option<Claim> {
+fn outlet_voice(doc: &Doc) -> Option<Claim> {
     let outlet = doc
         .outlet
         .as_deref()
@@ -94,7 +91,7 @@ fn outlet_voice(doc: &Doc, n: usize) -> Option<Claim> {
         })
         .map(|(k, _)| k.clone());
     Some(Claim {
-        id: format!("C{n}"),
+        id: "C0".to_string(),
         start: 0,
         end: doc.len(),
         cue: String::new(),

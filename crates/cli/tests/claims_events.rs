@@ -17,11 +17,13 @@ fn seeds() -> Vec<Value> {
     json_lines(&out.stdout)
 }
 
+/// The claim with this id: one of `claims`, or the outlet's `voice`.
 fn claim<'a>(d: &'a Value, id: &str) -> &'a Value {
     d["claims"]
         .as_array()
         .unwrap()
         .iter()
+        .chain(d.get("voice"))
         .find(|c| c["id"] == id)
         .expect("claim id exists")
 }
@@ -138,6 +140,20 @@ fn outlet_voice_holds_unattributed_events() {
         let c = claim(doc, e["claim"].as_str().expect("every event has a claim"));
         assert!(c["voice"] == "outlet" || c["anonymous"] == true, "{c}");
     }
+    let voice = &doc["voice"];
+    assert_eq!(
+        (&voice["id"], &voice["speaker"]["text"], &voice["cue"]),
+        (&"C0".into(), &"Al Arabiya".into(), &"".into()),
+        "help: the outlet's voice is its own field"
+    );
+    assert!(
+        doc["claims"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|c| c["voice"].is_null() && c["cue"] != ""),
+        "help: every claim has a reporting cue; the outlet's voice is not one of them"
+    );
 }
 
 /// A user adds a trigger table without recompiling: its rows become events.

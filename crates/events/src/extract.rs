@@ -614,7 +614,7 @@ impl<'a> Scan<'a> {
         let claim = self.content_of[ts]
             .or(self.span_of[ts])
             .map(|c| c as usize)
-            .or_else(|| self.doc().claims.iter().position(|c| c.voice.is_some()));
+            .or_else(|| self.doc().voice.as_ref().map(|_| self.doc().claims.len()));
         // A place before the trigger is its own unless an earlier trigger of the segment
         // stands before it across `بعد`/`قبل` (`غاراته على مواقع في سوريا وذلك بعد أربعة
         // أيام على هجوم انتحاري`: the place is the strikes', not the bombing's).

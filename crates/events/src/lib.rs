@@ -226,9 +226,14 @@ mod tests {
         assert_eq!(doc.events.len(), 2, "{:?}", doc.events);
         let by = |i: usize| {
             let id = doc.events[i].claim.clone().expect("claim");
-            doc.claims.iter().find(|c| c.id == id).unwrap().clone()
+            doc.claim(&id).unwrap().clone()
         };
         assert_eq!(by(0).voice.as_deref(), Some("outlet"));
+        assert_eq!(by(0).id, "C0");
+        assert!(
+            doc.claims.iter().all(|c| c.voice.is_none()),
+            "help: the outlet's voice is not a claim"
+        );
         assert!(
             by(1).anonymous,
             "help: the second event is the activists' account"

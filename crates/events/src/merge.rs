@@ -216,7 +216,12 @@ pub fn events(doc: &Doc, mentions: Vec<Mention>) -> Vec<Event> {
         let claims: Vec<String> = inc
             .claims
             .iter()
-            .filter_map(|&c| doc.claims.get(c))
+            .filter_map(|&c| {
+                // Index `claims.len()` stands for the outlet's voice.
+                doc.claims
+                    .get(c)
+                    .or_else(|| doc.voice.as_ref().filter(|_| c == doc.claims.len()))
+            })
             .map(|c| c.id.clone())
             .collect();
         let mut why = m.why;

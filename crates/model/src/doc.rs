@@ -70,6 +70,11 @@ pub struct Doc {
     pub durations: Vec<Quantity>,
     /// Claims.
     pub claims: Vec<Claim>,
+    /// The outlet's own voice (id `C0`, no cue, spanning the body), when the outlet is
+    /// known: what no named source reports is said by the outlet that published it.
+    /// Events resting on it reference it by id; it is not one of `claims`, since it
+    /// has no reporting cue.
+    pub voice: Option<Claim>,
     /// Events.
     pub events: Vec<Event>,
 }
@@ -83,6 +88,14 @@ impl Doc {
             raw: Some(raw),
             ..Doc::default()
         }
+    }
+
+    /// The claim with this id: one of `claims`, or the outlet's `voice`.
+    pub fn claim(&self, id: &str) -> Option<&Claim> {
+        self.claims
+            .iter()
+            .chain(self.voice.iter())
+            .find(|c| c.id == id)
     }
 
     /// Set the cleaned body and index it.

@@ -17,6 +17,9 @@
 //!   addition) in the same form plus `unit`, so that `17 دقيقة` is never a time;
 //! - `claims`: `{id, start, end, cue, stance, speaker, anonymous, via, content,
 //!   sentence, within?, why}`;
+//! - `voice` (rasd's addition, absent when the outlet is unknown): the outlet's own voice
+//!   in the claim form, id `C0`, empty cue, `voice: "outlet"`, spanning the body; events
+//!   no named source reports reference it in `claim`/`claims`;
 //! - `events`: `{id, type, trigger, actors, targets, place, time, fatalities,
 //!   injuries, claim, claims?, negated, sentence, weapons?, modality?, detail?, why}`.
 
@@ -64,6 +67,9 @@ pub struct Article<'a> {
     pub durations: Cow<'a, [Quantity]>,
     /// Claims.
     pub claims: Cow<'a, [Claim]>,
+    /// The outlet's own voice.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub voice: Option<Cow<'a, Claim>>,
     /// Events.
     pub events: Cow<'a, [Event]>,
 }
@@ -88,6 +94,7 @@ impl<'a> Article<'a> {
             quantities: Cow::Borrowed(&doc.quantities),
             durations: Cow::Borrowed(&doc.durations),
             claims: Cow::Borrowed(&doc.claims),
+            voice: doc.voice.as_ref().map(Cow::Borrowed),
             events: Cow::Borrowed(&doc.events),
         }
     }

@@ -58,7 +58,7 @@ pub(crate) fn is_denied(doc: &Doc, e: &Event) -> bool {
     let claim_denies = e
         .claim
         .as_ref()
-        .and_then(|c| doc.claims.iter().find(|x| &x.id == c))
+        .and_then(|c| doc.claim(c))
         .is_some_and(|c| c.stance == Stance::Deny);
     e.negated || e.modality == Some(Modality::Denied) || claim_denies
 }
@@ -73,7 +73,7 @@ fn event_json(families: &Families, doc: &Doc, article: i64, e: &Event) -> Value 
                "country": r.and_then(|r| r.country.clone()), "lat": r.and_then(|r| r.lat), "lon": r.and_then(|r| r.lon),
                "kind": r.map(|r| r.kind.clone()), "admin1": r.and_then(|r| r.extra.get("admin1").cloned())})
     });
-    let claim = e.claim.as_ref().and_then(|c| doc.claims.iter().find(|x| &x.id == c)).map(|c| {
+    let claim = e.claim.as_ref().and_then(|c| doc.claim(c)).map(|c| {
         json!({"id": c.id, "cue": c.cue, "stance": c.stance, "anonymous": c.anonymous,
                "speaker": c.speaker.as_ref().map(|m| json!({"text": m.text, "ref": m.reference, "name": m.reference.as_ref().map(|k| name_of(refs, k))})),
                "via": c.via.as_ref().map(|m| json!({"text": m.text, "ref": m.reference, "name": m.reference.as_ref().map(|k| name_of(refs, k))})),

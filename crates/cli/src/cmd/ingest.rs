@@ -306,6 +306,7 @@ fn doc_of(a: Article<'_>, source: String) -> Doc {
     doc.quantities = a.quantities.into_owned();
     doc.durations = a.durations.into_owned();
     doc.claims = a.claims.into_owned();
+    doc.voice = a.voice.map(|c| c.into_owned());
     doc.events = a.events.into_owned();
     doc
 }
