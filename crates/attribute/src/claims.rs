@@ -329,7 +329,10 @@ fn build(
             let prev = drafts[at.first_in_sentence..]
                 .last()
                 .map(|d| d.speaker.clone());
-            let after = phrase(cx, j, b, Start::AnyWord).filter(|sp| !(after_rel && sp.bare));
+            // A phrase with a preposition clitic is no subject (`قال لوكالة فرانس برس`:
+            // the outlet is the `via`, the speaker stands before the verb).
+            let after = phrase(cx, j, b, Start::AnyWord)
+                .filter(|sp| !(cx.has_prep_clitic(sp.first) || after_rel && sp.bare));
             // An object-taking verb, or one after an auxiliary (`كان X قد دعا Y`), takes a
             // subject standing before it first: the noun after it is then its object.
             let before_first = if (cue.obj || aux) && !(joined && prev.is_some()) {
@@ -344,9 +347,15 @@ fn build(
                 rules.push("attribute/speaker-quoted");
                 let e = sp.end;
                 (sp, true, e)
-            } else if let Some(sp) = after.filter(|sp| !(joined && prev.is_some() && sp.bare)) {
-                if after_rel && at.before.is_none() {
-                    // `الاتفاقات التي طالب X بها`: a relative clause, not a statement.
+            } else if let Some(sp) = after.filter(|sp| {
+                // After an object-taking verb a bare word is its object (`ودعت جميع
+                // الأطراف`), and the subject was dropped.
+                !(sp.bare && (cue.obj || joined && prev.is_some()))
+            }) {
+                // `الاتفاقات التي طالب X بها` is a relative clause, not a statement; `ما
+                // تقول الأمم المتحدة إنه` is one, with its complementizer.
+                let stated = sp.end < b && cx.is_particle(sp.end, b, "comp").is_some();
+                if after_rel && at.before.is_none() && !stated {
                     return None;
                 }
                 rules.push("attribute/speaker-after");
@@ -922,6 +931,29 @@ mod tests {
     );
 
     const CASES: &[Case] = &[
+        (
+            "وقال متحدث باسم المكتب الرئاسي في سول، كيم إيوي-كيوم، إن الحكومة تبذل كل ما بوسعها.",
+            &[("قال", "كيم إيوي-كيوم", false, "", Stance::Assert)],
+        ),
+        (
+            "وقال مستشفى في المدينة إن 29 طفلا قتلوا.",
+            &[("قال", "مستشفى في المدينة", true, "", Stance::Assert)],
+        ),
+        (
+            "لكن المتحدث قال لوكالة فرانس برس إن الحافلة كانت تحمل مقاتلين.",
+            &[("قال", "المتحدث", false, "فرانس برس", Stance::Assert)],
+        ),
+        (
+            "وقال الوزير إن الوضع خطير. ودعا جميع الأطراف إلى وقف القتال.",
+            &[
+                ("قال", "الوزير", false, "", Stance::Assert),
+                ("دعا", "الوزير", false, "", Stance::Assert),
+            ],
+        ),
+        (
+            "وحث المبعوث الأممي جميع الأطراف على وقف القتال.",
+            &[("وحث", "المبعوث الأممي", false, "", Stance::Assert)],
+        ),
         (
             "وقال المسماري لوكالة سبوتنيك إن الغارة استهدفت معسكراً.",
             &[("قال", "المسماري", false, "سبوتنيك", Stance::Assert)],

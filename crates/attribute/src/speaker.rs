@@ -187,12 +187,14 @@ pub fn phrase(cx: &Ctx, i: usize, end: usize, start: Start) -> Option<Speaker> {
     let mut linked = !definite;
     let mut quoted: Option<(usize, usize)> = None;
     while k < end && k - i < MAX_PHRASE {
+        // A quoted name: an outlet's or institution's own, or the group a title is
+        // held in (`القيادي في "جيش الإسلام" محمد علوش`).
         if cx.quote(k)
             && quoted.is_none()
-            && matches!(
+            && (matches!(
                 class,
                 Some(SourceClass::Outlet | SourceClass::Body | SourceClass::Document)
-            )
+            ) || (linked && matches!(class, Some(SourceClass::Title | SourceClass::Spokesman))))
         {
             if let Some(c) = closing_quote(cx, k, end) {
                 quoted = Some((k + 1, c));
@@ -250,9 +252,18 @@ pub fn phrase(cx: &Ctx, i: usize, end: usize, start: Start) -> Option<Speaker> {
         linked = !art;
         k += 1;
     }
+    // An institution named by an indefinite head alone (`مستشفى في المدينة`, `منظمة
+    // حقوقية`) is unnamed: no entity, and no definite word before a preposition.
+    let unnamed_body = class == Some(SourceClass::Body)
+        && entity.is_none()
+        && quoted.is_none()
+        && (i..k).all(|t| cx.entity(t).is_none())
+        && (i..k)
+            .take_while(|&t| cx.is_particle(t, end, "prep").is_none())
+            .all(|t| !cx.has_article(t) && !cx.tok(t).clitics.has(Clitics::SUFFIX));
     let mut sp = Speaker {
         mention: mention(cx, i, k),
-        anonymous: class == Some(SourceClass::Anonymous),
+        anonymous: class == Some(SourceClass::Anonymous) || unnamed_body,
         head: head_id,
         class,
         outlet: class == Some(SourceClass::Outlet),
@@ -368,8 +379,23 @@ fn bare_name(cx: &Ctx, i: usize, end: usize) -> Option<usize> {
     let mut k = i;
     while k < end && k - i < 3 && name_word(cx, k, end) && cx.tok(k).clitics.0 == 0 {
         k += 1;
+        // A hyphen inside a word joins its parts (`كيم إيوي-كيوم`).
+        while k + 1 < end
+            && cx.punct(k, &['-'])
+            && joined_hyphen(cx, k)
+            && name_word(cx, k + 1, end)
+        {
+            k += 2;
+        }
     }
     (k > i).then_some(k)
+}
+
+/// Whether the hyphen at `k` touches the words on both sides (no space around it).
+fn joined_hyphen(cx: &Ctx, k: usize) -> bool {
+    k > 0
+        && cx.tok(k - 1).span.end == cx.tok(k).span.start
+        && cx.tok(k).span.end == cx.tok(k + 1).span.start
 }
 
 fn name_word(cx: &Ctx, k: usize, end: usize) -> bool {
