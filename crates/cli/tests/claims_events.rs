@@ -2,6 +2,7 @@
 
 use serde_json::Value;
 
+use crate::recognize::{alias_match, fold, fold_en};
 use crate::util::*;
 
 fn seeds() -> Vec<Value> {
@@ -221,4 +222,246 @@ fn dev_corpus_claims_and_events_are_valid() {
         }
     }
     assert!(events > 500, "{events} events");
+}
+
+/// The 12 independently annotated development articles (`tests/devgold/`) and rasd's
+/// output on their texts (read from `RASD_SHARED/corpus/news-dev.jsonl`), paired by id;
+/// `None` (with a notice) when `RASD_SHARED` is unset.
+fn devgold() -> Option<Vec<(Value, Value)>> {
+    let corpus = shared("corpus/news-dev.jsonl")?;
+    let gold_text = std::fs::read_to_string(repo_path("tests/devgold/news-dev-12.jsonl")).unwrap();
+    let golds: Vec<Value> = json_lines(gold_text.as_bytes());
+    let ids: Vec<&str> = golds.iter().map(|g| g["id"].as_str().unwrap()).collect();
+    let mut input = String::new();
+    for line in std::fs::read_to_string(corpus).unwrap().lines() {
+        let v: Value = serde_json::from_str(line).unwrap();
+        if ids.contains(&v["id"].as_str().unwrap_or("")) {
+            input.push_str(line);
+            input.push('\n');
+        }
+    }
+    let d = tempfile::tempdir().unwrap();
+    let path = d.path().join("dev.jsonl");
+    std::fs::write(&path, input).unwrap();
+    let out = run(&["extract", path.to_str().unwrap()], None);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let sys = json_lines(&out.stdout);
+    assert_eq!(sys.len(), golds.len(), "help: one output per article");
+    Some(
+        golds
+            .into_iter()
+            .map(|g| {
+                let s = sys
+                    .iter()
+                    .find(|s| s["id"] == g["id"])
+                    .expect("article in output");
+                (g, s.clone())
+            })
+            .collect(),
+    )
+}
+
+fn strings(v: &Value) -> Vec<String> {
+    v.as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|a| a.as_str().map(str::to_string))
+        .collect()
+}
+
+/// Whether the system's `ref` names the gold's `name_en` or one of its aliases, as
+/// `gold/score.py` decides it: the record's English name (or a plain-ASCII ref), the
+/// entity mentions pointing to it, its Arabic names and aliases.
+fn ref_matches(sys: &Value, r: &str, name_en: &str, aliases: &[String]) -> bool {
+    let rec = &sys["refs"][r];
+    let mut names: Vec<String> = sys["entities"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|e| e["ref"] == r)
+        .filter_map(|e| e["text"].as_str().map(str::to_string))
+        .collect();
+    for k in ["name", "name_ar"] {
+        names.extend(rec[k].as_str().map(str::to_string));
+    }
+    names.extend(strings(&rec["aliases"]));
+    if rec.is_null() {
+        names.push(r.to_string());
+    }
+    let plain = r
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "_-".contains(c));
+    let en = rec["name_en"].as_str().map(fold_en).unwrap_or_else(|| {
+        if plain {
+            fold_en(r)
+        } else {
+            String::new()
+        }
+    });
+    (!en.is_empty() && !name_en.is_empty() && en == fold_en(name_en))
+        || names.iter().any(|n| alias_match(n, aliases))
+}
+
+/// Claim (tp, fp, fn) of one article as `gold/score.py` counts them: the same cue word
+/// and a matching speaker (or both anonymous), each system claim used once.
+fn claim_counts(gold: &Value, sys: &Value) -> (usize, usize, usize) {
+    let golds = gold["claims"].as_array().cloned().unwrap_or_default();
+    let syss = sys["claims"].as_array().cloned().unwrap_or_default();
+    let ok = |g: &Value, s: &Value| {
+        let (gc, sc) = (
+            g["cue"].as_str().unwrap_or(""),
+            s["cue"].as_str().unwrap_or(""),
+        );
+        if fold(gc) != fold(sc) && !alias_match(sc, &[gc.to_string()]) {
+            return false;
+        }
+        if g["anonymous"] == true {
+            return s["anonymous"] == true;
+        }
+        let speaker = g["speaker"].as_str().unwrap_or("");
+        let mut aliases = strings(&g["aliases"]);
+        let sp = &s["speaker"];
+        if let Some(r) = sp["ref"].as_str() {
+            if ref_matches(sys, r, speaker, &aliases) {
+                return true;
+            }
+        }
+        aliases.push(speaker.to_string());
+        alias_match(sp["text"].as_str().unwrap_or(""), &aliases)
+    };
+    greedy(&golds, &syss, ok)
+}
+
+/// ACLED event types of the violent families (battles, remote violence, violence
+/// against civilians, riots) by family, as `gold/score.py` groups them.
+const VIOLENT: &[(&str, &[&str])] = &[
+    (
+        "battles",
+        &[
+            "armed_clash",
+            "government_regains_territory",
+            "non_state_actor_overtakes_territory",
+        ],
+    ),
+    (
+        "remote",
+        &[
+            "chemical_weapon",
+            "air_drone_strike",
+            "suicide_bomb",
+            "shelling_artillery_missile_attack",
+            "remote_explosive_landmine_ied",
+            "grenade",
+        ],
+    ),
+    (
+        "vac",
+        &[
+            "sexual_violence",
+            "attack",
+            "abduction_forced_disappearance",
+        ],
+    ),
+    ("riots", &["violent_demonstration", "mob_violence"]),
+];
+
+fn violent_family(t: &str) -> Option<&'static str> {
+    VIOLENT
+        .iter()
+        .find(|(_, ts)| ts.contains(&t))
+        .map(|(f, _)| *f)
+}
+
+/// Violent-event (tp, fp, fn) of one article, lenient as `gold/score.py` counts them:
+/// the same family, a compatible place (the same, or either unknown) and time (one a
+/// prefix of the other, or either unknown).
+fn violent_counts(gold: &Value, sys: &Value) -> (usize, usize, usize) {
+    let pick = |d: &Value| -> Vec<Value> {
+        d["events"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|e| violent_family(e["type"].as_str().unwrap_or("")).is_some())
+            .cloned()
+            .collect()
+    };
+    let (golds, syss) = (pick(gold), pick(sys));
+    let ok = |g: &Value, s: &Value| {
+        let fam = |e: &Value| violent_family(e["type"].as_str().unwrap_or(""));
+        if fam(g) != fam(s) {
+            return false;
+        }
+        let place = match (g["place"].as_str(), s["place"].as_str()) {
+            (Some(gp), Some(sp)) => {
+                let mut aliases = strings(&g["place_aliases"]);
+                aliases.push(gp.to_string());
+                ref_matches(sys, sp, gp, &aliases)
+            }
+            _ => true,
+        };
+        let st = s["time"]["value"].as_str().or(s["time"].as_str());
+        let time = match (g["time"].as_str(), st) {
+            (Some(a), Some(b)) => a.starts_with(b) || b.starts_with(a),
+            _ => true,
+        };
+        place && time
+    };
+    greedy(&golds, &syss, ok)
+}
+
+/// Greedy one-to-one matching in gold order: (tp, fp, fn).
+fn greedy(
+    golds: &[Value],
+    syss: &[Value],
+    ok: impl Fn(&Value, &Value) -> bool,
+) -> (usize, usize, usize) {
+    let mut used = vec![false; syss.len()];
+    let mut tp = 0;
+    for g in golds {
+        if let Some(i) = (0..syss.len()).find(|&i| !used[i] && ok(g, &syss[i])) {
+            used[i] = true;
+            tp += 1;
+        }
+    }
+    (tp, syss.len() - tp, golds.len() - tp)
+}
+
+fn f1((tp, fp, fn_): (usize, usize, usize)) -> (f64, f64, f64) {
+    let p = tp as f64 / (tp + fp).max(1) as f64;
+    let r = tp as f64 / (tp + fn_).max(1) as f64;
+    (p, r, 2.0 * p * r / (p + r).max(f64::EPSILON))
+}
+
+/// Claims and violent events on the 12 independently annotated development articles
+/// (other outlets, years and countries than the seeds): floors on generalisation, scored
+/// as `gold/score.py` scores them.
+#[test]
+fn claims_and_violent_events_on_the_development_articles() {
+    let Some(pairs) = devgold() else {
+        return;
+    };
+    let sum = |f: &dyn Fn(&Value, &Value) -> (usize, usize, usize)| {
+        pairs.iter().fold((0, 0, 0), |acc, (g, s)| {
+            let c = f(g, s);
+            (acc.0 + c.0, acc.1 + c.1, acc.2 + c.2)
+        })
+    };
+    let claims = sum(&claim_counts);
+    let violent = sum(&violent_counts);
+    let (cp, cr, cf) = f1(claims);
+    let (vp, vr, vf) = f1(violent);
+    eprintln!("dev claims: P {cp:.3} R {cr:.3} F1 {cf:.3} {claims:?}");
+    eprintln!("dev violent events: P {vp:.3} R {vr:.3} F1 {vf:.3} {violent:?}");
+    assert!(
+        cf >= 0.66,
+        "help: claim F1 on the dev articles fell to {cf:.3} (P {cp:.3}, R {cr:.3})"
+    );
+    assert!(
+        vf >= 0.55,
+        "help: violent-event F1 on the dev articles fell to {vf:.3} (P {vp:.3}, R {vr:.3})"
+    );
 }

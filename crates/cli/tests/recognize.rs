@@ -182,7 +182,7 @@ fn lexicon_check_reports_bad_rows_and_exits_1() {
 
 /// The scorer's fold (`gold/score.py`): no diacritics or tatweel, one alef, ي for ى, ه
 /// for ة, و for ؤ, ي for ئ, punctuation and spaces as one space.
-fn fold(s: &str) -> String {
+pub(crate) fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     for c in s.chars() {
@@ -212,7 +212,7 @@ fn fold(s: &str) -> String {
 
 /// The scorer's fold of English names: lower case, no `al-`-like article, letters and
 /// digits only.
-fn fold_en(s: &str) -> String {
+pub(crate) fn fold_en(s: &str) -> String {
     let s = s.to_lowercase();
     let b: Vec<char> = s.chars().collect();
     let mut out = String::new();
@@ -235,7 +235,7 @@ fn fold_en(s: &str) -> String {
 }
 
 /// The scorer's alias match: equal after folding, up to a proclitic or the article.
-fn alias_match(mention: &str, aliases: &[String]) -> bool {
+pub(crate) fn alias_match(mention: &str, aliases: &[String]) -> bool {
     const PROCLITICS: [&str; 16] = [
         "وبال", "وال", "فال", "بال", "كال", "لل", "وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل",
         "ك",
