@@ -8,6 +8,7 @@ mod claims_events;
 mod clean;
 mod desk;
 mod extract;
+mod fuzz_regressions;
 mod measure;
 mod ner;
 mod recognize;
