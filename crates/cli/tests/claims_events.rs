@@ -164,11 +164,11 @@ fn trigger_tables_are_user_data() {
     std::fs::create_dir_all(d.path().join("events/triggers")).unwrap();
     std::fs::write(
         d.path().join("events/triggers/mine.tsv"),
-        "forms\ttype\tretype\tdetail\nكمين|كمينا\tarmed_clash\t\tambush\n",
+        "forms\ttype\tretype\tdetail\nقنص|قنصت|قنصوا\tattack\t\tsniping\n",
     )
     .unwrap();
     let input = d.path().join("a.txt");
-    std::fs::write(&input, "نصب مسلحون كمينا لدورية في منطقة الشيخ زويد أمس.").unwrap();
+    std::fs::write(&input, "قنص مسلحون مدنيا في منطقة الشيخ زويد أمس.").unwrap();
     let out = run(
         &[
             "extract",
@@ -187,7 +187,7 @@ fn trigger_tables_are_user_data() {
     );
     let doc = &json_lines(&out.stdout)[0];
     let e = &doc["events"][0];
-    assert_eq!(e["detail"], "ambush", "{doc}");
+    assert_eq!(e["detail"], "sniping", "{doc}");
     assert!(e["why"]
         .as_str()
         .unwrap()

@@ -222,6 +222,16 @@ impl<'a> Scan<'a> {
         self.lx
             .places
             .hit(&self.ix_places, self.cx.lookup(), i, end)
+            .filter(|(c, _, _)| *c != "not_name")
+    }
+
+    /// Whether token `i` begins a word that never names a place after an area noun
+    /// (`مدينة تقع إلى الجنوب`: a relative clause, not a town called تقع).
+    fn not_name(&self, i: usize, end: usize) -> bool {
+        self.lx
+            .places
+            .hit(&self.ix_places, self.cx.lookup(), i, end)
+            .is_some_and(|(c, _, _)| c == "not_name")
     }
 
     fn frame_class(&self, i: usize, end: usize) -> Option<(&'a str, usize, &'a Why)> {
@@ -1131,7 +1141,7 @@ impl<'a> Scan<'a> {
             "area" if !cx.has_article(k) => {
                 // An area noun and its name, when the recognizer found no entity there.
                 let a = k + n;
-                if a >= end || cx.entity(a).is_some() {
+                if a >= end || cx.entity(a).is_some() || self.not_name(a, end) {
                     return None;
                 }
                 if !cx.has_article(a) && (cx.core(a).ends_with("يه") || cx.core(a).ends_with('ي'))

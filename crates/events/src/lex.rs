@@ -354,7 +354,15 @@ impl Lexicons {
         let (c, mut i) = Classes::load(
             an,
             table(src, PLACES, &mut issues),
-            &["prep", "direction", "area", "areas", "anaphor", "site"],
+            &[
+                "prep",
+                "direction",
+                "area",
+                "areas",
+                "anaphor",
+                "site",
+                "not_name",
+            ],
         );
         lx.places = c;
         issues.append(&mut i);

@@ -125,6 +125,24 @@ mod tests {
             )],
         ),
         (
+            "وخطف مسلحون ثلاثة مهندسين في منطقة الشويرف، في هجوم على مشروع مياه.",
+            &[(
+                "abduction_forced_disappearance",
+                Some("الشويرف"),
+                false,
+                Modality::Asserted,
+            )],
+        ),
+        (
+            "وقتل عشرات الجنود في كمين نصبه المتمردون في منطقة الخوخة.",
+            &[("armed_clash", Some("الخوخة"), false, Modality::Asserted)],
+        ),
+        // `تقع` opens a relative clause: no town of that name makes the clash stand.
+        (
+            "اندلعت اشتباكات بين جماعة مسلحة من مدينة تقع إلى الجنوب وقوات الحكومة.",
+            &[],
+        ),
+        (
             "وسيطرت الفصائل على قرية الحميدية، وقرية المنصورة.",
             &[
                 (

@@ -11,7 +11,7 @@
 //! word that refers back (`الغارة`). A denial (`لم تستهدف المركز`) joins the incident it
 //! denies as one more account. Political events also need a shared actor.
 
-use rasd_model::{Doc, Event, Modality, Trigger, Why};
+use rasd_model::{Doc, Event, Modality, Toll, Trigger, Why};
 
 use crate::extract::Mention;
 use crate::lex::violent;
@@ -23,14 +23,29 @@ struct Incident {
     merged: usize,
 }
 
-/// Places agree when they are the same record or one is unknown. A town inside a city
-/// is another place (ACLED codes Tajoura and Tripoli apart); a facility was already
-/// replaced by the town it lies in.
-fn places_agree(a: &Option<String>, b: &Option<String>) -> bool {
-    match (a, b) {
-        (Some(x), Some(y)) => x == y,
+/// Places agree when they are the same record or one is unknown, or one is a whole
+/// state and the other lies in it (`غارة في اليمن` and `غارة على ضحيان`). A town inside
+/// a city is another place (ACLED codes Tajoura and Tripoli apart); a facility was
+/// already replaced by the town it lies in.
+fn places_agree(doc: &Doc, a: &Mention, b: &Mention) -> bool {
+    match (&a.place, &b.place) {
+        (Some(x), Some(y)) => x == y || in_state(doc, y, x) || in_state(doc, x, y),
         _ => true,
     }
+}
+
+/// Whether place `p` lies in `state`, a record of kind `state` (by country codes).
+fn in_state(doc: &Doc, p: &str, state: &str) -> bool {
+    let (Some(s), Some(r)) = (doc.refs.get(state), doc.refs.get(p)) else {
+        return false;
+    };
+    s.kind == "state"
+        && r.kind != "state"
+        && s.country.as_deref().is_some_and(|c| {
+            r.country
+                .as_deref()
+                .is_some_and(|d| c.eq_ignore_ascii_case(d))
+        })
 }
 
 fn times_agree(a: &Mention, b: &Mention) -> bool {
@@ -40,23 +55,44 @@ fn times_agree(a: &Mention, b: &Mention) -> bool {
     }
 }
 
-/// Actors agree when either is unknown or they share one. A battle has two sides, so
-/// two accounts of one battle may each name only one of them.
+/// Actors agree when either is unknown or they share one. Only remote violence is told
+/// apart by its actors (two air forces strike one town on one day: two strikes); a
+/// battle has two sides, and other events' actors are named too loosely (`القيادة
+/// العامة`, `الجيش الوطني`) to tell incidents apart.
 fn actors_agree(a: &Mention, b: &Mention) -> bool {
-    a.family == "battles"
+    a.family != "remote"
+        || b.family != "remote"
         || a.actors.is_empty()
         || b.actors.is_empty()
         || a.actors.iter().any(|x| b.actors.contains(x))
 }
 
-fn same_incident(e: &Mention, m: &Mention) -> bool {
+/// Whether `m` is a generic word introduced by في right after the trigger of violent
+/// event `e` in its sentence (`خطف ... في هجوم على مشروع مياه`, `قتلوا في هجوم`): the
+/// manner of that event, not another one.
+fn manner_of(doc: &Doc, e: &Mention, m: &Mention) -> bool {
+    m.weak
+        && e.sentence == m.sentence
+        && e.trigger.1 <= m.trigger.0
+        && m.trigger.0 > 0
+        && doc.form(doc.tokens[m.trigger.0 - 1].core) == "في"
+        && violent(e.family)
+        && violent(m.family)
+}
+
+fn same_incident(doc: &Doc, e: &Mention, m: &Mention) -> bool {
     // A generic strike word (`القصف`) is remote violence of an unknown kind; a casualty
     // count alone may belong to any violent event.
+    let manner = manner_of(doc, e, m);
     let types = e.etype == m.etype
+        || manner
         || ((e.generic || m.generic) && e.family == m.family)
         || ((e.casualty_only || m.casualty_only) && violent(e.family) && violent(m.family));
-    if !types || !places_agree(&e.place, &m.place) || !times_agree(e, m) || !actors_agree(e, m) {
+    if !types || !places_agree(doc, e, m) || !times_agree(e, m) || !actors_agree(e, m) {
         return false;
+    }
+    if manner {
+        return true;
     }
     // A generic mention with a place of its own joins another type only at that place.
     if e.etype != m.etype && m.place.is_some() && e.place != m.place {
@@ -74,7 +110,15 @@ fn same_incident(e: &Mention, m: &Mention) -> bool {
     let same_place = e.place.is_some() && e.place == m.place;
     let same_time = e.time.is_some() && e.time == m.time;
     let near = m.sentence.abs_diff(e.sentence) <= 3;
-    same_place || same_time || near || m.definite || m.generic
+    // A mention of the same type that is vaguer in place or time (no place, only the
+    // state, or a time that contains the other's) cannot be told apart from it.
+    let vaguer = e.etype == m.etype
+        && (e.place.is_none()
+            || m.place.is_none()
+            || e.state_place
+            || m.state_place
+            || (e.time.is_some() && m.time.is_some()));
+    same_place || same_time || near || m.definite || m.generic || vaguer
 }
 
 /// How well mention `m` fits incident `e` (higher is better): the same place, type,
@@ -98,8 +142,9 @@ fn fit(e: &Mention, m: &Mention) -> i64 {
     score * 100 - m.sentence.abs_diff(e.sentence) as i64
 }
 
-/// Fill what `into` lacks from `m`.
-fn absorb(inc: &mut Incident, m: Mention) {
+/// Fill what `into` lacks from `m`: the finer place and time, a toll with a number
+/// over a vague one (`29` over `عشرات`).
+fn absorb(doc: &Doc, inc: &mut Incident, m: Mention) {
     let e = &mut inc.first;
     if e.generic && !m.generic {
         e.etype = m.etype;
@@ -109,7 +154,8 @@ fn absorb(inc: &mut Incident, m: Mention) {
     }
     e.weak &= m.weak;
     e.definite &= m.definite;
-    if m.place.is_some() && (e.place.is_none() || (e.state_place && !m.state_place)) {
+    let inside = matches!((&e.place, &m.place), (Some(x), Some(y)) if in_state(doc, y, x));
+    if m.place.is_some() && (e.place.is_none() || (e.state_place && !m.state_place) || inside) {
         e.place = m.place.clone();
         e.state_place = m.state_place;
         e.site = m.site.clone().or(e.site.take());
@@ -126,10 +172,13 @@ fn absorb(inc: &mut Incident, m: Mention) {
     if finer {
         e.time = m.time.clone();
     }
-    if e.fatalities.is_none() {
+    let vague = |t: &Option<Toll>| t.as_ref().is_none_or(|t| t.value.is_none());
+    if vague(&e.fatalities) && m.fatalities.is_some() && !vague(&m.fatalities)
+        || e.fatalities.is_none()
+    {
         e.fatalities = m.fatalities.clone();
     }
-    if e.injuries.is_none() {
+    if vague(&e.injuries) && m.injuries.is_some() && !vague(&m.injuries) || e.injuries.is_none() {
         e.injuries = m.injuries.clone();
     }
     for a in m.actors {
@@ -188,11 +237,11 @@ pub fn events(doc: &Doc, mentions: Vec<Mention>) -> Vec<Event> {
         let found = incidents
             .iter()
             .enumerate()
-            .filter(|(_, inc)| same_incident(&inc.first, &m))
+            .filter(|(_, inc)| same_incident(doc, &inc.first, &m))
             .max_by_key(|(i, inc)| (fit(&inc.first, &m), *i as i64))
             .map(|(i, _)| i);
         match found {
-            Some(i) => absorb(&mut incidents[i], m),
+            Some(i) => absorb(doc, &mut incidents[i], m),
             None => {
                 let claims = m.claim.into_iter().collect();
                 incidents.push(Incident {
