@@ -30,7 +30,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 LEX = os.path.dirname(HERE)
 GENERATED = {'places/countries.tsv', 'places/geonames.tsv', 'places/homonyms_geonames.tsv'}
 
-FOCUS = {'LY', 'SY', 'YE', 'SD', 'IQ'}
+FOCUS = {'LY', 'SY', 'YE', 'SD', 'IQ', 'EG', 'PS', 'LB'}
 NEAR = {'EG', 'TN', 'DZ', 'LB', 'JO', 'SA', 'AE', 'QA', 'TR', 'IR', 'TD', 'NE', 'SS', 'PS', 'IL',
         'KW', 'BH', 'OM', 'MA', 'MR', 'ML', 'ER', 'ET', 'SO', 'DJ', 'CY', 'MT'}
 NEAR_MIN_POP = 30000
@@ -39,6 +39,8 @@ WORLD_MIN_POP = 1000000
 STRONG_POP = 1000000
 # … except these, whose name is a word the press uses far more often (مشهد: a scene).
 ALWAYS_WEAK = {'Mashhad'}
+# Places smaller than this whose name is a word + ا (دورا) keep it as a `word`.
+TANWEEN_MAX_POP = 50000
 # Ordinary words the arramooz dictionary lacks (سيول: torrents, not Seoul).
 EXTRA_WORDS = {'سيول', 'ليرى'}
 
@@ -169,7 +171,7 @@ def given_names():
     return out
 
 
-def is_weak(name, common):
+def is_weak(name, common, pop=0):
     f = fold(name)
     if ' ' in f:
         return False
@@ -180,6 +182,10 @@ def is_weak(name, common):
     for suf in ('ه', 'ات', 'ين', 'ون'):
         if stem.endswith(suf) and stem[: -len(suf)] in common:
             return True
+    # a small place named like an indefinite accusative written without its tanween: دورا
+    # (دوراً: a role), إذنا; large ones keep their name (دوما، جوبا)
+    if pop < TANWEEN_MAX_POP and f.endswith('ا') and not f.startswith('ال') and f[:-1] in common:
+        return True
     return False
 
 
@@ -295,7 +301,7 @@ def main():
         c['_id'] = pid
         pop = c['population']
         # a big place keeps a word-like name strong only when it has no other (دبي، كابل)
-        worded = [n for n in names if is_weak(n, common)]
+        worded = [n for n in names if is_weak(n, common, pop)]
         big = pop >= STRONG_POP and c['name'] not in ALWAYS_WEAK and len(worded) == len(names)
         strong = [n for n in names if big or n not in worded]
         word = [n for n in names if not big and n in worded]
