@@ -21,6 +21,38 @@ struct Incident {
     first: Mention,
     claims: Vec<usize>,
     merged: usize,
+    /// Its mentions: sentence, trigger tokens, and whether it is a generic attack word.
+    members: Vec<(usize, (usize, usize), bool)>,
+}
+
+/// A generic attack word (`هجوم`, `إطلاق النار`: weak, typed only as a clash or an
+/// attack) naming no place other than `other`'s.
+fn vague_attack(m: &Mention, other: &Mention) -> bool {
+    m.weak
+        && !m.generic
+        && matches!(m.etype, "armed_clash" | "attack")
+        && (m.place.is_none() || m.state_place || m.place == other.place)
+}
+
+/// Whether `m` and incident `inc` are one violent event told with a generic attack word
+/// in one sentence: the specific trigger right after it (`هجوما بسيارة مفخخة`), or the
+/// word after في following the specific trigger (`خطف ... في هجوم على مشروع مياه`).
+fn attack_word_of(doc: &Doc, inc: &Incident, m: &Mention) -> bool {
+    let e = &inc.first;
+    if e.etype == m.etype
+        || !violent(e.family)
+        || !violent(m.family)
+        || !places_agree(doc, e, m)
+        || !times_agree(e, m)
+    {
+        return false;
+    }
+    let after_fi = m.trigger.0 > 0 && doc.form(doc.tokens[m.trigger.0 - 1].core) == "في";
+    inc.members.iter().any(|&(s, t, vague)| {
+        s == m.sentence
+            && ((vague && !m.weak && m.trigger.0 >= t.1 && m.trigger.0 <= t.1 + 1)
+                || (vague_attack(m, e) && after_fi && t.1 <= m.trigger.0))
+    })
 }
 
 /// Places agree when they are the same record or one is unknown, or one is a whole
@@ -67,32 +99,14 @@ fn actors_agree(a: &Mention, b: &Mention) -> bool {
         || a.actors.iter().any(|x| b.actors.contains(x))
 }
 
-/// Whether `m` is a generic word introduced by في right after the trigger of violent
-/// event `e` in its sentence (`خطف ... في هجوم على مشروع مياه`, `قتلوا في هجوم`): the
-/// manner of that event, not another one.
-fn manner_of(doc: &Doc, e: &Mention, m: &Mention) -> bool {
-    m.weak
-        && e.sentence == m.sentence
-        && e.trigger.1 <= m.trigger.0
-        && m.trigger.0 > 0
-        && doc.form(doc.tokens[m.trigger.0 - 1].core) == "في"
-        && violent(e.family)
-        && violent(m.family)
-}
-
 fn same_incident(doc: &Doc, e: &Mention, m: &Mention) -> bool {
     // A generic strike word (`القصف`) is remote violence of an unknown kind; a casualty
     // count alone may belong to any violent event.
-    let manner = manner_of(doc, e, m);
     let types = e.etype == m.etype
-        || manner
         || ((e.generic || m.generic) && e.family == m.family)
         || ((e.casualty_only || m.casualty_only) && violent(e.family) && violent(m.family));
     if !types || !places_agree(doc, e, m) || !times_agree(e, m) || !actors_agree(e, m) {
         return false;
-    }
-    if manner {
-        return true;
     }
     // A generic mention with a place of its own joins another type only at that place.
     if e.etype != m.etype && m.place.is_some() && e.place != m.place {
@@ -145,8 +159,13 @@ fn fit(e: &Mention, m: &Mention) -> i64 {
 /// Fill what `into` lacks from `m`: the finer place and time, a toll with a number
 /// over a vague one (`29` over `عشرات`).
 fn absorb(doc: &Doc, inc: &mut Incident, m: Mention) {
+    let member = (m.sentence, m.trigger, vague_attack(&m, &inc.first));
+    inc.members.push(member);
     let e = &mut inc.first;
-    if e.generic && !m.generic {
+    // A generic word, or a generic attack word, takes the type of the specific mention
+    // it is joined by.
+    if e.generic && !m.generic || vague_attack(e, &m) && !m.weak && !m.generic && violent(m.family)
+    {
         e.etype = m.etype;
         e.family = m.family;
         e.generic = false;
@@ -204,6 +223,7 @@ fn absorb(doc: &Doc, inc: &mut Incident, m: Mention) {
         e.modality = Modality::Asserted;
     }
     e.named_actor |= m.named_actor;
+
     if let Some(c) = m.claim {
         if !inc.claims.contains(&c) {
             inc.claims.push(c);
@@ -237,17 +257,19 @@ pub fn events(doc: &Doc, mentions: Vec<Mention>) -> Vec<Event> {
         let found = incidents
             .iter()
             .enumerate()
-            .filter(|(_, inc)| same_incident(doc, &inc.first, &m))
+            .filter(|(_, inc)| same_incident(doc, &inc.first, &m) || attack_word_of(doc, inc, &m))
             .max_by_key(|(i, inc)| (fit(&inc.first, &m), *i as i64))
             .map(|(i, _)| i);
         match found {
             Some(i) => absorb(doc, &mut incidents[i], m),
             None => {
                 let claims = m.claim.into_iter().collect();
+                let member = (m.sentence, m.trigger, vague_attack(&m, &m));
                 incidents.push(Incident {
                     first: m,
                     claims,
                     merged: 1,
+                    members: vec![member],
                 });
             }
         }
