@@ -23,6 +23,9 @@ pub const AREAS: [&str; 3] = ["actors", "places", "outlets"];
 pub const TITLES: &str = "actors/titles.tsv";
 /// The heads of names composed with a state (`الجيش` + `المصري`, `حكومة` + `ليبيا`).
 pub const HEADS: &str = "actors/heads.tsv";
+/// Given names (`وليام`, `وليد`): a name's first word that keeps a letter looking like a
+/// particle (و ل ب ك) when the tagger finds it.
+pub const GIVEN_NAMES: &str = "ner/given_names.tsv";
 
 /// How strongly a form names its entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -187,6 +190,8 @@ pub struct Lexicon {
     pub demonyms: FxHashMap<u32, (u32, bool)>,
     /// Strong names and demonyms of each state entry, as written in its row.
     state_names: FxHashMap<u32, (Vec<String>, Vec<String>)>,
+    /// Folded given names of [`GIVEN_NAMES`] (empty when the table is absent).
+    pub given: FxHashSet<String>,
 }
 
 /// Fold a name and join its tokens with single spaces, as the matcher sees the text.
@@ -262,6 +267,19 @@ impl Lexicon {
         match src.table(TITLES) {
             Ok(t) => lx.read_cues(t, an, &mut issues),
             Err(e) => issues.push(Issue::new(TITLES, 0, e.to_string())),
+        }
+        if src.list("ner").iter().any(|n| n == GIVEN_NAMES) {
+            match src.table(GIVEN_NAMES) {
+                Ok(t) => {
+                    lx.given = t
+                        .rows
+                        .iter()
+                        .filter_map(|r| t.get(r, "form"))
+                        .map(|f| an.fold(f))
+                        .collect()
+                }
+                Err(e) => issues.push(Issue::new(GIVEN_NAMES, 0, e.to_string())),
+            }
         }
         (lx, issues)
     }

@@ -187,6 +187,19 @@ mod tests {
     }
 
     #[test]
+    fn neighbouring_capitals_and_state_bodies() {
+        test_mentions!(
+            "أطلق الحوثيون صاروخا باتجاه الرياض" => "الرياض", "riyadh-sa", LOC;
+            "وصل الوفد إلى الدوحة أمس" => "الدوحة", "doha-qa", LOC;
+            "اشتباكات في الناصرية جنوب العراق" => "الناصرية", "nasiriyah-iq", LOC;
+            "بث التلفزيون السوري صورا من المدينة" => "التلفزيون السوري", "syria-state-tv", OUTLET;
+            "ذكرت وكالة الأنباء السورية الرسمية (سانا) أن" => "سانا", "sana", OUTLET;
+            "وانتشرت وحدات من الحرس الجمهوري في صنعاء" => "الحرس الجمهوري", "yemen-republican-guard", GROUP;
+            "اعترض الدفاع الجوي السعودي صاروخا" => "الدفاع الجوي السعودي", "saudi-arabia-air-defence", GROUP;
+        );
+    }
+
+    #[test]
     fn homonyms_follow_the_document() {
         test_mentions!(
             "قصفت قوات حفتر أحياء في طرابلس وترهونة" => "طرابلس", "tripoli-ly", LOC;

@@ -39,6 +39,41 @@ pub fn trimmed_span(doc: &Doc, first: usize, end: usize) -> Option<Span> {
     doc.norm.to_body(start as usize, last.form.end as usize)
 }
 
+/// The tokens `[a, b)` of a tagger mention without punctuation or symbols at either edge
+/// (`بشار #`)
+/// and without role breakers at its end (`المنظمة أن`, but `فتحي بن علي`: a given name
+/// stays); `None` when nothing is left.
+fn trim_edges(lx: &Lexicon, doc: &Doc, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
+    b = b.min(doc.tokens.len());
+    let mark = |t: &Token| matches!(t.kind, TokenKind::Punct | TokenKind::Symbol);
+    while a < b && mark(&doc.tokens[a]) {
+        a += 1;
+    }
+    while b > a
+        && (mark(&doc.tokens[b - 1])
+            || (!lx.given.contains(doc.form(doc.tokens[b - 1].form))
+                && resolve::cues_at(lx, doc, b - 1, b)
+                    .iter()
+                    .any(|c| c.kind == CueKind::Breaker)))
+    {
+        b -= 1;
+    }
+    (b > a).then_some((a, b))
+}
+
+/// [`trimmed_span`], except that a first word which is a given name as written keeps the
+/// letters that look like particles (`وليام`, not و + `ليام`; `لادو`).
+fn name_span(lx: &Lexicon, doc: &Doc, a: usize, b: usize) -> Option<Span> {
+    let t = doc.tokens.get(a)?;
+    if t.core != t.form && lx.given.contains(doc.form(t.form)) {
+        let last = doc.tokens.get(b.checked_sub(1)?)?;
+        return doc
+            .norm
+            .to_body(t.form.start as usize, last.form.end as usize);
+    }
+    trimmed_span(doc, a, b)
+}
+
 /// A tagger mention that survived, before linking.
 struct Local {
     span: Span,
@@ -89,8 +124,10 @@ pub fn add(
         if t.score < MIN_SCORE || taken.iter().any(|s| s.overlaps(t.span)) {
             continue;
         }
-        let (a, b) = (t.tokens.0 as usize, t.tokens.1 as usize);
-        let Some(span) = trimmed_span(doc, a, b) else {
+        let Some((a, b)) = trim_edges(lx, doc, t.tokens.0 as usize, t.tokens.1 as usize) else {
+            continue;
+        };
+        let Some(span) = name_span(lx, doc, a, b) else {
             continue;
         };
         let etype = type_of(lx, doc, t);
@@ -331,4 +368,52 @@ fn fold_key(doc: &Doc, span: Span) -> String {
         out.push_str(&doc.norm.form[start.min(t.form.end as usize)..t.form.end as usize]);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rasd_lexicon::Source;
+    use rasd_text::Analyzer;
+
+    fn lexicon() -> &'static Lexicon {
+        static R: std::sync::OnceLock<crate::EntityRecognizer> = std::sync::OnceLock::new();
+        R.get_or_init(|| crate::EntityRecognizer::load_with(&Source::embedded(), false).0)
+            .lexicon()
+    }
+
+    /// The token range from the token whose form is `first` to the one whose form is `last`.
+    fn range(doc: &Doc, first: &str, last: &str) -> (usize, usize) {
+        let a = doc.tokens.iter().position(|t| doc.form(t.form) == first);
+        let b = doc.tokens.iter().rposition(|t| doc.form(t.form) == last);
+        (a.expect("first token"), b.expect("last token") + 1)
+    }
+
+    #[test]
+    fn mention_edges_and_given_names() {
+        // (text, first token, last token, expected mention or "" for none)
+        let cases: &[(&str, &str, &str, &str)] = &[
+            ("هدد بشار #الاسد بالرد", "بشار", "#", "بشار"),
+            ("وقالت المنظمة أن الهجوم", "وقالت", "ان", "قالت المنظمة"),
+            (
+                "قال القاضي فتحي بن مصطفى بن علي إن",
+                "فتحي",
+                "علي",
+                "فتحي بن مصطفى بن علي",
+            ),
+            ("يقدم وليام إندلي المشورة", "وليام", "اندلي", "وليام إندلي"),
+            ("والتقى بسام الحلقي الوفد", "والتقي", "والتقي", "التقى"),
+            ("قال إن", "ان", "ان", ""),
+        ];
+        let lx = lexicon();
+        for (text, first, last, want) in cases {
+            let doc = Analyzer::default().analyze_text(text);
+            let (a, b) = range(&doc, first, last);
+            let got = trim_edges(lx, &doc, a, b)
+                .and_then(|(a, b)| name_span(lx, &doc, a, b))
+                .map(|s| doc.text(s).to_string())
+                .unwrap_or_default();
+            assert_eq!(got, *want, "help: tokens {first:?}..{last:?} of {text:?}");
+        }
+    }
 }
