@@ -704,7 +704,21 @@ fn main_subject(cx: &Ctx, a: usize, cue: usize, b: usize) -> Option<Speaker> {
 
 /// The speaker of the last claim within [`CARRY_SENTENCES`] sentences.
 fn carried(drafts: &[Draft], at: &Around) -> Option<Speaker> {
-    let d = drafts.get(at.barrier..)?.last()?;
+    // A cue inside another claim's content is reported speech: the next dropped subject
+    // is the outer speaker's (`وقالت X إن الولايات المتحدة قلقة من التقارير التي تفيد
+    // ... وأضافت`: X added).
+    let nested = |d: &Draft| {
+        drafts.iter().any(|o| {
+            !std::ptr::eq(o, d)
+                && o.content_start.is_some_and(|c| c <= d.cue_start)
+                && d.cue_start < o.content_end
+        })
+    };
+    let d = drafts
+        .get(at.barrier..)?
+        .iter()
+        .rev()
+        .find(|d| !nested(d))?;
     (d.sentence + CARRY_SENTENCES >= at.s).then(|| d.speaker.clone())
 }
 

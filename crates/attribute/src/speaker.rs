@@ -172,12 +172,15 @@ pub fn phrase(cx: &Ctx, i: usize, end: usize, start: Start) -> Option<Speaker> {
             )
         }
         _ => {
+            // An entity spelled with a head word (`سفارة الفلبين`) takes the place the
+            // head takes (`في طرابلس`), never a ل phrase (`حكومة الوفاق لحفتر`).
             let (n, _) = entity.expect("entity or head");
-            (cx.entity_end(n, i), None, None, &[][..])
+            let takes = head.as_ref().map_or(&[][..], |h| h.value.takes.as_slice());
+            (cx.entity_end(n, i), None, None, takes)
         }
     };
     let head_end = k;
-    let takes_li = takes.iter().any(|t| &**t == "ل");
+    let takes_li = head_id.is_some() && takes.iter().any(|t| &**t == "ل");
     // Definiteness of the last word: adjectives agree with it, an indefinite head may
     // take a genitive of either kind (`وزير الخارجية`, `مصادر عسكرية`).
     let mut definite =
@@ -302,11 +305,29 @@ pub fn phrase(cx: &Ctx, i: usize, end: usize, start: Start) -> Option<Speaker> {
             .entity_starting(at)
             .filter(|(_, e)| e.etype == EntityType::PER)
         {
-            let after = cx.entity_end(n, at);
+            let mut after = cx.entity_end(n, at);
+            // A name the recognizer cut at a hyphen (`كيم إيوي-كيوم`).
+            let hyphenated = after + 1 < end
+                && cx.punct(after, &['-'])
+                && joined_hyphen(cx, after)
+                && name_word(cx, after + 1, end);
+            if hyphenated {
+                after += 2;
+            }
             if comma && closes(cx, after, end) {
                 person = Some(n);
                 sp.end = after;
                 sp.why.push(Why::rule("attribute/apposition"));
+                if hyphenated {
+                    let role = Some(sp.mention.text.clone());
+                    sp.mention = entity_mention(cx, n);
+                    let whole = mention(cx, at, after);
+                    sp.mention.text = whole.text;
+                    sp.mention.end = whole.end;
+                    sp.mention.role = role;
+                    sp.anonymous = false;
+                    return Some(sp);
+                }
             }
             let _ = e;
         } else if let Some(name) = bare_name(cx, at, end) {
