@@ -817,13 +817,17 @@ fn finish(cx: &Ctx, mut drafts: Vec<Draft>) -> Vec<Claim> {
     let mut within: Vec<Option<usize>> = vec![None; drafts.len()];
     let mut keep = vec![true; drafts.len()];
     for (n, d) in drafts.iter().enumerate() {
+        // A later claim whose content precedes its cue (`..., بحسب ما أعلنه X`) holds
+        // what it attributes, not the claim before it.
         let outer = drafts.iter().enumerate().rev().find(|(m, o)| {
             *m != n
                 && o.content_start.is_some_and(|c| c <= d.cue_start)
                 && d.cue_start < o.content_end
+                && !(o.content_before && o.cue_start > d.cue_start)
         });
         if let Some((m, _)) = outer {
-            let own = d.explicit && (d.marker || d.cue.obj || d.cue.kind == CueKind::Masdar);
+            let own = d.explicit
+                && (d.marker || d.content_before || d.cue.obj || d.cue.kind == CueKind::Masdar);
             if own && matches!(d.cue.kind, CueKind::Verb | CueKind::Masdar) {
                 within[n] = Some(m);
             } else {
@@ -962,6 +966,13 @@ mod tests {
             &[
                 ("قال", "الوزير", false, "", Stance::Assert),
                 ("دعا", "الوزير", false, "", Stance::Assert),
+            ],
+        ),
+        (
+            "وأعرب الوزير عن إدانته للغارة التي قتلت 29 طفلا، بحسب ما أعلنه مستشفى بالمدينة.",
+            &[
+                ("أعرب", "الوزير", false, "", Stance::Assert),
+                ("أعلنه", "مستشفى", true, "", Stance::Assert),
             ],
         ),
         (
