@@ -145,6 +145,8 @@ pub enum CueKind {
     Preposition,
     /// Not a name, whatever the tagger says (`نيسان`, `الأكراد`, `المنظمة`).
     NotName,
+    /// A word inside a person's name joining it to the next (`بن`, `آل`, `عبد`).
+    Connector,
 }
 
 /// A title, trigger or breaker phrase.
@@ -745,6 +747,7 @@ impl Lexicon {
                 Some("breaker") => CueKind::Breaker,
                 Some("preposition") => CueKind::Preposition,
                 Some("not-name") => CueKind::NotName,
+                Some("connector") => CueKind::Connector,
                 k => {
                     bad.push((row.line, format!("unknown kind `{}`", k.unwrap_or(""))));
                     continue;

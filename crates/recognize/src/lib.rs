@@ -111,10 +111,20 @@ impl EntityRecognizer {
         let cands = self.matcher.find(doc, &joined);
         let (ms, ctx) = resolve::mentions(&self.lexicon, doc, &cands);
         resolve::emit(&self.lexicon, doc, &ms);
-        if let Some(t) = &self.tagger {
-            let tagged = t.tag(doc);
-            local::add(&self.lexicon, doc, &ctx, &ms, &tagged, &t.why());
-        }
+        let titled = local::titled_people(&self.lexicon, doc);
+        let (tagged, model) = match &self.tagger {
+            Some(t) => (t.tag(doc), Some(t.why())),
+            None => (Vec::new(), None),
+        };
+        local::add(
+            &self.lexicon,
+            doc,
+            &ctx,
+            &ms,
+            &tagged,
+            model.as_ref(),
+            &titled,
+        );
         doc.entities
             .sort_by_key(|e| (e.start, std::cmp::Reverse(e.end)));
         for (i, e) in doc.entities.iter_mut().enumerate() {

@@ -74,6 +74,85 @@ fn name_span(lx: &Lexicon, doc: &Doc, a: usize, b: usize) -> Option<Span> {
     trimmed_span(doc, a, b)
 }
 
+/// People no lexicon holds, found by rule where the tagger found nothing: a given name of
+/// `ner/given_names.tsv` and one more word, or connected words (`بن حمد آل ثاني`, `عبد
+/// المعروف`: connectors of `titles.tsv`), either after a title (`العقيد جميل المعالم`,
+/// `الطبيب عثمان الزنتاني`) or before a comma and a title (`عدنان حزام، المتحدث باسم`).
+/// The name stops at punctuation, at a word with a particle (`و`, `ب`, `ل`), at one letter,
+/// at any other cue of `titles.tsv` and at a demonym.
+pub fn titled_people(lx: &Lexicon, doc: &Doc) -> Vec<Tagged> {
+    let mut out = Vec::new();
+    let n = doc.tokens.len();
+    let plain = |b: usize| {
+        let u = &doc.tokens[b];
+        u.kind == TokenKind::Word
+            && !u.clitics.has_particle()
+            && doc.form(u.form).chars().count() > 1
+    };
+    let connector = |b: usize| {
+        resolve::cues_at(lx, doc, b, b + 1)
+            .iter()
+            .any(|c| c.kind == CueKind::Connector)
+    };
+    let mut i = 0;
+    while i < n {
+        let t = &doc.tokens[i];
+        let given = t.kind == TokenKind::Word
+            && !t.clitics.has(Clitics::AL)
+            && (lx.given.contains(doc.form(t.form))
+                || (t.core != t.form && lx.given.contains(doc.form(t.core))));
+        if !given || !resolve::cues_at(lx, doc, i, i + 1).is_empty() {
+            i += 1;
+            continue;
+        }
+        let mut b = i + 1;
+        let mut surname = false;
+        while b < n && plain(b) {
+            if connector(b) && b + 1 < n && plain(b + 1) {
+                b += 2;
+                surname = true;
+            } else if !surname
+                && resolve::cues_at(lx, doc, b, b + 1).is_empty()
+                && !has_demonym(lx, doc, b, b + 1)
+            {
+                b += 1;
+                surname = true;
+            } else {
+                break;
+            }
+        }
+        if b - i < 2 {
+            i += 1;
+            continue;
+        }
+        let titled_before = resolve::cues_before(lx, doc, i)
+            .iter()
+            .any(|c| matches!(c.kind, CueKind::Title | CueKind::Spokesperson));
+        let titled_after = b + 1 < n
+            && doc.tokens[b].kind == TokenKind::Punct
+            && matches!(doc.form(doc.tokens[b].form), "," | "،")
+            && (b + 2..=(b + 1 + lx.max_cue_tokens).min(n)).any(|e| {
+                resolve::cues_at(lx, doc, b + 1, e)
+                    .iter()
+                    .any(|c| matches!(c.kind, CueKind::Title | CueKind::Spokesperson))
+            });
+        if titled_before || titled_after {
+            if let Some(span) = name_span(lx, doc, i, b) {
+                out.push(Tagged {
+                    span,
+                    tokens: (i as u32, b as u32),
+                    label: Label::Per,
+                    score: 1.0,
+                });
+            }
+            i = b;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
 /// A tagger mention that survived, before linking.
 struct Local {
     span: Span,
@@ -81,6 +160,7 @@ struct Local {
     etype: EntityType,
     key: String,
     score: f32,
+    why: Why,
 }
 
 /// Type of a tagger mention from the trigger before it or its own first word.
@@ -108,19 +188,34 @@ fn type_of(lx: &Lexicon, doc: &Doc, t: &Tagged) -> EntityType {
     base
 }
 
-/// Add the tagger's mentions that no lexicon mention covers, with local refs.
+/// Add the tagger's mentions (`tagged`, found by the model `model`) and the people found by
+/// rule (`titled`, see [`titled_people`]; only where no confident tagger mention overlaps
+/// them) that
+/// no lexicon mention covers, with local refs.
 pub fn add(
     lx: &Lexicon,
     doc: &mut Doc,
     ctx: &Context,
     lexical: &[Mention],
     tagged: &[Tagged],
-    why: &Why,
+    model: Option<&Why>,
+    titled: &[Tagged],
 ) {
     let taken: Vec<Span> = doc.entities.iter().map(|e| e.span()).collect();
     let mut locals: Vec<Local> = Vec::new();
     let mut confirmed: Vec<Entity> = Vec::new();
-    for t in tagged {
+    let rule = Why::rule("recognize/titled-given-name");
+    let all = tagged.iter().filter_map(|t| Some((t, model?))).chain(
+        titled
+            .iter()
+            .filter(|r| {
+                !tagged
+                    .iter()
+                    .any(|t| t.score >= MIN_SCORE && t.span.overlaps(r.span))
+            })
+            .map(|t| (t, &rule)),
+    );
+    for (t, why) in all {
         if t.score < MIN_SCORE || taken.iter().any(|s| s.overlaps(t.span)) {
             continue;
         }
@@ -176,6 +271,7 @@ pub fn add(
             etype,
             key,
             score: t.score,
+            why: why.clone(),
         });
     }
     doc.entities.append(&mut confirmed);
@@ -236,7 +332,7 @@ pub fn add(
             .unwrap_or(members[0]);
         for &i in &members {
             let l = &locals[i];
-            let mut w = why.clone();
+            let mut w = l.why.clone();
             if lexicon_person.is_some() {
                 w = w.and(Why::rule("recognize/surname-of-lexicon-person"));
             } else if members.len() > 1 {
@@ -261,6 +357,7 @@ pub fn add(
         if lexicon_person.is_none() {
             let name = doc.text(locals[longest].span).to_string();
             let score = members.iter().map(|&i| locals[i].score).fold(0.0, f32::max);
+            let why = &locals[longest].why;
             doc.refs
                 .insert(id, local_record(lx, name, etype, state, why, score));
         }
@@ -414,6 +511,43 @@ mod tests {
                 .map(|s| doc.text(s).to_string())
                 .unwrap_or_default();
             assert_eq!(got, *want, "help: tokens {first:?}..{last:?} of {text:?}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod titled {
+    use super::*;
+    use rasd_lexicon::Source;
+    use rasd_text::Analyzer;
+
+    #[test]
+    fn given_names_after_a_title_or_before_one() {
+        static R: std::sync::OnceLock<crate::EntityRecognizer> = std::sync::OnceLock::new();
+        let lx = R
+            .get_or_init(|| crate::EntityRecognizer::load_with(&Source::embedded(), false).0)
+            .lexicon();
+        // (text, the people found)
+        let cases: &[(&str, &[&str])] = &[
+            ("وصرح العقيد جميل المعالم بأن", &["جميل المعالم"]),
+            (
+                "وقال عدنان حزام، المتحدث باسم الصليب الأحمر",
+                &["عدنان حزام"],
+            ),
+            (
+                "استقبل الأمير خليفة بن حمد آل ثاني الوفد",
+                &["خليفة بن حمد آل ثاني"],
+            ),
+            ("وقال عدنان حزام إن الوضع صعب", &[]),
+            ("وصل الرئيس إلى المدينة", &[]),
+        ];
+        for (text, want) in cases {
+            let doc = Analyzer::default().analyze_text(text);
+            let got: Vec<&str> = titled_people(lx, &doc)
+                .iter()
+                .map(|t| doc.text(t.span))
+                .collect();
+            assert_eq!(&got, want, "help: people in {text:?}");
         }
     }
 }

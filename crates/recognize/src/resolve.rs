@@ -147,9 +147,14 @@ pub fn cues_at<'l>(lx: &'l Lexicon, doc: &Doc, a: usize, b: usize) -> Vec<&'l cr
     out
 }
 
-/// Cues of any phrase that ends right before token `i`.
+/// Cues of any phrase that ends right before token `i`, or before the quote marks that open
+/// the name (`قناة "المسيرة"`, `قاعدة "التيفور"`).
 pub fn cues_before<'l>(lx: &'l Lexicon, doc: &Doc, i: usize) -> Vec<&'l crate::lexicon::Cue> {
     let mut out = Vec::new();
+    let mut i = i.min(doc.tokens.len());
+    while i > 0 && is_quote(doc, &doc.tokens[i - 1]) {
+        i -= 1;
+    }
     for n in 1..=lx.max_cue_tokens.min(i) {
         if doc.tokens[i - n..i]
             .iter()
@@ -269,7 +274,7 @@ fn evidence(
             CueKind::Trigger => cue.applies.contains(&ty),
             CueKind::Title | CueKind::Spokesperson => ty == EntityType::PER,
             CueKind::Preposition => cue.applies.contains(&ty) && ctx.main(entry.country.as_deref()),
-            CueKind::Breaker | CueKind::NotName => false,
+            CueKind::Breaker | CueKind::NotName | CueKind::Connector => false,
         };
         if fits {
             return Some(cue.why.clone().and(Why::rule("recognize/weak-after-cue")));
