@@ -328,7 +328,11 @@ impl<'a> Scan<'a> {
                 .iter_mut()
                 .filter(|m| {
                     let (x, y) = self.segment(m.trigger.0, a, b);
-                    (x, y) == seg && family(m.etype).is_some_and(crate::lex::violent_or_grave)
+                    // Tolls belong to violence and to mass graves, never to an agreement or
+                    // an arrest told beside them.
+                    (x, y) == seg
+                        && (family(m.etype).is_some_and(crate::lex::violent)
+                            || m.detail.as_deref() == Some("mass_grave"))
                 })
                 .min_by_key(|m| {
                     (

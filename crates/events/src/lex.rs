@@ -78,11 +78,6 @@ pub fn violent(family: &str) -> bool {
     matches!(family, "battles" | "remote" | "violence" | "riots")
 }
 
-/// Whether events of a family carry tolls (every family but the political one).
-pub fn violent_or_grave(family: &str) -> bool {
-    family != "political"
-}
-
 /// One trigger row.
 #[derive(Clone, Debug)]
 pub struct Trigger {
