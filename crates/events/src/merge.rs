@@ -88,15 +88,24 @@ fn times_agree(a: &Mention, b: &Mention) -> bool {
 }
 
 /// Actors agree when either is unknown or they share one. Only remote violence is told
-/// apart by its actors (two air forces strike one town on one day: two strikes); a
-/// battle has two sides, and other events' actors are named too loosely (`القيادة
-/// العامة`, `الجيش الوطني`) to tell incidents apart.
-fn actors_agree(a: &Mention, b: &Mention) -> bool {
+/// apart by its actors (two air forces strike one town on one day: two strikes), and
+/// only by named ones (a record, not a phrase such as `الطائرات الحربية`); a battle has
+/// two sides, and other events' actors are named too loosely (`القيادة العامة`, `الجيش
+/// الوطني`) to tell incidents apart.
+fn actors_agree(doc: &Doc, a: &Mention, b: &Mention) -> bool {
+    let named = |m: &Mention| -> Vec<String> {
+        m.actors
+            .iter()
+            .filter(|x| doc.refs.contains_key(x.as_str()))
+            .cloned()
+            .collect()
+    };
+    let (x, y) = (named(a), named(b));
     a.family != "remote"
         || b.family != "remote"
-        || a.actors.is_empty()
-        || b.actors.is_empty()
-        || a.actors.iter().any(|x| b.actors.contains(x))
+        || x.is_empty()
+        || y.is_empty()
+        || x.iter().any(|k| y.contains(k))
 }
 
 fn same_incident(doc: &Doc, e: &Mention, m: &Mention) -> bool {
@@ -105,7 +114,7 @@ fn same_incident(doc: &Doc, e: &Mention, m: &Mention) -> bool {
     let types = e.etype == m.etype
         || ((e.generic || m.generic) && e.family == m.family)
         || ((e.casualty_only || m.casualty_only) && violent(e.family) && violent(m.family));
-    if !types || !places_agree(doc, e, m) || !times_agree(e, m) || !actors_agree(e, m) {
+    if !types || !places_agree(doc, e, m) || !times_agree(e, m) || !actors_agree(doc, e, m) {
         return false;
     }
     // A generic mention with a place of its own joins another type only at that place.
