@@ -147,12 +147,12 @@ pub fn cues_at<'l>(lx: &'l Lexicon, doc: &Doc, a: usize, b: usize) -> Vec<&'l cr
     out
 }
 
-/// Cues of any phrase that ends right before token `i`, or before the quote marks that open
-/// the name (`قناة "المسيرة"`, `قاعدة "التيفور"`).
+/// Cues of any phrase that ends right before token `i`, or before the quote marks or hash
+/// sign that open the name (`قناة "المسيرة"`, `قاعدة "التيفور"`, `محافظة #الجوف`).
 pub fn cues_before<'l>(lx: &'l Lexicon, doc: &Doc, i: usize) -> Vec<&'l crate::lexicon::Cue> {
     let mut out = Vec::new();
     let mut i = i.min(doc.tokens.len());
-    while i > 0 && is_quote(doc, &doc.tokens[i - 1]) {
+    while i > 0 && (is_quote(doc, &doc.tokens[i - 1]) || doc.form(doc.tokens[i - 1].form) == "#") {
         i -= 1;
     }
     for n in 1..=lx.max_cue_tokens.min(i) {
@@ -260,6 +260,15 @@ fn evidence(
     let entry = lx.entry(e);
     let ty = entry.etype;
     if strength == Strength::Word {
+        // a word naming a kind of place is no place itself (`ريف مدينة حلب`)
+        let text = &lx.forms[c.form as usize].text;
+        if lx
+            .cues
+            .get(text)
+            .is_some_and(|q| q.iter().any(|q| q.kind == CueKind::Trigger))
+        {
+            return None;
+        }
         let cue = before
             .iter()
             .find(|q| q.kind == CueKind::Trigger && q.applies.contains(&ty))?;
