@@ -41,8 +41,8 @@ STRONG_POP = 1000000
 ALWAYS_WEAK = {'Mashhad'}
 # Places smaller than this whose name is a word + ا (دورا) keep it as a `word`.
 TANWEEN_MAX_POP = 50000
-# Ordinary words the arramooz dictionary lacks (سيول: torrents, not Seoul).
-EXTRA_WORDS = {'سيول', 'ليرى'}
+# Ordinary words the arramooz dictionary lacks (سيول: torrents, not Seoul; الكردي: Kurdish).
+EXTRA_WORDS = {'سيول', 'ليرى', 'الكردي', 'الكردية', 'الزيدية'}
 
 DIAC = re.compile('[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]')
 ARABIC_ONLY = re.compile('^[\u0621-\u063a\u0641-\u064a\u064b-\u0652 ]+$')
