@@ -894,12 +894,20 @@ impl<'a> Scan<'a> {
         let cx = &self.cx;
         // A time after `بعد`/`قبل` is a reference point, not the event's time.
         let reference = |k: usize| k > 0 && matches!(cx.core(k - 1), "بعد" | "قبل" | "عقب");
+        // `... مقتل خمسة جنود وفي يناير 2016 عن مقتل جندي`: a time after `وفي` opens the
+        // next coordinated clause; it is not the time of what precedes it.
+        let wa_fi = |j: usize| {
+            cx.form(j) == "وفي"
+                || cx.core(j) == "في"
+                    && (cx.tok(j).clitics.has(Clitics::WA) || (j > 0 && cx.form(j - 1) == "و"))
+        };
+        let next_clause = |k: usize| wa_fi(k) || (k > 0 && wa_fi(k - 1));
         let hi = sb.min(te + REACH);
         let lo = sa.max(ts.saturating_sub(REACH));
         let pick = self
             .times
             .iter()
-            .filter(|(k, _)| *k >= te && *k < hi && !reference(*k))
+            .filter(|(k, _)| *k >= te && *k < hi && !reference(*k) && !next_clause(*k))
             .min_by_key(|(k, _)| *k - te)
             .or_else(|| {
                 self.times

@@ -117,6 +117,10 @@ fn same_incident(doc: &Doc, e: &Mention, m: &Mention) -> bool {
     if !types || !places_agree(doc, e, m) || !times_agree(e, m) || !actors_agree(doc, e, m) {
         return false;
     }
+    // Two sub-kinds of one type are two things (a state of emergency, an airport closed).
+    if e.detail.is_some() && m.detail.is_some() && e.detail != m.detail {
+        return false;
+    }
     // A generic mention with a place of its own joins another type only at that place.
     if e.etype != m.etype && m.place.is_some() && e.place != m.place {
         return false;
@@ -141,7 +145,10 @@ fn same_incident(doc: &Doc, e: &Mention, m: &Mention) -> bool {
             || e.state_place
             || m.state_place
             || (e.time.is_some() && m.time.is_some()));
-    same_place || same_time || near || m.definite || m.generic || vaguer
+    // A generic word refers back, unless it is dated and far from an undated incident
+    // (`وفي أبريل 2017 أعلن مقتل خمسة جنود` is another event).
+    let refers_back = m.generic && !(m.time.is_some() && e.time.is_none() && !near);
+    same_place || same_time || near || m.definite || refers_back || vaguer
 }
 
 /// How well mention `m` fits incident `e` (higher is better): the same place, type,
