@@ -237,6 +237,7 @@ mod tests {
             ("بثت قناة \"المسيرة\" لقطات", "المسيرة", true),
             ("شنت غارات على مواقع في محافظة #الجوف", "الجوف", true),
             ("قتل مدنيون في ريف مدينة حلب", "مدينة", false),
+            ("وصف الشيخ حمد بن جاسم الهجوم", "جاسم", false),
         ];
         for (text, mention, expected) in cases {
             let mut doc = Analyzer::default().analyze_text(text);

@@ -61,11 +61,13 @@ fn trim_edges(lx: &Lexicon, doc: &Doc, mut a: usize, mut b: usize) -> Option<(us
     (b > a).then_some((a, b))
 }
 
-/// [`trimmed_span`], except that a first word which is a given name as written keeps the
-/// letters that look like particles (`وليام`, not و + `ليام`; `لادو`).
+/// [`trimmed_span`], except that a first word which is a given name as written, or begins
+/// with ك, keeps the letters that look like particles (`وليام`, not و + `ليام`; `كريستوفر`).
 fn name_span(lx: &Lexicon, doc: &Doc, a: usize, b: usize) -> Option<Span> {
     let t = doc.tokens.get(a)?;
-    if t.core != t.form && lx.given.contains(doc.form(t.form)) {
+    // ك is a rare particle before a name, a frequent first letter of one (`كريستوفر`)
+    let ka_only = t.clitics.0 & !Clitics::AL == Clitics::KA;
+    if t.core != t.form && (ka_only || lx.given.contains(doc.form(t.form))) {
         let last = doc.tokens.get(b.checked_sub(1)?)?;
         return doc
             .norm
@@ -499,6 +501,12 @@ mod tests {
                 "فتحي بن مصطفى بن علي",
             ),
             ("يقدم وليام إندلي المشورة", "وليام", "اندلي", "وليام إندلي"),
+            (
+                "قتل كريستوفر ستيفنز في بنغازي",
+                "كريستوفر",
+                "ستيفنز",
+                "كريستوفر ستيفنز",
+            ),
             ("والتقى بسام الحلقي الوفد", "والتقي", "والتقي", "التقى"),
             ("قال إن", "ان", "ان", ""),
         ];

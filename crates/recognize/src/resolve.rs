@@ -318,6 +318,16 @@ pub fn mentions(lx: &Lexicon, doc: &Doc, cands: &[Cand]) -> (Vec<Mention>, Conte
     let mut bare: Vec<(usize, u32)> = Vec::new();
     for c in cands {
         let f = &lx.forms[c.form as usize];
+        // a place's name right after a connector is a person's (`حمد بن جاسم`, `أبو كماش`)
+        if !c.particle
+            && c.first > 0
+            && f.senses.iter().all(|s| lx.entry(s.entry).place)
+            && cues_at(lx, doc, c.first as usize - 1, c.first as usize)
+                .iter()
+                .any(|q| q.kind == CueKind::Connector)
+        {
+            continue;
+        }
         // cues are looked up only where they can change the outcome
         let needs_cues = f.senses.len() > 1 || f.senses.iter().any(|s| !s.strength.fires_alone());
         let before = if needs_cues {
