@@ -11,7 +11,7 @@
 //! word that refers back (`الغارة`). A denial (`لم تستهدف المركز`) joins the incident it
 //! denies as one more account. Political events also need a shared actor.
 
-use rasd_model::{Doc, Event, Modality, Toll, Trigger, Why};
+use rasd_model::{days_from_civil, Doc, Event, EventTime, Grain, Modality, Toll, Trigger, Why};
 
 use crate::extract::Mention;
 use crate::lex::violent;
@@ -82,9 +82,33 @@ fn in_state(doc: &Doc, p: &str, state: &str) -> bool {
 
 fn times_agree(a: &Mention, b: &Mention) -> bool {
     match (&a.time, &b.time) {
-        (Some(x), Some(y)) => x.value.starts_with(&y.value) || y.value.starts_with(&x.value),
+        (Some(x), Some(y)) => {
+            x.value.starts_with(&y.value)
+                || y.value.starts_with(&x.value)
+                || in_week(x, y)
+                || in_week(y, x)
+        }
         _ => true,
     }
+}
+
+/// Whether `week` is a week (its Monday's date) holding the day `day`.
+fn in_week(week: &EventTime, day: &EventTime) -> bool {
+    let days = |v: &str| -> Option<i64> {
+        let mut it = v.get(..10)?.split('-');
+        let y = it.next()?.parse().ok()?;
+        let m = it.next()?.parse().ok()?;
+        let d = it.next()?.parse().ok()?;
+        Some(days_from_civil(y, m, d))
+    };
+    week.grain == Grain::Week
+        && matches!(
+            day.grain,
+            Grain::Day | Grain::Hour | Grain::Minute | Grain::Second
+        )
+        && days(&week.value)
+            .zip(days(&day.value))
+            .is_some_and(|(w, d)| (0..7).contains(&(d - w)))
 }
 
 /// Actors agree when either is unknown or they share one. Only remote violence is told
@@ -111,7 +135,15 @@ fn actors_agree(doc: &Doc, a: &Mention, b: &Mention) -> bool {
 fn same_incident(doc: &Doc, e: &Mention, m: &Mention) -> bool {
     // A generic strike word (`القصف`) is remote violence of an unknown kind; a casualty
     // count alone may belong to any violent event.
+    // A definite generic attack word (`الهجوم`) refers back to a violent event told just
+    // before, of whatever type.
+    let anaphoric = m.definite
+        && vague_attack(m, e)
+        && violent(e.family)
+        && violent(m.family)
+        && m.sentence.abs_diff(e.sentence) <= 3;
     let types = e.etype == m.etype
+        || anaphoric
         || ((e.generic || m.generic) && e.family == m.family)
         || ((e.casualty_only || m.casualty_only) && violent(e.family) && violent(m.family));
     if !types || !places_agree(doc, e, m) || !times_agree(e, m) || !actors_agree(doc, e, m) {
@@ -122,7 +154,7 @@ fn same_incident(doc: &Doc, e: &Mention, m: &Mention) -> bool {
         return false;
     }
     // A generic mention with a place of its own joins another type only at that place.
-    if e.etype != m.etype && m.place.is_some() && e.place != m.place {
+    if e.etype != m.etype && m.place.is_some() && e.place != m.place && !anaphoric {
         return false;
     }
     if e.family == "political" {
