@@ -457,11 +457,11 @@ fn claims_and_violent_events_on_the_development_articles() {
     eprintln!("dev claims: P {cp:.3} R {cr:.3} F1 {cf:.3} {claims:?}");
     eprintln!("dev violent events: P {vp:.3} R {vr:.3} F1 {vf:.3} {violent:?}");
     assert!(
-        cf >= 0.66,
+        cf >= 0.74,
         "help: claim F1 on the dev articles fell to {cf:.3} (P {cp:.3}, R {cr:.3})"
     );
     assert!(
-        vf >= 0.55,
+        vf >= 0.66,
         "help: violent-event F1 on the dev articles fell to {vf:.3} (P {vp:.3}, R {vr:.3})"
     );
 }
