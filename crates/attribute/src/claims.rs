@@ -349,8 +349,12 @@ fn build(
                 (sp, true, e)
             } else if let Some(sp) = after.filter(|sp| {
                 // After an object-taking verb a bare word is its object (`ودعت جميع
-                // الأطراف`), and the subject was dropped.
-                !(sp.bare && (cue.obj || joined && prev.is_some()))
+                // الأطراف`), and so is the one phrase before the complementizer of a
+                // strict one (`ووصف الأمر بأنه`): the subject was dropped.
+                let object = cue.obj
+                    && (sp.bare
+                        || cue.strict && sp.end < b && cx.is_particle(sp.end, b, "comp").is_some());
+                !(object || sp.bare && joined && prev.is_some())
             }) {
                 // `الاتفاقات التي طالب X بها` is a relative clause, not a statement; `ما
                 // تقول الأمم المتحدة إنه` is one, with its complementizer.

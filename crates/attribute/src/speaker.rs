@@ -250,6 +250,13 @@ pub fn phrase(cx: &Ctx, i: usize, end: usize, start: Start) -> Option<Speaker> {
         if !linked && art != definite {
             break;
         }
+        // After a name only a relational adjective continues the phrase (`الحوثي`,
+        // `الليبية`); another definite noun is the verb's object (`ووصفت الأمم المتحدة
+        // الأوضاع بأنها`).
+        let after_name = k > i && cx.entity(k - 1).is_some() && cx.entity(k).is_none();
+        if after_name && art && !(cx.core(k).ends_with('ي') || cx.core(k).ends_with("يه")) {
+            break;
+        }
         // An indefinite word may be followed by its genitive (`وزير خارجية حكومة الوفاق`).
         definite = art;
         linked = !art;
