@@ -79,7 +79,8 @@ fn name_span(lx: &Lexicon, doc: &Doc, a: usize, b: usize) -> Option<Span> {
 /// People no lexicon holds, found by rule where the tagger found nothing: a given name of
 /// `ner/given_names.tsv` and one more word, or connected words (`بن حمد آل ثاني`, `عبد
 /// المعروف`: connectors of `titles.tsv`), either after a title (`العقيد جميل المعالم`,
-/// `الطبيب عثمان الزنتاني`) or before a comma and a title (`عدنان حزام، المتحدث باسم`).
+/// `الطبيب عثمان الزنتاني`) or before one, behind a comma or not (`عدنان حزام، المتحدث
+/// باسم`, `علي المقرحي آمر`).
 /// The name stops at punctuation, at a word with a particle (`و`, `ب`, `ل`), at one letter,
 /// at any other cue of `titles.tsv` and at a demonym.
 pub fn titled_people(lx: &Lexicon, doc: &Doc) -> Vec<Tagged> {
@@ -99,11 +100,28 @@ pub fn titled_people(lx: &Lexicon, doc: &Doc) -> Vec<Tagged> {
     let mut i = 0;
     while i < n {
         let t = &doc.tokens[i];
+        let name = if lx.given.contains(doc.form(t.form)) {
+            Some(doc.form(t.form))
+        } else if t.core != t.form && lx.given.contains(doc.form(t.core)) {
+            Some(doc.form(t.core))
+        } else {
+            None
+        };
         let given = t.kind == TokenKind::Word
             && !t.clitics.has(Clitics::AL)
-            && (lx.given.contains(doc.form(t.form))
-                || (t.core != t.form && lx.given.contains(doc.form(t.core))));
-        if !given || !resolve::cues_at(lx, doc, i, i + 1).is_empty() {
+            && name.is_some_and(|g| g.chars().count() > 2);
+        // a given name may also be a breaker when written so (`علي`, but `على`: on)
+        let cues = if given {
+            resolve::cues_at(lx, doc, i, i + 1)
+        } else {
+            Vec::new()
+        };
+        let breaker_ok = doc.text(t.span).ends_with('ي');
+        if !given
+            || cues
+                .iter()
+                .any(|c| c.kind != CueKind::Breaker || !breaker_ok)
+        {
             i += 1;
             continue;
         }
@@ -130,14 +148,17 @@ pub fn titled_people(lx: &Lexicon, doc: &Doc) -> Vec<Tagged> {
         let titled_before = resolve::cues_before(lx, doc, i)
             .iter()
             .any(|c| matches!(c.kind, CueKind::Title | CueKind::Spokesperson));
-        let titled_after = b + 1 < n
+        // the title after the name, behind a comma or not (`علي المقرحي، آمر`, `الصديق السور
+        // رئيس لجنة`)
+        let comma = b < n
             && doc.tokens[b].kind == TokenKind::Punct
-            && matches!(doc.form(doc.tokens[b].form), "," | "،")
-            && (b + 2..=(b + 1 + lx.max_cue_tokens).min(n)).any(|e| {
-                resolve::cues_at(lx, doc, b + 1, e)
-                    .iter()
-                    .any(|c| matches!(c.kind, CueKind::Title | CueKind::Spokesperson))
-            });
+            && matches!(doc.form(doc.tokens[b].form), "," | "،");
+        let c0 = if comma { b + 1 } else { b };
+        let titled_after = (c0 + 1..=(c0 + lx.max_cue_tokens).min(n)).any(|e| {
+            resolve::cues_at(lx, doc, c0, e)
+                .iter()
+                .any(|c| matches!(c.kind, CueKind::Title | CueKind::Spokesperson))
+        });
         if titled_before || titled_after {
             if let Some(span) = name_span(lx, doc, i, b) {
                 out.push(Tagged {
@@ -547,6 +568,8 @@ mod titled {
                 &["خليفة بن حمد آل ثاني"],
             ),
             ("وقال عدنان حزام إن الوضع صعب", &[]),
+            ("وصرح علي المقرحي آمر غرفة العمليات", &["علي المقرحي"]),
+            ("ردا على تصريحات الرئيس", &[]),
             ("وصل الرئيس إلى المدينة", &[]),
         ];
         for (text, want) in cases {
