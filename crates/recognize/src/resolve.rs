@@ -318,7 +318,7 @@ pub fn mentions(lx: &Lexicon, doc: &Doc, cands: &[Cand]) -> (Vec<Mention>, Conte
     let mut bare: Vec<(usize, u32)> = Vec::new();
     for c in cands {
         let f = &lx.forms[c.form as usize];
-        // a place's name right after a connector is a person's (`حمد بن جاسم`, `أبو كماش`)
+        // a place's name right after a connector is a person's (`حمد بن جاسم`)
         if !c.particle
             && c.first > 0
             && f.senses.iter().all(|s| lx.entry(s.entry).place)
