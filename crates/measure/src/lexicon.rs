@@ -359,6 +359,8 @@ pub enum Sem {
     },
     /// A time zone, minutes east of UTC.
     Tz(i32),
+    /// The dual of a counted noun (`شخصين`, `قتيلان`): two of it.
+    Dual,
     /// A function word.
     Role(Role),
 }
@@ -638,6 +640,12 @@ impl Lexicon {
                     }
                 };
                 lx.add_forms(&norm, &t, &r, "forms", Sem::Qual { approx, pos });
+            }
+            issues.append(&mut t.issues);
+        }
+        if let Some(mut t) = open("duals.tsv", &["noun", "forms"], &mut issues) {
+            for r in t.rows.clone() {
+                lx.add_forms(&norm, &t, &r, "forms", Sem::Dual);
             }
             issues.append(&mut t.issues);
         }

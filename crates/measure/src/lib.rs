@@ -409,7 +409,7 @@ fn can_start(sem: &Sem) -> bool {
                 | Role::Century
                 | Role::ApproxTime
         ),
-        Sem::Qual { .. } | Sem::Tz(_) => false,
+        Sem::Qual { .. } | Sem::Tz(_) | Sem::Dual => false,
         _ => true,
     }
 }

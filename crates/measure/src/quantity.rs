@@ -155,6 +155,21 @@ pub fn scan(cx: &Cx<'_>, used: &[bool], quantities: &mut Vec<Item>, durations: &
                     i = ue;
                     continue;
                 }
+                let of = counted(cx, e);
+                // A qualifier after the counted noun: 25 قتيلا على الأقل.
+                if let (None, Approx::Exact, Some(k)) = (&qual, approx, of) {
+                    if let Some((e2, a, _, w)) = cx.find(k + 1, |s, _| match s {
+                        Sem::Qual {
+                            approx,
+                            pos: Pos::After,
+                        } => Some(*approx),
+                        _ => None,
+                    }) {
+                        approx = a;
+                        why.push(w);
+                        e = e2;
+                    }
+                }
                 why.push(rule("quantity"));
                 quantities.push(Item {
                     start: i,
@@ -162,9 +177,29 @@ pub fn scan(cx: &Cx<'_>, used: &[bool], quantities: &mut Vec<Item>, durations: &
                     conj,
                     value: Some(n.value),
                     approx,
-                    of: counted(cx, e),
+                    of,
                     unit: None,
                     why,
+                });
+                i = e;
+                continue;
+            }
+        }
+        // The dual of a counted noun is two of it: مقتل شخصين، إصابة جنديين.
+        if let Some((e, (), h, w)) = cx.find(i, |s, h| match s {
+            Sem::Dual if h.prep == 0 => Some(()),
+            _ => None,
+        }) {
+            if !used[i..e].iter().any(|u| *u) {
+                quantities.push(Item {
+                    start: i,
+                    end: e,
+                    conj: h.conj,
+                    value: Some(2.0),
+                    approx: Approx::Exact,
+                    of: Some(i),
+                    unit: None,
+                    why: vec![w, rule("dual-count")],
                 });
                 i = e;
                 continue;

@@ -89,3 +89,52 @@ fn news_test_set() {
         "help: news test set pass rate {rate:.3} below 0.93"
     );
 }
+
+/// A count as (value, qualifier, text).
+type Count = (f64, rasd_model::Approx, &'static str);
+
+/// Counts written after their noun or as a dual, and words that only look like one.
+#[test]
+fn quantities_after_the_noun_and_duals() {
+    use rasd_model::Approx;
+    let m = Measurer::load(&Source::embedded()).0;
+    let an = Analyzer::default();
+    let cases: &[(&str, Option<Count>)] = &[
+        (
+            "قتل 25 شخصا على الأقل في الغارة.",
+            Some((25.0, Approx::AtLeast, "25 شخصا على الأقل")),
+        ),
+        (
+            "وأصيب 3 على الأقل.",
+            Some((3.0, Approx::AtLeast, "3 على الأقل")),
+        ),
+        (
+            "أسفر القصف عن مقتل شخصين وإصابة آخرين.",
+            Some((2.0, Approx::Exact, "شخصين")),
+        ),
+        (
+            "وقتل جنديان في الهجوم.",
+            Some((2.0, Approx::Exact, "جنديان")),
+        ),
+        (
+            "عثر على جثتين في الوادي.",
+            Some((2.0, Approx::Exact, "جثتين")),
+        ),
+        ("قتل عدد من المدنيين والمسلحين.", None),
+        ("سيطرت حركة طالبان على المنطقة.", None),
+        ("أطلق سراح الجنديين أمس.", None),
+    ];
+    for (text, want) in cases {
+        let mut doc = an.analyze_text(text);
+        m.run(&mut doc).unwrap();
+        let got = doc
+            .quantities
+            .first()
+            .map(|q| (q.value.unwrap_or(f64::NAN), q.approx, q.text.as_str()));
+        assert_eq!(
+            got, *want,
+            "help: quantities of {text:?}: {:?}",
+            doc.quantities
+        );
+    }
+}
