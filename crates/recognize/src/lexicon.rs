@@ -147,6 +147,8 @@ pub enum CueKind {
     NotName,
     /// A word inside a person's name joining it to the next (`بن`, `آل`, `عبد`).
     Connector,
+    /// A word opening a person's byname (`أبو`): `أبو يحيى التونسي` is a person.
+    Kunya,
 }
 
 /// A title, trigger or breaker phrase.
@@ -748,6 +750,7 @@ impl Lexicon {
                 Some("preposition") => CueKind::Preposition,
                 Some("not-name") => CueKind::NotName,
                 Some("connector") => CueKind::Connector,
+                Some("kunya") => CueKind::Kunya,
                 k => {
                     bad.push((row.line, format!("unknown kind `{}`", k.unwrap_or(""))));
                     continue;

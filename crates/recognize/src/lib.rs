@@ -112,6 +112,7 @@ impl EntityRecognizer {
         let (ms, ctx) = resolve::mentions(&self.lexicon, doc, &cands);
         resolve::emit(&self.lexicon, doc, &ms);
         let titled = local::titled_people(&self.lexicon, doc);
+        let bynames = local::bynames(&self.lexicon, doc);
         let (tagged, model) = match &self.tagger {
             Some(t) => (t.tag(doc), Some(t.why())),
             None => (Vec::new(), None),
@@ -124,6 +125,7 @@ impl EntityRecognizer {
             &tagged,
             model.as_ref(),
             &titled,
+            &bynames,
         );
         doc.entities
             .sort_by_key(|e| (e.start, std::cmp::Reverse(e.end)));

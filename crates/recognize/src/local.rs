@@ -76,6 +76,72 @@ fn name_span(lx: &Lexicon, doc: &Doc, a: usize, b: usize) -> Option<Span> {
     trimmed_span(doc, a, b)
 }
 
+/// Bynames no lexicon holds: a kunya of `titles.tsv` (`أبو`) and the word after it, and a
+/// demonym or a name with the article after them (not a feminine adjective: `أبو ستة
+/// البحرية`): `أبو يحيى التونسي`, `أبو عقيل السالمي`. They win over the tagger's mentions.
+pub fn bynames(lx: &Lexicon, doc: &Doc) -> Vec<Tagged> {
+    let mut out = Vec::new();
+    let n = doc.tokens.len();
+    let plain = |b: usize| {
+        let u = &doc.tokens[b];
+        u.kind == TokenKind::Word
+            && !u.clitics.has_particle()
+            && doc.form(u.form).chars().count() > 1
+    };
+    let bare = |b: usize| {
+        b < n
+            && plain(b)
+            && resolve::cues_at(lx, doc, b, b + 1).is_empty()
+            && !has_demonym(lx, doc, b, b + 1)
+    };
+    let mut i = 0;
+    while i < n {
+        let t = &doc.tokens[i];
+        // a byname: `أبو` and a word, and a demonym or a name with the article after them (not
+        // a feminine adjective: `أبو ستة البحرية`)
+        let kunya = t.kind == TokenKind::Word
+            && !t.clitics.has_particle()
+            && !t.clitics.has(Clitics::AL)
+            && resolve::cues_at(lx, doc, i, i + 1)
+                .iter()
+                .any(|c| c.kind == CueKind::Kunya);
+        // after a given name, `أبو` opens a surname (`عادل أبو بكر`): the tagger's to find
+        let surname = i > 0 && {
+            let p = &doc.tokens[i - 1];
+            lx.given.contains(doc.form(p.form)) || lx.given.contains(doc.form(p.core))
+        };
+        // after a word naming a kind of place or body, it names that (`قاعدة أبو ستة`)
+        if !(kunya && !surname && bare(i + 1))
+            || resolve::cues_before(lx, doc, i)
+                .iter()
+                .any(|c| c.kind == CueKind::Trigger)
+        {
+            i += 1;
+            continue;
+        }
+        let mut b = i + 2;
+        if b < n
+            && plain(b)
+            && (has_demonym(lx, doc, b, b + 1)
+                || (doc.tokens[b].clitics.has(Clitics::AL)
+                    && !doc.form(doc.tokens[b].form).ends_with("يه")
+                    && bare(b)))
+        {
+            b += 1;
+        }
+        if let Some(span) = name_span(lx, doc, i, b) {
+            out.push(Tagged {
+                span,
+                tokens: (i as u32, b as u32),
+                label: Label::Per,
+                score: 1.0,
+            });
+        }
+        i = b;
+    }
+    out
+}
+
 /// People no lexicon holds, found by rule where the tagger found nothing: a given name of
 /// `ner/given_names.tsv` and one more word, or connected words (`بن حمد آل ثاني`, `عبد
 /// المعروف`: connectors of `titles.tsv`), either after a title (`العقيد جميل المعالم`,
@@ -95,7 +161,7 @@ pub fn titled_people(lx: &Lexicon, doc: &Doc) -> Vec<Tagged> {
     let connector = |b: usize| {
         resolve::cues_at(lx, doc, b, b + 1)
             .iter()
-            .any(|c| c.kind == CueKind::Connector)
+            .any(|c| matches!(c.kind, CueKind::Connector | CueKind::Kunya))
     };
     let mut i = 0;
     while i < n {
@@ -211,9 +277,9 @@ fn type_of(lx: &Lexicon, doc: &Doc, t: &Tagged) -> EntityType {
     base
 }
 
-/// Add the tagger's mentions (`tagged`, found by the model `model`) and the people found by
-/// rule (`titled`, see [`titled_people`]; only where no confident tagger mention overlaps
-/// them) that
+/// Add the tagger's mentions (`tagged`, found by the model `model`), the bynames of
+/// [`bynames`] (they win over the tagger's mentions) and the people of [`titled_people`]
+/// (only where no confident mention overlaps them) that
 /// no lexicon mention covers, with local refs.
 pub fn add(
     lx: &Lexicon,
@@ -223,21 +289,33 @@ pub fn add(
     tagged: &[Tagged],
     model: Option<&Why>,
     titled: &[Tagged],
+    bynames: &[Tagged],
 ) {
     let taken: Vec<Span> = doc.entities.iter().map(|e| e.span()).collect();
     let mut locals: Vec<Local> = Vec::new();
     let mut confirmed: Vec<Entity> = Vec::new();
     let rule = Why::rule("recognize/titled-given-name");
-    let all = tagged.iter().filter_map(|t| Some((t, model?))).chain(
-        titled
-            .iter()
-            .filter(|r| {
-                !tagged
-                    .iter()
-                    .any(|t| t.score >= MIN_SCORE && t.span.overlaps(r.span))
-            })
-            .map(|t| (t, &rule)),
-    );
+    let byname = Why::rule("recognize/byname");
+    let all = bynames
+        .iter()
+        .map(|t| (t, &byname))
+        .chain(
+            tagged
+                .iter()
+                .filter(|t| !bynames.iter().any(|r| r.span.overlaps(t.span)))
+                .filter_map(|t| Some((t, model?))),
+        )
+        .chain(
+            titled
+                .iter()
+                .filter(|r| {
+                    !tagged
+                        .iter()
+                        .chain(bynames)
+                        .any(|t| t.score >= MIN_SCORE && t.span.overlaps(r.span))
+                })
+                .map(|t| (t, &rule)),
+        );
     for (t, why) in all {
         if t.score < MIN_SCORE || taken.iter().any(|s| s.overlaps(t.span)) {
             continue;
@@ -251,7 +329,7 @@ pub fn add(
         let etype = type_of(lx, doc, t);
         let key = fold_key(doc, span);
         if key.chars().count() < 3
-            || has_demonym(lx, doc, a, b)
+            || (!std::ptr::eq(why, &byname) && has_demonym(lx, doc, a, b))
             || (b == a + 1 && is_word(lx, doc, a))
             || not_name(lx, doc, a, b)
         {
@@ -579,6 +657,18 @@ mod titled {
                 .map(|t| doc.text(t.span))
                 .collect();
             assert_eq!(&got, want, "help: people in {text:?}");
+        }
+        // (text, the bynames found)
+        let cases: &[(&str, &[&str])] = &[
+            ("وظهر أبو يحيى التونسي في التسجيل", &["أبو يحيى التونسي"]),
+            ("في قاعدة أبو ستة البحرية", &[]),
+            ("تراث الحضارة الأبي", &[]),
+            ("قال عادل أبو بكر إن", &[]),
+        ];
+        for (text, want) in cases {
+            let doc = Analyzer::default().analyze_text(text);
+            let got: Vec<&str> = bynames(lx, &doc).iter().map(|t| doc.text(t.span)).collect();
+            assert_eq!(&got, want, "help: bynames in {text:?}");
         }
     }
 }

@@ -283,7 +283,7 @@ fn evidence(
             CueKind::Trigger => cue.applies.contains(&ty),
             CueKind::Title | CueKind::Spokesperson => ty == EntityType::PER,
             CueKind::Preposition => cue.applies.contains(&ty) && ctx.main(entry.country.as_deref()),
-            CueKind::Breaker | CueKind::NotName | CueKind::Connector => false,
+            CueKind::Breaker | CueKind::NotName | CueKind::Connector | CueKind::Kunya => false,
         };
         if fits {
             return Some(cue.why.clone().and(Why::rule("recognize/weak-after-cue")));
@@ -324,7 +324,16 @@ pub fn mentions(lx: &Lexicon, doc: &Doc, cands: &[Cand]) -> (Vec<Mention>, Conte
             && f.senses.iter().all(|s| lx.entry(s.entry).place)
             && cues_at(lx, doc, c.first as usize - 1, c.first as usize)
                 .iter()
-                .any(|q| q.kind == CueKind::Connector)
+                .any(|q| matches!(q.kind, CueKind::Connector | CueKind::Kunya))
+        {
+            continue;
+        }
+        // a demonym after a byname is the person's (`أبو يحيى التونسي`)
+        if c.first > 1
+            && f.senses.iter().all(|s| s.strength == Strength::Adj)
+            && cues_at(lx, doc, c.first as usize - 2, c.first as usize - 1)
+                .iter()
+                .any(|q| q.kind == CueKind::Kunya)
         {
             continue;
         }
