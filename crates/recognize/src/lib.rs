@@ -111,8 +111,7 @@ impl EntityRecognizer {
         let cands = self.matcher.find(doc, &joined);
         let (ms, ctx) = resolve::mentions(&self.lexicon, doc, &cands);
         resolve::emit(&self.lexicon, doc, &ms);
-        let titled = local::titled_people(&self.lexicon, doc);
-        let bynames = local::bynames(&self.lexicon, doc);
+        let rules = local::Rules::find(&self.lexicon, doc);
         let (tagged, model) = match &self.tagger {
             Some(t) => (t.tag(doc), Some(t.why())),
             None => (Vec::new(), None),
@@ -124,8 +123,7 @@ impl EntityRecognizer {
             &ms,
             &tagged,
             model.as_ref(),
-            &titled,
-            &bynames,
+            &rules,
         );
         doc.entities
             .sort_by_key(|e| (e.start, std::cmp::Reverse(e.end)));

@@ -76,6 +76,25 @@ fn name_span(lx: &Lexicon, doc: &Doc, a: usize, b: usize) -> Option<Span> {
     trimmed_span(doc, a, b)
 }
 
+/// The people found by rule in a document: [`titled_people`] and [`bynames`].
+#[derive(Debug, Default)]
+pub struct Rules {
+    /// Given names with a title before or after them.
+    pub titled: Vec<Tagged>,
+    /// Bynames (`أبو يحيى التونسي`).
+    pub bynames: Vec<Tagged>,
+}
+
+impl Rules {
+    /// Find both kinds in `doc`.
+    pub fn find(lx: &Lexicon, doc: &Doc) -> Rules {
+        Rules {
+            titled: titled_people(lx, doc),
+            bynames: bynames(lx, doc),
+        }
+    }
+}
+
 /// Bynames no lexicon holds: a kunya of `titles.tsv` (`أبو`) and the word after it, and a
 /// demonym or a name with the article after them (not a feminine adjective: `أبو ستة
 /// البحرية`): `أبو يحيى التونسي`, `أبو عقيل السالمي`. They win over the tagger's mentions.
@@ -277,10 +296,9 @@ fn type_of(lx: &Lexicon, doc: &Doc, t: &Tagged) -> EntityType {
     base
 }
 
-/// Add the tagger's mentions (`tagged`, found by the model `model`), the bynames of
-/// [`bynames`] (they win over the tagger's mentions) and the people of [`titled_people`]
-/// (only where no confident mention overlaps them) that
-/// no lexicon mention covers, with local refs.
+/// Add the tagger's mentions (`tagged`, found by the model `model`) and the people found by
+/// `rules` (bynames win over the tagger's mentions, titled people count only where no
+/// confident mention overlaps them) that no lexicon mention covers, with local refs.
 pub fn add(
     lx: &Lexicon,
     doc: &mut Doc,
@@ -288,9 +306,9 @@ pub fn add(
     lexical: &[Mention],
     tagged: &[Tagged],
     model: Option<&Why>,
-    titled: &[Tagged],
-    bynames: &[Tagged],
+    rules: &Rules,
 ) {
+    let (titled, bynames) = (&rules.titled[..], &rules.bynames[..]);
     let taken: Vec<Span> = doc.entities.iter().map(|e| e.span()).collect();
     let mut locals: Vec<Local> = Vec::new();
     let mut confirmed: Vec<Entity> = Vec::new();
