@@ -11,7 +11,7 @@
 use rasd_model::{Grain, TokenKind, Why};
 
 use crate::cx::Cx;
-use crate::lexicon::{Cal, NamedKind, NumKind, Pos, RelKind, Role, Sem, TUnit};
+use crate::lexicon::{Cal, Mer, NamedKind, NumKind, Pos, RelKind, Role, Sem, TUnit};
 use crate::numbers::{cardinal, ordinal, ordinal_simple, NumOpts};
 use crate::spec::{Century, Clock, NthWhat, Spec};
 
@@ -226,6 +226,9 @@ impl<'c, 'a> Grammar<'c, 'a> {
             e
         } else if cx.punct(a_end, "-") {
             a_end + 1
+        } else if a.daypart == Some(Mer::Night) && a.weekday.is_some() {
+            // The night between two days, written without إلى: ليل الخميس الجمعة.
+            a_end
         } else {
             return None;
         };
@@ -234,6 +237,13 @@ impl<'c, 'a> Grammar<'c, 'a> {
         } else {
             self.single(b_start, Mode::Side)?
         };
+        if b_start == a_end && !between {
+            // Only the next day makes the pair one night.
+            let next = a.weekday.map(|w| w % 7 + 1);
+            if b.weekday.is_none() || b.weekday != next || b.day.is_some() || b.month.is_some() {
+                return None;
+            }
+        }
         for s in [&mut a, &mut b] {
             merge_head(s, &head);
         }

@@ -138,3 +138,36 @@ fn quantities_after_the_noun_and_duals() {
         );
     }
 }
+
+/// The night between two days is one interval, with or without إلى.
+#[test]
+fn night_between_two_days() {
+    let m = Measurer::load(&Source::embedded()).0;
+    let an = Analyzer::default();
+    for text in [
+        "وقع الكمين ليل الخميس الجمعة قرب المدينة.",
+        "وقع الكمين ليل الخميس إلى الجمعة قرب المدينة.",
+    ] {
+        let mut doc = an.analyze_text(text);
+        doc.set_published(Some("2018-10-08".into()));
+        m.run(&mut doc).unwrap();
+        let got: Vec<_> = doc
+            .times
+            .iter()
+            .map(|t| (t.value.as_deref(), t.to.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [(Some("2018-10-04"), Some("2018-10-06"))],
+            "help: times of {text:?}"
+        );
+    }
+    let mut doc = an.analyze_text("ليل الخميس السبت");
+    doc.set_published(Some("2018-10-08".into()));
+    m.run(&mut doc).unwrap();
+    assert_eq!(
+        doc.times.len(),
+        2,
+        "help: days that do not follow each other stay apart"
+    );
+}
