@@ -196,6 +196,12 @@ pub struct Lexicon {
     state_names: FxHashMap<u32, (Vec<String>, Vec<String>)>,
     /// Folded given names of [`GIVEN_NAMES`] (empty when the table is absent).
     pub given: FxHashSet<String>,
+    /// Folded connectors and kunyas of `titles.tsv` (`بن`, `أبو`): one lookup per token.
+    pub name_links: FxHashSet<String>,
+    /// Folded kunyas of `titles.tsv` (`أبو`).
+    pub kunyas: FxHashSet<String>,
+    /// Longest folded kunya in bytes: a longer token is looked up no further.
+    pub kunya_max: usize,
 }
 
 /// Fold a name and join its tokens with single spaces, as the matcher sees the text.
@@ -779,6 +785,13 @@ impl Lexicon {
                     applies: applies.clone(),
                     why: row.why(&t),
                 };
+                if matches!(kind, CueKind::Connector | CueKind::Kunya) {
+                    self.name_links.insert(text.clone());
+                }
+                if kind == CueKind::Kunya {
+                    self.kunya_max = self.kunya_max.max(text.len());
+                    self.kunyas.insert(text.clone());
+                }
                 if let Some((w, _)) = text.split_once(' ') {
                     self.cue_firsts.insert(w.to_string());
                     if let Some(x) = w.strip_prefix("ال") {

@@ -76,6 +76,19 @@ fn name_span(lx: &Lexicon, doc: &Doc, a: usize, b: usize) -> Option<Span> {
     trimmed_span(doc, a, b)
 }
 
+/// Whether a cue phrase of `titles.tsv` may begin at token `i` (one or two hash lookups,
+/// before the dearer [`resolve::cues_at`]).
+fn may_open_cue(lx: &Lexicon, doc: &Doc, i: usize) -> bool {
+    let t = &doc.tokens[i];
+    let (full, core) = (doc.form(t.form), doc.form(t.core));
+    lx.cues.contains_key(full)
+        || lx.cue_firsts.contains(full)
+        || (t.core != t.form
+            && (lx.cues.contains_key(core)
+                || lx.cues_no_al.contains_key(core)
+                || lx.cue_firsts.contains(core)))
+}
+
 /// The people found by rule in a document: [`titled_people`] and [`bynames`].
 #[derive(Debug, Default)]
 pub struct Rules {
@@ -121,9 +134,8 @@ pub fn bynames(lx: &Lexicon, doc: &Doc) -> Vec<Tagged> {
         let kunya = t.kind == TokenKind::Word
             && !t.clitics.has_particle()
             && !t.clitics.has(Clitics::AL)
-            && resolve::cues_at(lx, doc, i, i + 1)
-                .iter()
-                .any(|c| c.kind == CueKind::Kunya);
+            && (t.form.end - t.form.start) as usize <= lx.kunya_max
+            && lx.kunyas.contains(doc.form(t.form));
         // after a given name, `أبو` opens a surname (`عادل أبو بكر`): the tagger's to find
         let surname = i > 0 && {
             let p = &doc.tokens[i - 1];
@@ -177,11 +189,7 @@ pub fn titled_people(lx: &Lexicon, doc: &Doc) -> Vec<Tagged> {
             && !u.clitics.has_particle()
             && doc.form(u.form).chars().count() > 1
     };
-    let connector = |b: usize| {
-        resolve::cues_at(lx, doc, b, b + 1)
-            .iter()
-            .any(|c| matches!(c.kind, CueKind::Connector | CueKind::Kunya))
-    };
+    let connector = |b: usize| lx.name_links.contains(doc.form(doc.tokens[b].form));
     let mut i = 0;
     while i < n {
         let t = &doc.tokens[i];
@@ -230,21 +238,24 @@ pub fn titled_people(lx: &Lexicon, doc: &Doc) -> Vec<Tagged> {
             i += 1;
             continue;
         }
-        let titled_before = resolve::cues_before(lx, doc, i)
-            .iter()
-            .any(|c| matches!(c.kind, CueKind::Title | CueKind::Spokesperson));
         // the title after the name, behind a comma or not (`علي المقرحي، آمر`, `الصديق السور
-        // رئيس لجنة`)
+        // رئيس لجنة`); looked up only where a cue may start, the one before only if need be
         let comma = b < n
             && doc.tokens[b].kind == TokenKind::Punct
             && matches!(doc.form(doc.tokens[b].form), "," | "،");
         let c0 = if comma { b + 1 } else { b };
-        let titled_after = (c0 + 1..=(c0 + lx.max_cue_tokens).min(n)).any(|e| {
-            resolve::cues_at(lx, doc, c0, e)
+        let titled_after = c0 < n
+            && may_open_cue(lx, doc, c0)
+            && (c0 + 1..=(c0 + lx.max_cue_tokens).min(n)).any(|e| {
+                resolve::cues_at(lx, doc, c0, e)
+                    .iter()
+                    .any(|c| matches!(c.kind, CueKind::Title | CueKind::Spokesperson))
+            });
+        let titled = titled_after
+            || resolve::cues_before(lx, doc, i)
                 .iter()
-                .any(|c| matches!(c.kind, CueKind::Title | CueKind::Spokesperson))
-        });
-        if titled_before || titled_after {
+                .any(|c| matches!(c.kind, CueKind::Title | CueKind::Spokesperson));
+        if titled {
             if let Some(span) = name_span(lx, doc, i, b) {
                 out.push(Tagged {
                     span,
@@ -309,6 +320,9 @@ pub fn add(
     rules: &Rules,
 ) {
     let (titled, bynames) = (&rules.titled[..], &rules.bynames[..]);
+    if titled.is_empty() && bynames.is_empty() && (tagged.is_empty() || model.is_none()) {
+        return;
+    }
     let taken: Vec<Span> = doc.entities.iter().map(|e| e.span()).collect();
     let mut locals: Vec<Local> = Vec::new();
     let mut confirmed: Vec<Entity> = Vec::new();

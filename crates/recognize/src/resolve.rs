@@ -321,19 +321,19 @@ pub fn mentions(lx: &Lexicon, doc: &Doc, cands: &[Cand]) -> (Vec<Mention>, Conte
         // a place's name right after a connector is a person's (`حمد بن جاسم`)
         if !c.particle
             && c.first > 0
+            && lx
+                .name_links
+                .contains(doc.form(doc.tokens[c.first as usize - 1].form))
             && f.senses.iter().all(|s| lx.entry(s.entry).place)
-            && cues_at(lx, doc, c.first as usize - 1, c.first as usize)
-                .iter()
-                .any(|q| matches!(q.kind, CueKind::Connector | CueKind::Kunya))
         {
             continue;
         }
         // a demonym after a byname is the person's (`أبو يحيى التونسي`)
         if c.first > 1
+            && lx
+                .kunyas
+                .contains(doc.form(doc.tokens[c.first as usize - 2].form))
             && f.senses.iter().all(|s| s.strength == Strength::Adj)
-            && cues_at(lx, doc, c.first as usize - 2, c.first as usize - 1)
-                .iter()
-                .any(|q| q.kind == CueKind::Kunya)
         {
             continue;
         }
