@@ -358,41 +358,11 @@ fn scorer_rules_of_the_reimplementation() {
 /// other outlets, years and countries than the seeds, so a floor on generalisation.
 #[test]
 fn entity_f1_on_the_development_articles() {
-    let Some(corpus) = shared("corpus/news-dev.jsonl") else {
+    let Some(pairs) = devgold_pairs() else {
         return;
     };
-    let gold_text = std::fs::read_to_string(repo_path("tests/devgold/news-dev-12.jsonl")).unwrap();
-    let golds: Vec<serde_json::Value> = gold_text
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
-    let ids: Vec<&str> = golds.iter().map(|g| g["id"].as_str().unwrap()).collect();
-    let mut input = String::new();
-    for line in std::fs::read_to_string(corpus).unwrap().lines() {
-        let v: serde_json::Value = serde_json::from_str(line).unwrap();
-        if ids.contains(&v["id"].as_str().unwrap_or("")) {
-            input.push_str(line);
-            input.push('\n');
-        }
-    }
-    let d = tempfile::tempdir().unwrap();
-    let path = d.path().join("dev.jsonl");
-    std::fs::write(&path, input).unwrap();
-    let out = run(&["extract", path.to_str().unwrap()], None);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let sys = json_lines(&out.stdout);
-    assert_eq!(sys.len(), golds.len(), "help: one output per article");
     let (mut tp, mut fp, mut fn_) = (0, 0, 0);
-    for g in &golds {
-        let s = sys
-            .iter()
-            .find(|s| s["id"] == g["id"])
-            .expect("article in output");
+    for (g, s) in &pairs {
         let (a, b, c) = entity_counts(g, s);
         tp += a;
         fp += b;

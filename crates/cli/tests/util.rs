@@ -74,3 +74,44 @@ pub fn cp_slice(s: &str, start: u64, end: u64) -> String {
         .take((end - start) as usize)
         .collect()
 }
+
+/// The 12 independently annotated development articles (`tests/devgold/`) and rasd's
+/// output on their texts (read from `RASD_SHARED/corpus/news-dev.jsonl`), paired by id;
+/// `None` (with a notice) when `RASD_SHARED` is unset.
+pub fn devgold_pairs() -> Option<Vec<(serde_json::Value, serde_json::Value)>> {
+    let corpus = shared("corpus/news-dev.jsonl")?;
+    let gold_text = std::fs::read_to_string(repo_path("tests/devgold/news-dev-12.jsonl")).unwrap();
+    let golds: Vec<serde_json::Value> = json_lines(gold_text.as_bytes());
+    let ids: Vec<&str> = golds.iter().map(|g| g["id"].as_str().unwrap()).collect();
+    let mut input = String::new();
+    for line in std::fs::read_to_string(corpus).unwrap().lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        if ids.contains(&v["id"].as_str().unwrap_or("")) {
+            input.push_str(line);
+            input.push('\n');
+        }
+    }
+    let d = tempfile::tempdir().unwrap();
+    let path = d.path().join("dev.jsonl");
+    std::fs::write(&path, input).unwrap();
+    let out = run(&["extract", path.to_str().unwrap()], None);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let sys = json_lines(&out.stdout);
+    assert_eq!(sys.len(), golds.len(), "help: one output per article");
+    Some(
+        golds
+            .into_iter()
+            .map(|g| {
+                let s = sys
+                    .iter()
+                    .find(|s| s["id"] == g["id"])
+                    .expect("article in output");
+                (g, s.clone())
+            })
+            .collect(),
+    )
+}

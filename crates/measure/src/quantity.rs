@@ -55,6 +55,19 @@ fn counted(cx: &Cx<'_>, e: usize) -> Option<usize> {
     (!taken).then_some(k)
 }
 
+/// A qualifier written after a count (`على الأقل`, `تقريبا`) at token `i`: its end,
+/// its approximation and its row.
+fn qualifier_after(cx: &Cx<'_>, i: usize) -> Option<(usize, Approx, Why)> {
+    cx.find(i, |s, _| match s {
+        Sem::Qual {
+            approx,
+            pos: Pos::After,
+        } => Some(*approx),
+        _ => None,
+    })
+    .map(|(e, a, _, w)| (e, a, w))
+}
+
 /// The unit of time at token `i`: `(end, unit, count)`.
 fn unit_at(cx: &Cx<'_>, i: usize) -> Option<(usize, TUnit, u8, u8)> {
     let (e, (u, c, conj), ..) = cx.find(i, |s, h| match s {
@@ -124,13 +137,7 @@ pub fn scan(cx: &Cx<'_>, used: &[bool], quantities: &mut Vec<Item>, durations: &
                 let mut e = n.end;
                 let mut approx = approx;
                 if qual.is_none() {
-                    if let Some((e2, a, _, w)) = cx.find(e, |s, _| match s {
-                        Sem::Qual {
-                            approx,
-                            pos: Pos::After,
-                        } => Some(*approx),
-                        _ => None,
-                    }) {
+                    if let Some((e2, a, w)) = qualifier_after(cx, e) {
                         approx = a;
                         why.push(w);
                         e = e2;
@@ -158,13 +165,7 @@ pub fn scan(cx: &Cx<'_>, used: &[bool], quantities: &mut Vec<Item>, durations: &
                 let of = counted(cx, e);
                 // A qualifier after the counted noun: 25 قتيلا على الأقل.
                 if let (None, Approx::Exact, Some(k)) = (&qual, approx, of) {
-                    if let Some((e2, a, _, w)) = cx.find(k + 1, |s, _| match s {
-                        Sem::Qual {
-                            approx,
-                            pos: Pos::After,
-                        } => Some(*approx),
-                        _ => None,
-                    }) {
+                    if let Some((e2, a, w)) = qualifier_after(cx, k + 1) {
                         approx = a;
                         why.push(w);
                         e = e2;
