@@ -745,6 +745,16 @@ impl<'c, 'a> Grammar<'c, 'a> {
         if bare && !after_day && week.is_none() {
             return None;
         }
+        // بين الاثنين is "between the two" unless a second day follows: بين الاثنين والخميس.
+        if wd == 1 && !after_day && i > cx.lo && cx.role_bare(i - 1, Role::Between).is_some() {
+            let weekday = |k: usize, conj: bool| {
+                cx.hits(k)
+                    .any(|(h, en)| (h.conj > 0) == conj && matches!(en.sem, Sem::Weekday { .. }))
+            };
+            if !(weekday(e, true) || cx.and_token(e) && weekday(e + 1, false)) {
+                return None;
+            }
+        }
         spec.weekday = Some(wd);
         spec.why.push(why);
         j = e;

@@ -171,3 +171,23 @@ fn night_between_two_days() {
         "help: days that do not follow each other stay apart"
     );
 }
+
+/// `هذا اليوم` is today and joins a following weekday; `بين الاثنين` alone is "between
+/// the two", not Monday.
+#[test]
+fn this_day_and_between_the_two() {
+    let m = Measurer::load(&Source::embedded()).0;
+    let an = Analyzer::default();
+    let cases: &[(&str, &[&str])] = &[
+        ("اعتقل هذا اليوم الاثنين في درنة.", &["هذا اليوم الاثنين"]),
+        ("تطور الخلاف بين الاثنين، ليتدخل القيادي.", &[]),
+        ("وقعت الاشتباكات بين الاثنين والخميس.", &["الاثنين", "الخميس"]),
+    ];
+    for (text, want) in cases {
+        let mut doc = an.analyze_text(text);
+        doc.set_published(Some("2018-10-09".into()));
+        m.run(&mut doc).unwrap();
+        let got: Vec<&str> = doc.times.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(&got, want, "help: times of {text:?}");
+    }
+}
