@@ -108,10 +108,19 @@ impl Store {
     /// transaction; an article whose hash is stored already is skipped. Returns how
     /// many were added.
     pub fn insert_batch(&mut self, batch: &[(String, Doc)]) -> Result<usize> {
+        // Built once per batch: building its tables costs more than folding a sentence.
+        let norm = rasd_text::Normalizer::matching();
         let tx = self.conn.transaction()?;
         let mut added = 0;
         for (hash, doc) in batch {
-            if insert_doc(&self.families, &tx, hash, doc, &self.path)? {
+            let wire = serde_json::to_string(&Article::of(doc)).map_err(|e| {
+                Error::BadRequest(format!(
+                    "{}: cannot serialize article {}: {e}",
+                    self.path.display(),
+                    doc.id
+                ))
+            })?;
+            if insert_doc(&self.families, &tx, hash, doc, &wire, &norm)? {
                 added += 1;
             }
         }
@@ -277,15 +286,9 @@ fn insert_doc(
     tx: &Transaction<'_>,
     hash: &str,
     doc: &Doc,
-    path: &std::path::Path,
+    wire: &str,
+    norm: &rasd_text::Normalizer,
 ) -> Result<bool> {
-    let wire = serde_json::to_string(&Article::of(doc)).map_err(|e| {
-        Error::BadRequest(format!(
-            "{}: cannot serialize article {}: {e}",
-            path.display(),
-            doc.id
-        ))
-    })?;
     let n = tx.execute(
         "INSERT OR IGNORE INTO articles(hash, doc_id, outlet, published, day, url, title, source, body, doc,
          n_entities, n_claims, n_events) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)",
@@ -385,7 +388,6 @@ fn insert_doc(
             c.why.to_string()
         ])?;
     }
-    let norm = rasd_text::Normalizer::matching();
     let mut ev_st = tx.prepare_cached(
         "INSERT INTO events(article, vid, type, family, place_ref, place_name, country, lat, lon, day_from, day_to,
          fatalities, denied, evidence_norm, ev) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)",

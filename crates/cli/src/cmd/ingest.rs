@@ -41,8 +41,9 @@ pub struct Args {
     /// Stage chain: default, no-tagger or text-only.
     #[arg(long, default_value = "default", value_parser = parse_preset)]
     pub preset: Preset,
-    /// Articles per batch (one transaction each).
-    #[arg(long, default_value_t = 32, value_name = "N")]
+    /// Articles per batch (one transaction each): larger batches write each index
+    /// page less often; a kill loses at most the batches in flight.
+    #[arg(long, default_value_t = 128, value_name = "N")]
     pub batch: usize,
     /// Worker threads (default: one per core).
     #[arg(short = 'j', long, value_name = "N")]
