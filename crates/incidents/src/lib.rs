@@ -276,6 +276,12 @@ fn places_compatible(f: &Family, a: &Account, b: &Account) -> bool {
     }
 }
 
+/// The days of an account dated to ten days or less (`times_compatible` ties only
+/// those across articles).
+fn short_day(a: &Account) -> Option<(i64, i64)> {
+    a.day.filter(|(d0, d1)| d1 - d0 <= 10)
+}
+
 fn times_compatible(f: &Family, a: &Account, b: &Account) -> bool {
     match (a.day, b.day) {
         (Some((a0, a1)), Some((b0, b1))) => {
@@ -333,13 +339,40 @@ pub fn group(families: &Families, accounts: Vec<Account>) -> Vec<Incident> {
     });
     // Clusters of indices into `prepared`; only those of the current family are open.
     let mut clusters: Vec<Vec<usize>> = Vec::new();
+    // Per cluster, the earliest end day of its members dated to ten days or less.
+    let mut ends: Vec<Option<i64>> = Vec::new();
+    // Open clusters that a dated account may still join, in order. Accounts come by
+    // day, so a cluster whose member ended more than the family's widest window before
+    // the current day can take no later dated account (`times_compatible`) and leaves
+    // this list for good; undated and long-dated accounts still see every open cluster.
+    // This keeps grouping linear in the number of accounts rather than quadratic.
+    let mut live: Vec<usize> = Vec::new();
     let mut open_from = 0;
+    let mut widest = 0;
     for i in 0..prepared.len() {
-        if i > 0 && prepared[i].fam.family != prepared[i - 1].fam.family {
+        if i == 0 || prepared[i].fam.family != prepared[i - 1].fam.family {
             open_from = clusters.len();
+            live.clear();
+            let family = &prepared[i].fam.family;
+            widest = prepared[i..]
+                .iter()
+                .take_while(|p| &p.fam.family == family)
+                .map(|p| p.fam.window_days)
+                .max()
+                .unwrap_or(0);
         }
+        let short = short_day(&prepared[i].acc);
+        if let Some((a0, _)) = short {
+            live.retain(|&ci| ends[ci].is_none_or(|e| e + widest > a0));
+        }
+        let candidates: Box<dyn Iterator<Item = usize>> = if short.is_some() {
+            Box::new(live.iter().copied())
+        } else {
+            Box::new(open_from..clusters.len())
+        };
         let mut best: Option<(usize, usize)> = None;
-        for (ci, c) in clusters.iter().enumerate().skip(open_from) {
+        for ci in candidates {
+            let c = &clusters[ci];
             if c.iter().all(|&j| compatible(&prepared[i], &prepared[j])) {
                 let score = c
                     .iter()
@@ -350,9 +383,19 @@ pub fn group(families: &Families, accounts: Vec<Account>) -> Vec<Incident> {
                 }
             }
         }
+        let end = short.map(|d| d.1);
         match best {
-            Some((ci, _)) => clusters[ci].push(i),
-            None => clusters.push(vec![i]),
+            Some((ci, _)) => {
+                clusters[ci].push(i);
+                if let Some(e) = end {
+                    ends[ci] = Some(ends[ci].map_or(e, |x| x.min(e)));
+                }
+            }
+            None => {
+                live.push(clusters.len());
+                clusters.push(vec![i]);
+                ends.push(end);
+            }
         }
     }
     let mut out: Vec<Incident> = clusters
