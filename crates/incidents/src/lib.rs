@@ -28,6 +28,7 @@
 //! ```
 #![warn(missing_docs)]
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use rasd_lexicon::{Issue, Source};
@@ -250,9 +251,10 @@ pub fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
 }
 
 /// Accounts prepared for comparison.
-struct Prepared {
+struct Prepared<'f> {
     acc: Account,
-    fam: Family,
+    /// Borrowed from the table: one copy per type, not per account.
+    fam: Cow<'f, Family>,
     parties: BTreeSet<String>,
 }
 
@@ -301,7 +303,7 @@ fn precise(a: &Account) -> Option<&Place> {
     a.place.as_ref().filter(|p| !p.coarse)
 }
 
-fn compatible(x: &Prepared, y: &Prepared) -> bool {
+fn compatible(x: &Prepared<'_>, y: &Prepared<'_>) -> bool {
     if x.fam.family != y.fam.family {
         return false;
     }
@@ -325,7 +327,9 @@ pub fn group(families: &Families, accounts: Vec<Account>) -> Vec<Incident> {
     let mut prepared: Vec<Prepared> = accounts
         .into_iter()
         .map(|acc| {
-            let fam = families.of(&acc.etype);
+            let fam = families
+                .get(&acc.etype)
+                .map_or_else(|| Cow::Owned(families.of(&acc.etype)), Cow::Borrowed);
             let parties = acc.actors.iter().chain(&acc.targets).cloned().collect();
             Prepared { acc, fam, parties }
         })
