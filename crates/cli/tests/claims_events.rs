@@ -6,14 +6,9 @@ use crate::recognize::{alias_match, fold, fold_en};
 use crate::util::*;
 
 fn seeds() -> Vec<Value> {
-    let out = run(
+    let out = run_ok(
         &["extract", repo_path("corpus/seeds.jsonl").to_str().unwrap()],
         None,
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
     );
     json_lines(&out.stdout)
 }
@@ -128,12 +123,7 @@ fn outlet_voice_holds_unattributed_events() {
     });
     let p = d.path().join("a.jsonl");
     std::fs::write(&p, format!("{rec}\n")).unwrap();
-    let out = run(&["extract", p.to_str().unwrap()], None);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = run_ok(&["extract", p.to_str().unwrap()], None);
     let doc = &json_lines(&out.stdout)[0];
     let events = doc["events"].as_array().unwrap();
     assert!(!events.is_empty());
@@ -169,7 +159,7 @@ fn trigger_tables_are_user_data() {
     .unwrap();
     let input = d.path().join("a.txt");
     std::fs::write(&input, "قنص مسلحون مدنيا في منطقة الشيخ زويد أمس.").unwrap();
-    let out = run(
+    let out = run_ok(
         &[
             "extract",
             "--lexicons",
@@ -179,11 +169,6 @@ fn trigger_tables_are_user_data() {
             input.to_str().unwrap(),
         ],
         None,
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
     );
     let doc = &json_lines(&out.stdout)[0];
     let e = &doc["events"][0];
@@ -201,12 +186,7 @@ fn dev_corpus_claims_and_events_are_valid() {
     let Some(p) = shared("corpus/news-dev.jsonl") else {
         return;
     };
-    let out = run(&["extract", p.to_str().unwrap()], None);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = run_ok(&["extract", p.to_str().unwrap()], None);
     let docs = json_lines(&out.stdout);
     assert!(docs.len() > 700);
     let mut events = 0;

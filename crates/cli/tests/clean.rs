@@ -31,12 +31,7 @@ const DEBRIS_ANYWHERE: &[&str] = &[
 ];
 
 fn extract(args: &[&str]) -> Vec<Value> {
-    let out = run(&[&["extract"], args].concat(), None);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = run_ok(&[&["extract"], args].concat(), None);
     json_lines(&out.stdout)
 }
 

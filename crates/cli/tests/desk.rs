@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-use crate::util::{rasd, repo_path, run};
+use crate::util::{rasd, repo_path, run, run_ok};
 
 /// The contract-shaped fixture: two outlets on one strike, one denying; markup text.
 pub fn accounts() -> PathBuf {
@@ -221,7 +221,7 @@ fn search_finds_variants_of_the_words() {
     let dir = tempfile::tempdir().unwrap();
     let db = seeded_db(dir.path());
     // غارة تاجوراء: the first article says غارة, the second الغارة … تاجوراء.
-    let out = run(
+    let out = run_ok(
         &[
             "search",
             "--db",
@@ -230,11 +230,6 @@ fn search_finds_variants_of_the_words() {
             "غارة تاجوراء",
         ],
         None,
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
     );
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     let ids: Vec<&str> = v["items"]
@@ -804,12 +799,7 @@ fn sigkill_mid_ingest_leaves_an_intact_db_and_the_rerun_finishes() {
 fn demo_ingests_the_bundled_seeds_and_summarises() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("demo.db");
-    let out = run(&["demo", "--no-serve", "--db", db.to_str().unwrap()], None);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = run_ok(&["demo", "--no-serve", "--db", db.to_str().unwrap()], None);
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("5 articles added now"), "{text}");
     assert!(text.contains("events by type:"), "{text}");

@@ -4,14 +4,9 @@ use crate::util::*;
 
 #[test]
 fn seeds_extract_with_valid_spans() {
-    let out = run(
+    let out = run_ok(
         &["extract", repo_path("corpus/seeds.jsonl").to_str().unwrap()],
         None,
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
     );
     let docs = json_lines(&out.stdout);
     assert_eq!(docs.len(), 5);

@@ -11,14 +11,9 @@ use crate::util::*;
 
 /// The seeds with their publication dates, by id.
 fn seeds() -> BTreeMap<String, Value> {
-    let out = run(
+    let out = run_ok(
         &["extract", repo_path("corpus/seeds.jsonl").to_str().unwrap()],
         None,
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
     );
     json_lines(&out.stdout)
         .into_iter()
@@ -55,12 +50,7 @@ fn times(d: &Value) -> Vec<TimeRow> {
 #[test]
 fn duckling_eval_command_reports_pass_rates() {
     let dir = repo_path("crates/measure/tests/data/duckling-ar");
-    let out = run(&["eval", "duckling", dir.to_str().unwrap(), "--json"], None);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = run_ok(&["eval", "duckling", dir.to_str().unwrap(), "--json"], None);
     let v: Value = serde_json::from_slice(&out.stdout).expect("one JSON object");
     for (dim, min) in [("time", 0.95), ("numeral", 0.98), ("ordinal", 1.0)] {
         let rate = v[dim]["pass_rate"].as_f64().unwrap_or(0.0);
@@ -231,12 +221,7 @@ fn news_test_set_through_extract() {
         })
         .collect();
     std::fs::write(&input, lines.join("\n")).unwrap();
-    let out = run(&["extract", input.to_str().unwrap()], None);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = run_ok(&["extract", input.to_str().unwrap()], None);
     let docs: BTreeMap<String, Value> = json_lines(&out.stdout)
         .into_iter()
         .map(|d| (d["id"].as_str().unwrap().to_string(), d))
@@ -287,14 +272,9 @@ fn news_test_set_through_extract() {
 
 #[test]
 fn no_publication_date_gives_null_never_a_guess() {
-    let out = run(
+    let out = run_ok(
         &["extract", "-"],
         Some("قصف الطيران المدينة أمس الخميس في 4 أبريل 2019 ومنذ 4 أبريل.".as_bytes()),
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
     );
     let d = &json_lines(&out.stdout)[0];
     let ts = times(d);

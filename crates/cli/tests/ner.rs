@@ -1,7 +1,7 @@
 //! The entity tagger through the binary: `rasd ner --conll`, `rasd eval ner`, and
 //! the ANERcorp score (needs `RASD_SHARED`).
 
-use crate::util::{repo_path, run, shared};
+use crate::util::{repo_path, run, run_ok, shared};
 
 const TINY: &str = "crates/cli/tests/fixtures/ner/tiny.conll";
 
@@ -15,12 +15,7 @@ fn is_tag(t: &str) -> bool {
 #[test]
 fn ner_conll_writes_one_line_per_token() {
     let input = std::fs::read_to_string(repo_path(TINY)).unwrap();
-    let out = run(&["ner", "--conll", repo_path(TINY).to_str().unwrap()], None);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = run_ok(&["ner", "--conll", repo_path(TINY).to_str().unwrap()], None);
     let text = String::from_utf8(out.stdout).unwrap();
     let got: Vec<&str> = text.lines().collect();
     let want: Vec<&str> = input.lines().collect();
@@ -49,12 +44,7 @@ fn ner_conll_takes_untagged_tokens() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("plain.conll");
     std::fs::write(&p, "قال\nالرئيس\nإن\n\nطرابلس\n").unwrap();
-    let out = run(&["ner", "--conll", p.to_str().unwrap()], None);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = run_ok(&["ner", "--conll", p.to_str().unwrap()], None);
     let text = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 5, "{text}");
@@ -71,14 +61,9 @@ fn ner_missing_file_is_an_error() {
 
 #[test]
 fn eval_ner_reports_conlleval_table() {
-    let out = run(
+    let out = run_ok(
         &["eval", "ner", "--conll", repo_path(TINY).to_str().unwrap()],
         None,
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
     );
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
@@ -96,7 +81,7 @@ fn eval_ner_reports_conlleval_table() {
 
 #[test]
 fn eval_ner_json_counts_gold_phrases() {
-    let out = run(
+    let out = run_ok(
         &[
             "eval",
             "ner",
@@ -105,11 +90,6 @@ fn eval_ner_json_counts_gold_phrases() {
             repo_path(TINY).to_str().unwrap(),
         ],
         None,
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
     );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["tokens"], 39);
@@ -132,14 +112,9 @@ fn anercorp_test_f1() {
     let Some(test) = shared("testdata/anercorp/test.conll") else {
         return;
     };
-    let out = run(
+    let out = run_ok(
         &["eval", "ner", "--json", "--conll", test.to_str().unwrap()],
         None,
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
     );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let f1 = v["micro"]["f1"].as_f64().unwrap();
@@ -158,12 +133,7 @@ fn train_ner_reproduces_committed_model() {
     };
     let dir = tempfile::tempdir().unwrap();
     let out_path = dir.path().join("ner-ap.bin");
-    let out = run(&["train", "ner", "--out", out_path.to_str().unwrap()], None);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    run_ok(&["train", "ner", "--out", out_path.to_str().unwrap()], None);
     let new = std::fs::read(&out_path).unwrap();
     let committed = std::fs::read(repo_path("models/ner/ner-ap.bin")).unwrap();
     assert!(

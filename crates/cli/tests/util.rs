@@ -46,6 +46,18 @@ pub fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
     child.wait_with_output().expect("wait for rasd")
 }
 
+/// [`run`], asserting that `rasd` succeeded (its stderr is the failure message).
+#[track_caller]
+pub fn run_ok(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let out = run(args, stdin);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
 /// Parse JSON Lines output.
 pub fn json_lines(out: &[u8]) -> Vec<serde_json::Value> {
     String::from_utf8_lossy(out)
@@ -94,12 +106,7 @@ pub fn devgold_pairs() -> Option<Vec<(serde_json::Value, serde_json::Value)>> {
     let d = tempfile::tempdir().unwrap();
     let path = d.path().join("dev.jsonl");
     std::fs::write(&path, input).unwrap();
-    let out = run(&["extract", path.to_str().unwrap()], None);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = run_ok(&["extract", path.to_str().unwrap()], None);
     let sys = json_lines(&out.stdout);
     assert_eq!(sys.len(), golds.len(), "help: one output per article");
     Some(

@@ -72,16 +72,18 @@ mod tests {
 
     use super::EventExtractor;
 
-    fn run(text: &str) -> Doc {
-        let mut doc = Analyzer::default().analyze_text(text);
-        Attributor::load(&Source::embedded())
-            .0
-            .run(&mut doc)
-            .unwrap();
+    /// Claims, then events, with the built-in lexicons.
+    fn stages(doc: &mut Doc) {
+        Attributor::load(&Source::embedded()).0.run(doc).unwrap();
         EventExtractor::load(&Source::embedded())
             .0
-            .run(&mut doc)
+            .run(doc)
             .unwrap();
+    }
+
+    fn run(text: &str) -> Doc {
+        let mut doc = Analyzer::default().analyze_text(text);
+        stages(&mut doc);
         doc
     }
 
@@ -211,14 +213,7 @@ mod tests {
                 why: Why::rule("test"),
             });
         }
-        Attributor::load(&Source::embedded())
-            .0
-            .run(&mut doc)
-            .unwrap();
-        EventExtractor::load(&Source::embedded())
-            .0
-            .run(&mut doc)
-            .unwrap();
+        stages(&mut doc);
         assert_eq!(doc.events.len(), 1, "{:?}", doc.events);
         let e = &doc.events[0];
         assert_eq!(e.etype, "shelling_artillery_missile_attack");
@@ -233,14 +228,7 @@ mod tests {
             "قصفت طائرات حربية بلدة في منطقة كفرنبل. وقال ناشطون إن اشتباكات اندلعت في منطقة سراقب.",
         );
         doc.outlet = Some("Al Arabiya".to_string());
-        Attributor::load(&Source::embedded())
-            .0
-            .run(&mut doc)
-            .unwrap();
-        EventExtractor::load(&Source::embedded())
-            .0
-            .run(&mut doc)
-            .unwrap();
+        stages(&mut doc);
         assert_eq!(doc.events.len(), 2, "{:?}", doc.events);
         let by = |i: usize| {
             let id = doc.events[i].claim.clone().expect("claim");

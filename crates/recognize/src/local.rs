@@ -61,6 +61,16 @@ fn trim_edges(lx: &Lexicon, doc: &Doc, mut a: usize, mut b: usize) -> Option<(us
     (b > a).then_some((a, b))
 }
 
+/// A person named by tokens `a..b` (found by a rule, so with full score).
+fn person(lx: &Lexicon, doc: &Doc, a: usize, b: usize) -> Option<Tagged> {
+    name_span(lx, doc, a, b).map(|span| Tagged {
+        span,
+        tokens: (a as u32, b as u32),
+        label: Label::Per,
+        score: 1.0,
+    })
+}
+
 /// [`trimmed_span`], except that a first word which is a given name as written, or begins
 /// with ك, keeps the letters that look like particles (`وليام`, not و + `ليام`; `كريستوفر`).
 fn name_span(lx: &Lexicon, doc: &Doc, a: usize, b: usize) -> Option<Span> {
@@ -160,14 +170,7 @@ pub fn bynames(lx: &Lexicon, doc: &Doc) -> Vec<Tagged> {
         {
             b += 1;
         }
-        if let Some(span) = name_span(lx, doc, i, b) {
-            out.push(Tagged {
-                span,
-                tokens: (i as u32, b as u32),
-                label: Label::Per,
-                score: 1.0,
-            });
-        }
+        out.extend(person(lx, doc, i, b));
         i = b;
     }
     out
@@ -256,14 +259,7 @@ pub fn titled_people(lx: &Lexicon, doc: &Doc) -> Vec<Tagged> {
                 .iter()
                 .any(|c| matches!(c.kind, CueKind::Title | CueKind::Spokesperson));
         if titled {
-            if let Some(span) = name_span(lx, doc, i, b) {
-                out.push(Tagged {
-                    span,
-                    tokens: (i as u32, b as u32),
-                    label: Label::Per,
-                    score: 1.0,
-                });
-            }
+            out.extend(person(lx, doc, i, b));
             i = b;
         } else {
             i += 1;

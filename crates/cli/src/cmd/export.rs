@@ -6,7 +6,6 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use rasd_store::export::{self, Format};
-use rasd_store::Store;
 
 use super::Globals;
 
@@ -34,13 +33,7 @@ pub struct Args {
 
 /// Run `rasd export`.
 pub fn run(_g: &Globals, args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::ensure!(
-        args.db.is_file(),
-        "{}: no such database (run `rasd ingest` first)",
-        args.db.display()
-    );
-    let store = Store::open_read_only(&args.db)
-        .with_context(|| format!("opening {}", args.db.display()))?;
+    let store = super::open_db(&args.db)?;
     let n = match &args.output {
         Some(p) => {
             let f =

@@ -43,6 +43,23 @@ pub fn parse_preset(s: &str) -> Result<Preset, String> {
     })
 }
 
+/// Fail with a hint when the database a reading command names does not exist.
+pub fn ensure_db(db: &std::path::Path) -> anyhow::Result<()> {
+    anyhow::ensure!(
+        db.is_file(),
+        "{}: no such database (run `rasd ingest` first)",
+        db.display()
+    );
+    Ok(())
+}
+
+/// Open an existing database for reading.
+pub fn open_db(db: &std::path::Path) -> anyhow::Result<rasd_store::Store> {
+    use anyhow::Context;
+    ensure_db(db)?;
+    rasd_store::Store::open_read_only(db).with_context(|| format!("opening {}", db.display()))
+}
+
 /// Print lexicon problems as warnings; they never stop a run.
 pub fn warn_issues(issues: &[rasd_pipeline::lexicon::Issue]) {
     for i in issues {

@@ -3,9 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::Context;
 use rasd_store::search::SearchIndex;
-use rasd_store::Store;
 
 use super::Globals;
 
@@ -29,13 +27,7 @@ pub struct Args {
 
 /// Run `rasd search`.
 pub fn run(g: &Globals, args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::ensure!(
-        args.db.is_file(),
-        "{}: no such database (run `rasd ingest` first)",
-        args.db.display()
-    );
-    let store = Store::open_read_only(&args.db)
-        .with_context(|| format!("opening {}", args.db.display()))?;
+    let store = super::open_db(&args.db)?;
     let src = g.config(rasd_pipeline::Preset::Default).source();
     let index = SearchIndex::open(&args.db, &src)?;
     let q = args.query.join(" ");

@@ -23,11 +23,7 @@ pub struct Args {
 
 /// Run `rasd serve`.
 pub fn run(g: &Globals, args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::ensure!(
-        args.db.is_file(),
-        "{}: no such database (run `rasd ingest` first)",
-        args.db.display()
-    );
+    super::ensure_db(&args.db)?;
     serve(
         g,
         &args.db,
