@@ -300,3 +300,28 @@ fn no_publication_date_gives_null_never_a_guess() {
         "{ts:?}"
     );
 }
+
+/// An expression said twice is listed once, at its first mention, with the second span
+/// in `mentions`; one with another value stays its own entry.
+#[test]
+fn repeated_expression_listed_once_with_its_mentions() {
+    let text = "قتل ثمانية مدنيين في الغارات السبت بحسب المرصد. وتجددت الغارات السبت على المدينة. \
+                وقالت الأمم المتحدة الجمعة إن القصف مستمر.";
+    let rec = serde_json::json!({"id": "rep", "published": "2018-04-07", "text": text});
+    let out = run_ok(&["extract", "-"], Some(rec.to_string().as_bytes()));
+    let d = &json_lines(&out.stdout)[0];
+    let body: Vec<char> = d["body"].as_str().unwrap().chars().collect();
+    let ts = d["times"].as_array().unwrap();
+    let sat: Vec<&Value> = ts.iter().filter(|t| t["text"] == "السبت").collect();
+    assert_eq!(sat.len(), 1, "help: one entry for the repeated السبت: {ts:?}");
+    assert_eq!(sat[0]["value"], "2018-04-07");
+    let m = sat[0]["mentions"].as_array().expect("mentions of the repeat");
+    assert_eq!(m.len(), 1, "help: {m:?}");
+    let (a, b) = (m[0][0].as_u64().unwrap() as usize, m[0][1].as_u64().unwrap() as usize);
+    assert_eq!(body[a..b].iter().collect::<String>(), "السبت");
+    assert!(a as u64 > sat[0]["start"].as_u64().unwrap(), "help: the repeat comes later");
+    assert!(
+        ts.iter().any(|t| t["text"] == "الجمعة" && t["value"] == "2018-04-06"),
+        "help: {ts:?}"
+    );
+}

@@ -47,6 +47,8 @@ mod spec;
 
 pub use error::{Error, Result};
 
+use std::collections::HashMap;
+
 use rasd_lexicon::{Issue, Source};
 use rasd_model::{Clitics, Doc, Grain, Quantity, Span, TimeExpr, TimeKind, TokenKind, Why};
 
@@ -227,6 +229,7 @@ impl Measurer {
         doc.quantities = qs.iter().filter_map(|q| to_q(q, doc)).collect();
         doc.durations = ds.iter().filter_map(|q| to_q(q, doc)).collect();
         doc.times = times;
+        link_repeats(doc);
         Ok(())
     }
 
@@ -300,6 +303,8 @@ impl Measurer {
                     to: None,
                     kind,
                     why: join_why(&f.why),
+                    mentions: Vec::new(),
+                    repeat_of: None,
                 });
             }
             Shape::Blocked => return None,
@@ -314,6 +319,8 @@ impl Measurer {
             to,
             kind,
             why: join_why(&f.why),
+            mentions: Vec::new(),
+            repeat_of: None,
         })
     }
 
@@ -428,5 +435,42 @@ fn join_why(parts: &[Why]) -> Why {
         0 => Why::rule("measure/time"),
         1 => seen.remove(0),
         _ => Why::All(seen),
+    }
+}
+
+/// Link the repeated mentions of one expression: a later time with the same folded
+/// text (the tokens' matching forms), value, interval end and kind gets `repeat_of`, and
+/// its span joins the first mention's `mentions`.
+fn link_repeats(doc: &mut Doc) {
+    if doc.times.len() < 2 {
+        return;
+    }
+    let mut first: HashMap<(String, Option<String>, Option<String>, TimeKind), u32> =
+        HashMap::new();
+    for i in 0..doc.times.len() {
+        let t = &doc.times[i];
+        let lo = doc.tokens.partition_point(|k| k.span.start < t.start);
+        let hi = doc.tokens.partition_point(|k| k.span.start < t.end);
+        let mut folded = String::new();
+        for k in &doc.tokens[lo..hi] {
+            if !folded.is_empty() {
+                folded.push(' ');
+            }
+            folded.push_str(doc.norm.slice(k.form));
+        }
+        let key = (folded, t.value.clone(), t.to.clone(), t.kind);
+        match first.get(&key) {
+            Some(&f) => {
+                let span = Span {
+                    start: t.start,
+                    end: t.end,
+                };
+                doc.times[i].repeat_of = Some(f);
+                doc.times[f as usize].mentions.push(span);
+            }
+            None => {
+                first.insert(key, i as u32);
+            }
+        }
     }
 }

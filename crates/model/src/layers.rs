@@ -193,6 +193,15 @@ pub struct TimeExpr {
     pub kind: TimeKind,
     /// Rule or lexicon entry that produced it.
     pub why: Why,
+    /// The later mentions of the same expression (same folded text, same value) in the
+    /// document, on its first mention only: the output lists each distinct expression
+    /// once, as the annotation guideline counts them, and keeps every span here.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mentions: Vec<Span>,
+    /// Index in `doc.times` of the first mention when this one repeats it. Stages see
+    /// every mention; the wire view leaves repeats out (their spans are in `mentions`).
+    #[serde(skip)]
+    pub repeat_of: Option<u32>,
 }
 
 /// Qualifier of a quantity.

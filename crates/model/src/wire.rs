@@ -10,9 +10,11 @@
 //! - `sentences`: `[[start, end], …]`;
 //! - `entities`: `{id, start, end, text, type, ref, role?, why}`; `refs`: the records
 //!   they point to, `{name, name_en, kind, wikidata, country, lat, lon, …}`;
-//! - `times`: `{start, end, text, value, grain, to?, kind?, why}`, `value` ISO 8601 cut to
-//!   its grain, `null` when it cannot be resolved; `kind: "named_event"` (rasd's addition)
-//!   marks the name of an event (`ثورة 17 فبراير`), whose value is the event's own date;
+//! - `times`: `{start, end, text, value, grain, to?, kind?, mentions?, why}`, `value` ISO
+//!   8601 cut to its grain, `null` when it cannot be resolved; `kind: "named_event"` (rasd's
+//!   addition) marks the name of an event (`ثورة 17 فبراير`), whose value is the event's own
+//!   date; each distinct expression (folded text and value) is listed once, at its first
+//!   mention, and `mentions` (rasd's addition) holds the spans of its repeats;
 //! - `quantities`: `{start, end, text, value, approx, of?, why}`; `durations` (rasd's
 //!   addition) in the same form plus `unit`, so that `17 دقيقة` is never a time;
 //! - `claims`: `{id, start, end, cue, stance, speaker, anonymous, via, content,
@@ -90,7 +92,17 @@ impl<'a> Article<'a> {
             sentences: Cow::Borrowed(&doc.sentences),
             entities: Cow::Borrowed(&doc.entities),
             refs: Cow::Borrowed(&doc.refs),
-            times: Cow::Borrowed(&doc.times),
+            times: if doc.times.iter().any(|t| t.repeat_of.is_some()) {
+                Cow::Owned(
+                    doc.times
+                        .iter()
+                        .filter(|t| t.repeat_of.is_none())
+                        .cloned()
+                        .collect(),
+                )
+            } else {
+                Cow::Borrowed(&doc.times)
+            },
             quantities: Cow::Borrowed(&doc.quantities),
             durations: Cow::Borrowed(&doc.durations),
             claims: Cow::Borrowed(&doc.claims),
