@@ -9,6 +9,11 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+/// mimalloc rather than the system allocator: the stages allocate many short-lived
+/// buffers per article, and with glibc's allocator that was a tenth of the run time.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// rasd (رصد): Arabic conflict news in, a sourced record out — who did what to
 /// whom, where, when, how many were hurt, and who says so.
 #[derive(Parser, Debug)]

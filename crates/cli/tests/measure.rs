@@ -313,15 +313,28 @@ fn repeated_expression_listed_once_with_its_mentions() {
     let body: Vec<char> = d["body"].as_str().unwrap().chars().collect();
     let ts = d["times"].as_array().unwrap();
     let sat: Vec<&Value> = ts.iter().filter(|t| t["text"] == "السبت").collect();
-    assert_eq!(sat.len(), 1, "help: one entry for the repeated السبت: {ts:?}");
+    assert_eq!(
+        sat.len(),
+        1,
+        "help: one entry for the repeated السبت: {ts:?}"
+    );
     assert_eq!(sat[0]["value"], "2018-04-07");
-    let m = sat[0]["mentions"].as_array().expect("mentions of the repeat");
+    let m = sat[0]["mentions"]
+        .as_array()
+        .expect("mentions of the repeat");
     assert_eq!(m.len(), 1, "help: {m:?}");
-    let (a, b) = (m[0][0].as_u64().unwrap() as usize, m[0][1].as_u64().unwrap() as usize);
+    let (a, b) = (
+        m[0][0].as_u64().unwrap() as usize,
+        m[0][1].as_u64().unwrap() as usize,
+    );
     assert_eq!(body[a..b].iter().collect::<String>(), "السبت");
-    assert!(a as u64 > sat[0]["start"].as_u64().unwrap(), "help: the repeat comes later");
     assert!(
-        ts.iter().any(|t| t["text"] == "الجمعة" && t["value"] == "2018-04-06"),
+        a as u64 > sat[0]["start"].as_u64().unwrap(),
+        "help: the repeat comes later"
+    );
+    assert!(
+        ts.iter()
+            .any(|t| t["text"] == "الجمعة" && t["value"] == "2018-04-06"),
         "help: {ts:?}"
     );
 }

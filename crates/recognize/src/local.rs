@@ -147,7 +147,7 @@ pub fn bynames(lx: &Lexicon, doc: &Doc) -> Vec<Tagged> {
             && (t.form.end - t.form.start) as usize <= lx.kunya_max
             && lx.kunyas.contains(doc.form(t.form));
         // after a given name, `أبو` opens a surname (`عادل أبو بكر`): the tagger's to find
-        let surname = i > 0 && {
+        let surname = kunya && i > 0 && {
             let p = &doc.tokens[i - 1];
             lx.given.contains(doc.form(p.form)) || lx.given.contains(doc.form(p.core))
         };
@@ -196,16 +196,17 @@ pub fn titled_people(lx: &Lexicon, doc: &Doc) -> Vec<Tagged> {
     let mut i = 0;
     while i < n {
         let t = &doc.tokens[i];
-        let name = if lx.given.contains(doc.form(t.form)) {
-            Some(doc.form(t.form))
-        } else if t.core != t.form && lx.given.contains(doc.form(t.core)) {
-            Some(doc.form(t.core))
-        } else {
-            None
+        // the cheap tests first: most tokens are not bare words
+        let given = t.kind == TokenKind::Word && !t.clitics.has(Clitics::AL) && {
+            let name = if lx.given.contains(doc.form(t.form)) {
+                Some(doc.form(t.form))
+            } else if t.core != t.form && lx.given.contains(doc.form(t.core)) {
+                Some(doc.form(t.core))
+            } else {
+                None
+            };
+            name.is_some_and(|g| g.chars().count() > 2)
         };
-        let given = t.kind == TokenKind::Word
-            && !t.clitics.has(Clitics::AL)
-            && name.is_some_and(|g| g.chars().count() > 2);
         // a given name may also be a breaker when written so (`علي`, but `على`: on)
         let cues = if given {
             resolve::cues_at(lx, doc, i, i + 1)
