@@ -9,6 +9,7 @@ use anyhow::Context;
 use rasd_pipeline::ingest::{Inputs, Options, DEFAULT_MAX_BYTES};
 use rasd_pipeline::model::{wire::Article, Content, Doc};
 use rasd_pipeline::{Pipeline, Preset};
+use rayon::prelude::*;
 
 use super::{parse_preset, warn_issues, Globals};
 
@@ -91,16 +92,29 @@ pub fn run(g: &Globals, args: Args) -> anyhow::Result<ExitCode> {
             None => {}
         }
         if batch.len() >= BATCH || (done && !batch.is_empty()) {
-            for (doc, result) in pipeline.run_batch(std::mem::take(&mut batch)) {
-                match result {
+            // Each worker also writes its articles' JSON and drops them, so only the
+            // ordered copy to stdout stays on this thread.
+            let lines: Vec<Result<Vec<u8>, String>> = pipeline
+                .run_batch(std::mem::take(&mut batch))
+                .into_par_iter()
+                .map(|(doc, result)| match result {
                     Ok(()) => {
-                        serde_json::to_writer(&mut out, &Article::of(&doc))
-                            .context("writing output")?;
-                        out.write_all(b"\n").context("writing output")?;
+                        let mut line = serde_json::to_vec(&Article::of(&doc))
+                            .map_err(|e| format!("{}: {e}", doc.source))?;
+                        line.push(b'\n');
+                        Ok(line)
+                    }
+                    Err(e) => Err(format!("{}: {e}", doc.source)),
+                })
+                .collect();
+            for line in lines {
+                match line {
+                    Ok(bytes) => {
+                        out.write_all(&bytes).context("writing output")?;
                         tally.written += 1;
                     }
                     Err(e) => {
-                        eprintln!("rasd: {}: {e}", doc.source);
+                        eprintln!("rasd: {e}");
                         tally.rejected += 1;
                     }
                 }
