@@ -104,12 +104,18 @@ impl Cleaner {
 
     /// Clean a scraped plain text: body, removed chrome, credits.
     pub fn clean_text(&self, text: &str) -> Cleaned {
+        self.clean_titled(text, None)
+    }
+
+    /// [`Cleaner::clean_text`] for an article whose title is known, which also lets
+    /// other stories' teasers after the article be told apart.
+    pub fn clean_titled(&self, text: &str, title: Option<&str>) -> Cleaned {
         Rules {
             norm: &self.norm,
             patterns: &self.patterns,
             vocab: &self.vocab,
         }
-        .clean(text)
+        .clean(text, title)
     }
 
     /// Extract an HTML page's main text and metadata (before line cleaning).
@@ -121,7 +127,7 @@ impl Cleaner {
     /// `title`, `outlet` and `published` when the record left them empty.
     pub fn run(&self, doc: &mut Doc) -> Result<()> {
         let cleaned = match doc.raw.take() {
-            Some(Content::Text(t)) => self.clean_text(&t),
+            Some(Content::Text(t)) => self.clean_titled(&t, doc.title.as_deref()),
             Some(Content::Html(h)) => {
                 let page = self.extract_html(&h);
                 if doc.title.is_none() {
@@ -134,7 +140,7 @@ impl Cleaner {
                     doc.set_published(page.published);
                 }
                 doc.removed.extend(page.removed);
-                self.clean_text(&page.text)
+                self.clean_titled(&page.text, doc.title.as_deref())
             }
             None => return Ok(()),
         };

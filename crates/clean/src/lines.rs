@@ -19,6 +19,13 @@
 //!    last line, and a closing run of two or more lines of at most three words with no
 //!    punctuation at all (a tag or share list) unless a line ending in `:` introduces it.
 //!
+//! 5. **Trailing teasers** (only when the title is known): some sites end an article
+//!    with the opening paragraphs of other stories. The *anchors* are the title's words
+//!    (article stripped, four letters or more, folded) that the first two paragraphs
+//!    repeat: what the story is about. A closing run of [`TEASER_MIN`] or more prose
+//!    paragraphs that name no anchor, none opening with a connective `و`/`ف` (which
+//!    continues the text before it) or a number (a list item), is removed as `related`.
+//!
 //! A text with no prose line gets no edge rules: with nothing to measure the edges
 //! against, a short text is left as it is.
 
@@ -39,6 +46,14 @@ const MAX_LINK_WORDS: usize = 15;
 const MAX_BREADCRUMB_WORDS: usize = 24;
 /// A short line seen this many times in one text is a repeated widget.
 pub const REPEAT_MIN: u32 = 3;
+/// A closing run of at least this many paragraphs off the story is other stories'
+/// teasers; fewer may be the article's own background.
+pub const TEASER_MIN: usize = 3;
+/// A teaser is one lead paragraph: between these many characters.
+const TEASER_CHARS: std::ops::RangeInclusive<usize> = 60..=450;
+/// The definite article and its fused forms, stripped from title words before they are
+/// looked for in paragraphs (`الحوثي` is found in `للحوثي` and `والحوثيين`).
+const ARTICLES: [&str; 4] = ["وال", "بال", "لل", "ال"];
 
 /// What the cleaner made of a text.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -253,8 +268,8 @@ pub(crate) struct Rules<'a> {
 }
 
 impl Rules<'_> {
-    /// Clean one text.
-    pub fn clean(&self, text: &str) -> Cleaned {
+    /// Clean one text whose title is `title`, when known.
+    pub fn clean(&self, text: &str, title: Option<&str>) -> Cleaned {
         let mut lines = split_lines(text);
         let mut credits = Vec::new();
         for l in lines.iter_mut() {
@@ -265,6 +280,9 @@ impl Rules<'_> {
         self.apply_scopes(&mut lines);
         repeated(&mut lines);
         self.edges(&mut lines, &mut credits);
+        if let Some(t) = title {
+            self.teasers(&mut lines, t);
+        }
 
         let mut out = Cleaned {
             body: String::with_capacity(text.len()),
@@ -555,6 +573,50 @@ impl Rules<'_> {
     }
 
     /// Pass 4: the edges around the prose.
+    /// Pass 5: a closing run of other stories' opening paragraphs.
+    fn teasers(&self, lines: &mut [Line<'_>], title: &str) {
+        let kept: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].kept()).collect();
+        if kept.len() < TEASER_MIN + 2 {
+            return;
+        }
+        let head = self
+            .norm
+            .fold_str(&format!("{} {}", lines[kept[0]].text, lines[kept[1]].text));
+        let folded = self.norm.fold_str(title);
+        let anchors: Vec<&str> = folded
+            .split(|c: char| !c.is_alphabetic())
+            .map(|w| {
+                ARTICLES
+                    .iter()
+                    .find_map(|a| w.strip_prefix(a).filter(|r| r.chars().count() >= 3))
+                    .unwrap_or(w)
+            })
+            .filter(|w| w.chars().count() >= 4 && head.contains(w))
+            .collect();
+        if anchors.is_empty() {
+            return;
+        }
+        let off_story = |l: &Line<'_>| {
+            let first = l.text.trim_start_matches(|c: char| !c.is_alphanumeric());
+            let f = self.norm.fold_str(l.text);
+            l.prose()
+                && TEASER_CHARS.contains(&l.text.chars().count())
+                && !first.starts_with(['و', 'ف'])
+                && !first.starts_with(|c: char| c.is_numeric())
+                && !anchors.iter().any(|a| f.contains(a))
+        };
+        let run = kept[2..]
+            .iter()
+            .rev()
+            .take_while(|&&i| off_story(&lines[i]))
+            .count();
+        if run >= TEASER_MIN {
+            for &i in &kept[kept.len() - run..] {
+                lines[i].fate = Some((Kind::Related, rule("trailing-teasers")));
+            }
+        }
+    }
+
     fn edges(&self, lines: &mut [Line<'_>], credits: &mut Vec<String>) {
         let Some(first) = lines.iter().position(|l| l.kept() && l.prose()) else {
             return;
@@ -799,6 +861,62 @@ mod tests {
             assert_eq!(b, body, "help: body of {text:?}");
             assert_eq!(r, removed, "help: removed of {text:?}");
         }
+    }
+
+    /// Other stories' opening paragraphs after the article go; the article's own closing
+    /// paragraphs, a short run, connectives and list items stay.
+    #[test]
+    fn trailing_teasers() {
+        let c = Cleaner::default();
+        let title = "الحوثيون يسيطرون على مديرية جديدة في محافظة الجوف";
+        let head = [
+            "صنعاء (وكالات) -- أعلن الحوثيون، الخميس، السيطرة على مديرية جديدة في محافظة الجوف شمال اليمن بعد معارك استمرت أياما مع القوات الحكومية.",
+            "وقالت مصادر محلية إن المعارك في مديرية خب والشعف أسفرت عن سقوط قتلى من الطرفين، فيما لم تعلق الحكومة على ما جرى حتى الآن.",
+            "وتشهد المحافظة منذ أشهر مواجهات متقطعة بين القوات الحكومية وجماعة الحوثي المدعومة من إيران.",
+        ];
+        let teasers = [
+            "دعا وزير الخارجية الأمريكي حكومات المنطقة إلى دعم إجراء تحقيق شامل في اختفاء الصحفي المعروف في إسطنبول الأسبوع الماضي.",
+            "قال الرئيس التونسي، الإثنين، إن بلاده ماضية في تعديل قانون الأحوال الشخصية رغم اعتراض عدد من الأحزاب والجمعيات.",
+            "أعلنت السلطات القطرية والتركية، الأربعاء، أن أمير قطر قرر دعم الاقتصاد التركي باستثمارات مباشرة بقيمة كبيرة.",
+        ];
+        let body = |extra: &[&str]| -> String {
+            head.iter()
+                .chain(extra)
+                .copied()
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        let removed = |text: &str, t: Option<&str>| -> Vec<String> {
+            c.clean_titled(text, t)
+                .removed
+                .into_iter()
+                .filter(|r| r.kind == "related")
+                .map(|r| r.text)
+                .collect()
+        };
+        assert_eq!(removed(&body(&teasers), Some(title)), teasers.to_vec());
+        assert!(
+            removed(&body(&teasers), None).is_empty(),
+            "help: no title, no rule"
+        );
+        assert!(
+            removed(&body(&teasers[..2]), Some(title)).is_empty(),
+            "help: two may be background"
+        );
+        let own =
+            "وأكد مسؤول محلي أن الحوثيين دفعوا بتعزيزات كبيرة إلى المحافظة خلال الأيام الماضية.";
+        let mut with_own = teasers.to_vec();
+        with_own.push(own);
+        assert!(
+            removed(&body(&with_own), Some(title)).is_empty(),
+            "help: the story goes on"
+        );
+        let listed: Vec<String> = teasers.iter().map(|t| format!("2- {t}")).collect();
+        let listed: Vec<&str> = listed.iter().map(String::as_str).collect();
+        assert!(
+            removed(&body(&listed), Some(title)).is_empty(),
+            "help: list items stay"
+        );
     }
 
     #[test]
