@@ -359,8 +359,15 @@ fn build(
                 // `الاتفاقات التي طالب X بها` is a relative clause, not a statement; `ما
                 // تقول الأمم المتحدة إنه` is one, with its complementizer.
                 let stated = sp.end < b && cx.is_particle(sp.end, b, "comp").is_some();
-                if after_rel && at.before.is_none() && !stated {
+                // `وهو ما نفاه X`: "which X denied" restates a claim about what precedes.
+                let restated = cs >= a + 2
+                    && cx.core(cs - 1) == "ما"
+                    && matches!(cx.core(cs - 2), "هو" | "هي" | "وهو" | "وهي");
+                if after_rel && at.before.is_none() && !stated && !restated {
                     return None;
+                }
+                if after_rel && restated {
+                    rules.push("attribute/restated");
                 }
                 rules.push("attribute/speaker-after");
                 let e = sp.end;
@@ -378,6 +385,12 @@ fn build(
             }
         }
         CueKind::Participle => {
+            // A feminine participle right after an indefinite feminine word is its
+            // adjective (`حملة أمنية مشددة`), not a cue.
+            let fem = |k: usize| cx.core(k).ends_with('ه');
+            if cs > a && fem(cs) && fem(cs - 1) && cx.is_word(cs - 1) && !cx.has_article(cs - 1) {
+                return None;
+            }
             let prev = drafts[at.first_in_sentence..]
                 .last()
                 .map(|d| d.speaker.clone());
@@ -399,6 +412,13 @@ fn build(
         }
         CueKind::Prep => {
             let sp = phrase(cx, j, b, Start::Known)?;
+            // `جاء في التقرير`, `جاء في بيان الأمم المتحدة`: the text must be one the article
+            // names or has named (not `بيان مشترك`, whose authors are told elsewhere).
+            if &*cue.id == "stated_in"
+                && !(sp.first..sp.end).any(|k| cx.has_article(k) || cx.entity(k).is_some())
+            {
+                return None;
+            }
             if sp.outlet {
                 // `حسب وكالة نوفستي` closes the claim before it.
                 let target = drafts.len().checked_sub(1).filter(|&k| {
@@ -519,10 +539,30 @@ fn finish_draft(
         }
         false => {
             let k = skip_commas(cx, at_content, b);
-            if k >= b {
+            let empty = (k..b).all(|t| !cx.is_word(t));
+            if !empty {
+                d.content_start = Some(k);
+            } else if d.rules.contains(&"attribute/restated") {
+                // `..., وهو ما نفاه X.`: what precedes is the content.
+                let start = at_clause_start(cx, a, d.cue_start);
+                let mut end = d.cue_start;
+                while end > start && !cx.punct(end - 1, &[',', ';', '-']) {
+                    end -= 1;
+                }
+                while end > start && cx.punct(end - 1, &[',', ';', '-']) {
+                    end -= 1;
+                }
+                if end <= start {
+                    return None;
+                }
+                d.content_start = Some(start);
+                d.content_end = end;
+                d.content_before = true;
+            } else if k < b {
+                d.content_start = Some(k);
+            } else {
                 return None;
             }
-            d.content_start = Some(k);
         }
     }
     // The outlet: between the clause start and the content.
@@ -1023,6 +1063,36 @@ mod tests {
                 ("أشار", "المتحدث باسم العملية", false, "", Stance::Assert),
             ],
         ),
+        // Unnamed people and plural bodies are anonymous sources.
+        (
+            "وقالت سيدة، 20 عاما، إنها فقدت كل شيء.",
+            &[("قالت", "سيدة", true, "", Stance::Assert)],
+        ),
+        (
+            "وقالت منظمات حقوقية إن عشرات الأشخاص قتلوا.",
+            &[("قالت", "منظمات حقوقية", true, "", Stance::Assert)],
+        ),
+        // A feminine participle after a feminine noun is its adjective.
+        ("وجاء ذلك بعد حملة أمنية مشددة تشنها الشرطة.", &[]),
+        // `وهو ما نفاه X` restates a denial.
+        (
+            "واتهم الرئيس نائبه بالتخطيط لانقلاب، وهو ما نفاه النائب المقال.",
+            &[
+                ("اتهم", "الرئيس", false, "", Stance::Assert),
+                ("نفاه", "النائب المقال", false, "", Stance::Deny),
+            ],
+        ),
+        // ل + an imperfect verb ends the speaker phrase.
+        (
+            "وسقط عشرة قتلى حسب مدير المرصد ليرتفع بذلك عدد القتلى.",
+            &[("حسب", "مدير المرصد", false, "", Stance::Assert)],
+        ),
+        // `جاء في` a text the article names; not an unnamed joint statement.
+        (
+            "وجاء في التقرير أن العنف وقع بعد اشتباكات.",
+            &[("وجاء في", "التقرير", false, "", Stance::Assert)],
+        ),
+        ("وجاء في بيان مشترك لهذه الدول أن الهجوم مرفوض.", &[]),
     ];
 
     #[test]

@@ -238,7 +238,8 @@ pub fn phrase(cx: &Ctx, i: usize, end: usize, start: Start) -> Option<Speaker> {
             break;
         }
         if cx.tok(k).clitics.has(Clitics::LI) {
-            if !takes_li {
+            // ل + an imperfect verb (`ليرتفع`) opens a purpose clause.
+            if !takes_li || !cx.has_article(k) && cx.core(k).starts_with('ي') {
                 break;
             }
             k += 1;

@@ -15,7 +15,8 @@
 use rasd_attribute::context::{speaker_type, Ctx};
 use rasd_attribute::words::{Hit, HitIndex};
 use rasd_model::{
-    Claim, Clitics, Doc, EntityType, EventTime, Modality, Quantity, Stance, TokenKind, Toll, Why,
+    Approx, Claim, Clitics, Doc, EntityType, EventTime, Modality, Quantity, Stance, TokenKind,
+    Toll, Why,
 };
 
 use crate::lex::{family, CountAt, Kind, Lexicons, Trigger};
@@ -316,12 +317,17 @@ impl<'a> Scan<'a> {
             if row.kind == Kind::Captured {
                 continue;
             }
-            let Some(q) = self.count(cs, ce, row.count, a, b) else {
-                continue;
-            };
-            let toll = Toll {
-                value: q.value,
-                approx: q.approx,
+            let toll = match self.count(cs, ce, row.count, a, b) {
+                Some(q) => Toll {
+                    value: q.value,
+                    approx: q.approx,
+                },
+                // `مقتل القيادي يحيى الرزامي`: one named person killed.
+                None if row.kind == Kind::Killed && self.named_victim(ce, row.count, b) => Toll {
+                    value: Some(1.0),
+                    approx: Approx::Exact,
+                },
+                None => continue,
             };
             let seg = self.segment(cs, a, b);
             let target = out[first..]
@@ -509,6 +515,32 @@ impl<'a> Scan<'a> {
         doc.quantities.get(qi)
     }
 
+    /// Whether the killed noun ending at `ce` (`مقتل`, counted after it) names its one
+    /// victim: a person's name right after it, or after up to three words of title or
+    /// kinship (title and anonymous heads of `cues/sources.tsv`) or relational adjectives (`مقتل القيادي الحوثي صالح الصماد`, `مقتل شقيقه إبراهيم القيز`).
+    fn named_victim(&self, ce: usize, at: CountAt, b: usize) -> bool {
+        let cx = &self.cx;
+        if at != CountAt::After {
+            return false;
+        }
+        let mut k = ce;
+        while k < b && k < ce + 4 {
+            if let Some((_, e)) = cx.entity_starting(k) {
+                return e.etype == EntityType::PER;
+            }
+            let title = cx.head(k, b).is_some_and(|h| {
+                use rasd_attribute::lex::SourceClass::{Anonymous, Title};
+                matches!(h.value.class, Title | Anonymous) && h.end == k + 1
+            });
+            let nisba = cx.has_article(k) && cx.core(k).ends_with('ي');
+            if !(title || nisba) || cx.has_prep_clitic(k) {
+                return false;
+            }
+            k += 1;
+        }
+        false
+    }
+
     /// Build the mentions of one trigger (several with several weapon types or places).
     fn mentions_of(
         &self,
@@ -613,6 +645,23 @@ impl<'a> Scan<'a> {
                 why = why.and(Why::rule("events/armed-target"));
             }
             types.push(t);
+        }
+        // Territory that changes hands under a deal (`استعادت مدينة وأربع بلدات بموجب اتفاقات
+        // "مصالحة"`, `دون قتال`) is a non-violent transfer, not a battle.
+        let negotiated = (sa..sb).any(|k| {
+            self.frame_class(k, sb)
+                .is_some_and(|(c, _, _)| c == "negotiated")
+        });
+        for t in &mut types {
+            if negotiated
+                && matches!(
+                    *t,
+                    "government_regains_territory" | "non_state_actor_overtakes_territory"
+                )
+            {
+                *t = "non_violent_transfer_of_territory";
+                why = why.and(Why::rule("events/negotiated-transfer"));
+            }
         }
         let (mut actors, mut named_actor) = self.actors(ts, te, lo, hi, row.object);
         if let Some((v, named)) = self.speaker_actor(ts, row.etype) {
@@ -1167,6 +1216,7 @@ impl<'a> Scan<'a> {
                     && cx.is_word(b)
                     && cx.tok(b).kind == TokenKind::Word
                     && cx.particle(b, end).is_none()
+                    && !(b > a && cx.has_prep_clitic(b))
                     && self.place_class(b, toks.len()).is_none()
                     && self.trig_at(b, toks.len()).is_none()
                 {

@@ -372,7 +372,14 @@ impl Lexicons {
         let (c, mut i) = Classes::load(
             an,
             table(src, FRAMES, &mut issues),
-            &["undergo", "support", "by", "nature", "aggregate"],
+            &[
+                "undergo",
+                "support",
+                "by",
+                "nature",
+                "aggregate",
+                "negotiated",
+            ],
         );
         lx.frames = c;
         issues.append(&mut i);

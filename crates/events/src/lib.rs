@@ -161,6 +161,26 @@ mod tests {
                 ),
             ],
         ),
+        // Territory handed over under a reconciliation deal changes hands without violence.
+        (
+            "واستعادت القوات الحكومية السيطرة على بلدة المسيفرة بموجب اتفاق \"مصالحة\".",
+            &[(
+                "non_violent_transfer_of_territory",
+                Some("المسيفرة"),
+                false,
+                Modality::Asserted,
+            )],
+        ),
+        // Areas held by a force are no takeover.
+        (
+            "ويربط المدينة منفذ وحيد بمناطق سيطرة قوات النظام في بلدة نبل.",
+            &[],
+        ),
+        // A suicide attack told with duals.
+        (
+            "وقع الهجوم الإرهابي بسيارتين مفخختين يقودهما انتحاريان في مديرية التواهي.",
+            &[("suicide_bomb", Some("التواهي"), false, Modality::Asserted)],
+        ),
     ];
 
     #[test]
@@ -192,6 +212,39 @@ mod tests {
                 assert!((e.sentence as usize) < doc.sentences.len());
             }
         }
+    }
+
+    /// `مقتل` before one named person is one death.
+    #[test]
+    fn a_named_victim_is_one_death() {
+        let doc =
+            run("وأعلنت الجماعة مقتل القيادي الميداني يحيى الرزامي في غارة جوية على منطقة نهم.");
+        // Without the recognizer the name is no entity: no count is invented.
+        assert!(
+            doc.events.iter().all(|e| e.fatalities.is_none()),
+            "help: {:?}",
+            doc.events
+        );
+        let mut doc = Analyzer::default().analyze_text(
+            "وأعلنت الجماعة مقتل القيادي الميداني يحيى الرزامي في غارة جوية على منطقة نهم.",
+        );
+        let at = doc.body.find("يحيى").unwrap();
+        let start = doc.body[..at].chars().count() as u32;
+        doc.entities.push(rasd_model::Entity {
+            id: "E1".into(),
+            start,
+            end: start + 12,
+            text: "يحيى الرزامي".into(),
+            etype: rasd_model::EntityType::PER,
+            reference: None,
+            role: None,
+            why: Why::rule("test"),
+        });
+        stages(&mut doc);
+        let e = &doc.events[0];
+        assert_eq!(e.etype, "air_drone_strike");
+        let toll = e.fatalities.as_ref().expect("help: a toll of one");
+        assert_eq!((toll.value, toll.approx), (Some(1.0), Approx::Exact));
     }
 
     #[test]

@@ -132,6 +132,17 @@ fn actors_agree(doc: &Doc, a: &Mention, b: &Mention) -> bool {
         || x.iter().any(|k| y.contains(k))
 }
 
+/// A car bomb and a suicide attacker told in one sentence are one suicide car bombing
+/// (`الهجوم بسيارتين مفخختين يقودهما انتحاريان`).
+fn suicide_car_bomb(e: &Mention, m: &Mention) -> bool {
+    e.sentence == m.sentence
+        && matches!(
+            (e.etype, m.etype),
+            ("suicide_bomb", "remote_explosive_landmine_ied")
+                | ("remote_explosive_landmine_ied", "suicide_bomb")
+        )
+}
+
 fn same_incident(doc: &Doc, e: &Mention, m: &Mention) -> bool {
     // A generic strike word (`القصف`) is remote violence of an unknown kind; a casualty
     // count alone may belong to any violent event.
@@ -144,6 +155,7 @@ fn same_incident(doc: &Doc, e: &Mention, m: &Mention) -> bool {
         && m.sentence.abs_diff(e.sentence) <= 3;
     let types = e.etype == m.etype
         || anaphoric
+        || suicide_car_bomb(e, m)
         || ((e.generic || m.generic) && e.family == m.family)
         || ((e.casualty_only || m.casualty_only) && violent(e.family) && violent(m.family));
     if !types || !places_agree(doc, e, m) || !times_agree(e, m) || !actors_agree(doc, e, m) {
@@ -218,6 +230,9 @@ fn absorb(doc: &Doc, inc: &mut Incident, m: Mention) {
         e.family = m.family;
         e.generic = false;
         e.casualty_only = false;
+    }
+    if suicide_car_bomb(e, &m) {
+        e.etype = "suicide_bomb";
     }
     e.weak &= m.weak;
     e.definite &= m.definite;
