@@ -926,6 +926,11 @@ impl<'a> Scan<'a> {
         if !after && k > 0 && cx.is_particle(k - 1, end, "prep").is_some() {
             return None;
         }
+        // A name after a place word before the trigger is where, not who (`في شمال سوريا،
+        // حيث استهدفت غاراتها`).
+        if !after && k > 0 && self.place_class(k - 1, end).is_some() {
+            return None;
+        }
         if after && li {
             // `هجوما لقوات X` names the attacker only with a force noun; `ل` + entity
             // right after a verbal noun is its object.
@@ -951,7 +956,12 @@ impl<'a> Scan<'a> {
                     && (cx.tok(j).clitics.has(Clitics::WA) || (j > 0 && cx.form(j - 1) == "و"))
         };
         let next_clause = |k: usize| wa_fi(k) || (k > 0 && wa_fi(k - 1));
-        let hi = sb.min(te + REACH);
+        // After the trigger the time may close its clause (`العملية التي نفذها تنظيم
+        // "داعش" على مقر قوات مكافحة الإرهاب، مساء السبت`): twice the reach, up to a full stop.
+        let stop = (te..sb.min(te + 2 * REACH))
+            .find(|&k| cx.punct(k, &['.', ';', ':']))
+            .unwrap_or(sb.min(te + 2 * REACH));
+        let hi = stop;
         let lo = sa.max(ts.saturating_sub(REACH));
         let pick = self
             .times

@@ -166,7 +166,10 @@ fn same_incident(doc: &Doc, e: &Mention, m: &Mention) -> bool {
         return false;
     }
     // A generic mention with a place of its own joins another type only at that place.
-    if e.etype != m.etype && m.place.is_some() && e.place != m.place && !anaphoric {
+    // (In one sentence it may also give its place to a mention that has none:
+    // `استهدفت غاراتها ... في عفرين`.)
+    let lends_place = e.place.is_none() && e.sentence == m.sentence && m.generic;
+    if e.etype != m.etype && m.place.is_some() && e.place != m.place && !anaphoric && !lends_place {
         return false;
     }
     if e.family == "political" {
