@@ -210,6 +210,12 @@ pub struct Vocab {
     pub nav_glued: Vec<String>,
     /// News agencies and outlets (keys).
     pub agency: FxHashSet<String>,
+    /// Words too common in news to tie a paragraph to its story (teaser rule): the
+    /// names and demonyms of states (`places/countries.tsv`) and titles
+    /// (`ner/per_title.tsv`), each word folded and without its article.
+    pub common: FxHashSet<String>,
+    /// Openings of a paragraph that continues the article (`يذكر أن`, `من جهته`), keys.
+    pub continues: Vec<String>,
 }
 
 /// The effect of an HTML class/id hint.
@@ -358,6 +364,12 @@ impl Patterns {
     }
 }
 
+/// The tables and columns whose words are [`Vocab::common`].
+const COMMON: [(&str, &[&str]); 2] = [
+    ("places/countries.tsv", &["ar", "adj"]),
+    ("ner/per_title.tsv", &["form"]),
+];
+
 impl Vocab {
     /// Load `clean/vocab.tsv`.
     pub fn load(src: &Source, norm: &Normalizer, issues: &mut Vec<Issue>) -> Vocab {
@@ -382,9 +394,28 @@ impl Vocab {
                     "agency" => {
                         v.agency.insert(k);
                     }
+                    "continues" => v.continues.push(k),
                     c => {
                         bad.push((row.line, format!("unknown class `{c}`")));
                         break;
+                    }
+                }
+            }
+        }
+        // Borrowed tables: their own stages report their problems.
+        for (name, cols) in COMMON {
+            let Ok(t) = src.table(name) else {
+                continue;
+            };
+            for row in &t.rows {
+                for col in cols {
+                    for w in t.list(row, col) {
+                        for word in key(norm, w).split(' ') {
+                            let word = crate::lines::strip_article(word);
+                            if word.chars().count() >= 3 {
+                                v.common.insert(word.to_string());
+                            }
+                        }
                     }
                 }
             }

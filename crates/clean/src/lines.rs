@@ -22,9 +22,11 @@
 //! 5. **Trailing teasers** (only when the title is known): some sites end an article
 //!    with the opening paragraphs of other stories. The *anchors* are the title's words
 //!    (article stripped, four letters or more, folded) that the first two paragraphs
-//!    repeat: what the story is about. A closing run of [`TEASER_MIN`] or more prose
-//!    paragraphs that name no anchor, none opening with a connective `و`/`ف` (which
-//!    continues the text before it) or a number (a list item), is removed as `related`.
+//!    repeat, less the states, demonyms and titles every story names: what the story is
+//!    about. A closing run of [`TEASER_MIN`] or more prose
+//!    paragraphs that name no anchor, none opening with a connective (`و`/`ف`, or a
+//!    `continues` opening of `clean/vocab.tsv` such as `يذكر أن`) or a number (a list
+//!    item), is removed as `related`.
 //!
 //! A text with no prose line gets no edge rules: with nothing to measure the edges
 //! against, a short text is left as it is.
@@ -54,6 +56,14 @@ const TEASER_CHARS: std::ops::RangeInclusive<usize> = 60..=450;
 /// The definite article and its fused forms, stripped from title words before they are
 /// looked for in paragraphs (`الحوثي` is found in `للحوثي` and `والحوثيين`).
 const ARTICLES: [&str; 4] = ["وال", "بال", "لل", "ال"];
+
+/// A folded word without its article, when three letters or more remain.
+pub(crate) fn strip_article(w: &str) -> &str {
+    ARTICLES
+        .iter()
+        .find_map(|a| w.strip_prefix(a).filter(|r| r.chars().count() >= 3))
+        .unwrap_or(w)
+}
 
 /// What the cleaner made of a text.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -585,13 +595,10 @@ impl Rules<'_> {
         let folded = self.norm.fold_str(title);
         let anchors: Vec<&str> = folded
             .split(|c: char| !c.is_alphabetic())
-            .map(|w| {
-                ARTICLES
-                    .iter()
-                    .find_map(|a| w.strip_prefix(a).filter(|r| r.chars().count() >= 3))
-                    .unwrap_or(w)
+            .map(strip_article)
+            .filter(|w| {
+                w.chars().count() >= 4 && !self.vocab.common.contains(*w) && head.contains(w)
             })
-            .filter(|w| w.chars().count() >= 4 && head.contains(w))
             .collect();
         if anchors.is_empty() {
             return;
@@ -599,10 +606,15 @@ impl Rules<'_> {
         let off_story = |l: &Line<'_>| {
             let first = l.text.trim_start_matches(|c: char| !c.is_alphanumeric());
             let f = self.norm.fold_str(l.text);
+            let k = key(self.norm, first_words(l.text, 4));
             l.prose()
                 && TEASER_CHARS.contains(&l.text.chars().count())
                 && !first.starts_with(['و', 'ف'])
                 && !first.starts_with(|c: char| c.is_numeric())
+                && !self.vocab.continues.iter().any(|c| {
+                    k.strip_prefix(c.as_str())
+                        .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+                })
                 && !anchors.iter().any(|a| f.contains(a))
         };
         let run = kept[2..]
@@ -910,6 +922,15 @@ mod tests {
         assert!(
             removed(&body(&with_own), Some(title)).is_empty(),
             "help: the story goes on"
+        );
+        let background =
+            "يذكر أن القوات الحكومية استعادت السيطرة على مواقع عدة في المنطقة خلال العام الماضي بدعم جوي من التحالف.";
+        let mut after = vec![background];
+        after.extend(teasers);
+        assert_eq!(
+            removed(&body(&after), Some(title)),
+            teasers.to_vec(),
+            "help: `يذكر أن` goes on with the article"
         );
         let listed: Vec<String> = teasers.iter().map(|t| format!("2- {t}")).collect();
         let listed: Vec<&str> = listed.iter().map(String::as_str).collect();
