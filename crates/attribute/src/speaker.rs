@@ -215,8 +215,14 @@ pub fn phrase(cx: &Ctx, i: usize, end: usize, start: Start) -> Option<Speaker> {
             let li =
                 takes_li && (cx.tok(k).clitics.has(Clitics::LI) || cx.form(k).starts_with("لل"));
             let li_ok = !cx.has_prep_clitic(k) || li;
+            // A relational adjective naming a state (`رئيس الوزراء الإسرائيلي`) agrees
+            // with the definite word before it.
+            let nisba = e.etype == EntityType::GPE
+                && definite
+                && cx.has_article(k)
+                && (cx.core(k).ends_with('ي') || cx.core(k).ends_with("يه"));
             if li_ok
-                && (e.etype == EntityType::PER || linked || li || k == head_end)
+                && (e.etype == EntityType::PER || linked || li || k == head_end || nisba)
                 && head.is_some()
             {
                 k = cx.entity_end(n, k);
