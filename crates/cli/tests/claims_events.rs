@@ -404,3 +404,33 @@ fn claims_and_violent_events_on_the_development_articles() {
         "help: violent-event F1 on the dev articles fell to {vf:.3} (P {vp:.3}, R {vr:.3})"
     );
 }
+
+/// Claims and violent events on the third development set (`tests/devgold-c/`: Sudan,
+/// South Sudan, Syria, Yemen; chosen by a fixed rule, annotated before rasd was run on
+/// them): floors on generalisation.
+#[test]
+fn claims_and_violent_events_on_the_third_development_set() {
+    let Some(pairs) = gold_pairs("tests/devgold-c/news-dev-c-12.jsonl") else {
+        return;
+    };
+    let sum = |f: &dyn Fn(&Value, &Value) -> (usize, usize, usize)| {
+        pairs.iter().fold((0, 0, 0), |acc, (g, s)| {
+            let c = f(g, s);
+            (acc.0 + c.0, acc.1 + c.1, acc.2 + c.2)
+        })
+    };
+    let claims = sum(&claim_counts);
+    let violent = sum(&violent_counts);
+    let (cp, cr, cf) = f1(claims);
+    let (vp, vr, vf) = f1(violent);
+    eprintln!("devgold-c claims: P {cp:.3} R {cr:.3} F1 {cf:.3} {claims:?}");
+    eprintln!("devgold-c violent events: P {vp:.3} R {vr:.3} F1 {vf:.3} {violent:?}");
+    assert!(
+        cf >= 0.84,
+        "help: claim F1 on devgold-c fell to {cf:.3} (P {cp:.3}, R {cr:.3})"
+    );
+    assert!(
+        vf >= 0.48,
+        "help: violent-event F1 on devgold-c fell to {vf:.3} (P {vp:.3}, R {vr:.3})"
+    );
+}

@@ -91,8 +91,15 @@ pub fn cp_slice(s: &str, start: u64, end: u64) -> String {
 /// output on their texts (read from `RASD_SHARED/corpus/news-dev.jsonl`), paired by id;
 /// `None` (with a notice) when `RASD_SHARED` is unset.
 pub fn devgold_pairs() -> Option<Vec<(serde_json::Value, serde_json::Value)>> {
+    gold_pairs("tests/devgold/news-dev-12.jsonl")
+}
+
+/// The articles of a gold file of news-dev annotations (`rel`, from the repository root)
+/// and rasd's output on their texts, paired by id; `None` (with a notice) when
+/// `RASD_SHARED` is unset.
+pub fn gold_pairs(rel: &str) -> Option<Vec<(serde_json::Value, serde_json::Value)>> {
     let corpus = shared("corpus/news-dev.jsonl")?;
-    let gold_text = std::fs::read_to_string(repo_path("tests/devgold/news-dev-12.jsonl")).unwrap();
+    let gold_text = std::fs::read_to_string(repo_path(rel)).unwrap();
     let golds: Vec<serde_json::Value> = json_lines(gold_text.as_bytes());
     let ids: Vec<&str> = golds.iter().map(|g| g["id"].as_str().unwrap()).collect();
     let mut input = String::new();
