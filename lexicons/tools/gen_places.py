@@ -38,7 +38,7 @@ FOCUS = {'LY', 'SY', 'YE', 'SD', 'IQ', 'EG', 'PS', 'LB'}
 NEAR = {'EG', 'TN', 'DZ', 'LB', 'JO', 'SA', 'AE', 'QA', 'TR', 'IR', 'TD', 'NE', 'SS', 'PS', 'IL',
         'KW', 'BH', 'OM', 'MA', 'MR', 'ML', 'ER', 'ET', 'SO', 'DJ', 'CY', 'MT'}
 NEAR_MIN_POP = 30000
-WORLD_MIN_POP = 1000000
+WORLD_MIN_POP = 300000
 # Places this large keep their names strong even when the name is also a word (كابل، دبي)…
 STRONG_POP = 1000000
 # … except these, whose name is a word the press uses far more often (مشهد: a scene).
@@ -46,7 +46,7 @@ ALWAYS_WEAK = {'Mashhad'}
 # Places smaller than this whose name is a word + ا (دورا) keep it as a `word`.
 TANWEEN_MAX_POP = 50000
 # Ordinary words the arramooz dictionary lacks (سيول: torrents, not Seoul; الكردي: Kurdish).
-EXTRA_WORDS = {'سيول', 'ليرى', 'الكردي', 'الكردية', 'الزيدية'}
+EXTRA_WORDS = {'سيول', 'ليرى', 'الكردي', 'الكردية', 'الزيدية', 'لاول', 'نارا', 'ميري', 'تويوتا'}
 
 DIAC = re.compile('[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]')
 ARABIC_ONLY = re.compile('^[\u0621-\u063a\u0641-\u064a\u064b-\u0652 ]+$')
