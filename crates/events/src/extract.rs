@@ -927,8 +927,12 @@ impl<'a> Scan<'a> {
             return None;
         }
         // A name after a place word before the trigger is where, not who (`في شمال سوريا،
-        // حيث استهدفت غاراتها`).
-        if !after && k > 0 && self.place_class(k - 1, end).is_some() {
+        // حيث استهدفت غاراتها`); one after a casualty word is the victim (`توعد بالثأر
+        // لمقتل الصماد، إثر غارات جوية`).
+        if !after
+            && k > 0
+            && (self.place_class(k - 1, end).is_some() || self.casualty_at(k - 1, end).is_some())
+        {
             return None;
         }
         if after && li {
@@ -958,10 +962,18 @@ impl<'a> Scan<'a> {
         let next_clause = |k: usize| wa_fi(k) || (k > 0 && wa_fi(k - 1));
         // After the trigger the time may close its clause (`العملية التي نفذها تنظيم
         // "داعش" على مقر قوات مكافحة الإرهاب، مساء السبت`): twice the reach, up to a full stop.
-        let stop = (te..sb.min(te + 2 * REACH))
-            .find(|&k| cx.punct(k, &['.', ';', ':']))
-            .unwrap_or(sb.min(te + 2 * REACH));
-        let hi = stop;
+        // Past the usual reach the clause ends at a full stop, a complementizer or a
+        // reporting cue (`توعد بأن يكون هذا العام`: another clause's time).
+        let near = sb.min(te + REACH);
+        let far = sb.min(te + 2 * REACH);
+        let hi = (te..far)
+            .find(|&k| {
+                cx.punct(k, &['.', ';', ':'])
+                    || k >= near
+                        && (cx.is_particle(k, sb, "comp").is_some() || cx.cue(k, sb).is_some())
+            })
+            .unwrap_or(far)
+            .max(near);
         let lo = sa.max(ts.saturating_sub(REACH));
         let pick = self
             .times
