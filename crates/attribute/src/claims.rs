@@ -375,6 +375,9 @@ fn build(
             } else if let Some(sp) = prev.filter(|_| joined) {
                 rules.push("attribute/speaker-joined");
                 (sp, false, ce)
+            } else if let Some(sp) = resumptive(cx, cs, a, b) {
+                rules.push("attribute/speaker-of-document");
+                (sp, true, ce)
             } else if let Some(sp) = subject_before(cx, cs, a, b, false) {
                 rules.push("attribute/speaker-before");
                 (sp, true, ce)
@@ -702,6 +705,46 @@ fn dropped_subject(
     carried(drafts, at).map(|sp| (sp, "attribute/speaker-carried"))
 }
 
+/// `أصدرت الوزارة بيانا قالت فيه`: a document noun, the verb, then a preposition with the
+/// pronoun that points back to the document: the verb's subject is the document's
+/// issuer, the first person or institution of the clause that is no preposition's
+/// object, before any relative clause (`أصدرت جماعة زنكي، التي تصنف ضمن المعارضة،
+/// بيانا`: the group, not the opposition).
+fn resumptive(cx: &Ctx, cue: usize, a: usize, b: usize) -> Option<Speaker> {
+    let back = cue > a
+        && cue + 1 < b
+        && cx.is_particle(cue + 1, b, "prep").is_some()
+        && cx
+            .head(cue - 1, b)
+            .is_some_and(|h| h.end == cue && h.value.class == SourceClass::Document);
+    if !back {
+        return None;
+    }
+    let noun = cue - 1;
+    // The issuing verb's clause: after the last full stop, semicolon or connective.
+    let start = (a..noun)
+        .rev()
+        .find(|&k| {
+            cx.punct(k, &[';', '.'])
+                || matches!(cx.form(k), "و" | "ف" | "ثم")
+                || cx.is_particle(k, b, "conj").is_some()
+        })
+        .map_or(a, |k| k + 1);
+    for p in start..noun {
+        if cx.punct(p, &[':']) || cx.is_particle(p, b, "rel").is_some() {
+            return None;
+        }
+        let object = cx.has_prep_clitic(p) || (p > a && cx.is_particle(p - 1, b, "prep").is_some());
+        if object {
+            continue;
+        }
+        if let Some(sp) = phrase(cx, p, noun, Start::Known) {
+            return Some(sp);
+        }
+    }
+    None
+}
+
 /// A quoted name after the verb (`أعلن "تحالف دعم الشرعية في اليمن"، الذي …`): a speaker
 /// when it begins with an entity or a speaker head and the quote closes before a comma,
 /// complementizer or the content's quote.
@@ -993,6 +1036,14 @@ mod tests {
     );
 
     const CASES: &[Case] = &[
+        (
+            "وأصدرت وزارة الخارجية بيانا قالت فيه إن الوضع مستقر.",
+            &[("قالت", "وزارة الخارجية", false, "", Stance::Assert)],
+        ),
+        (
+            "ونشرت الجماعة المسلحة، التي أشعلت الصراع، بيانا قالت فيه إن قائدها أيد وقف إطلاق النار.",
+            &[("قالت", "الجماعة المسلحة", false, "", Stance::Assert)],
+        ),
         (
             "وقال متحدث باسم المكتب الرئاسي في سول، كيم إيوي-كيوم، إن الحكومة تبذل كل ما بوسعها.",
             &[("قال", "كيم إيوي-كيوم", false, "", Stance::Assert)],
