@@ -338,3 +338,32 @@ fn repeated_expression_listed_once_with_its_mentions() {
         "help: {ts:?}"
     );
 }
+
+/// A count before `من`/`على` and another event (`قبل يومين من مصرعه`) is counted from that
+/// event, not from the publication: a duration, never a time; the same count alone is a
+/// time.
+#[test]
+fn counts_from_another_event_are_durations() {
+    for (text, time) in [
+        ("توجه إلى جبهة نهم قبل يومين من مصرعه.", None),
+        ("ضجت وسائل الإعلام قبل 72 ساعة من الضربة.", None),
+        ("وصل الوفد قبل يومين.", Some("2018-04-14")),
+    ] {
+        let rec = serde_json::json!({"id": "a", "published": "2018-04-16", "text": text});
+        let out = run_ok(&["extract", "-"], Some(rec.to_string().as_bytes()));
+        let d = &json_lines(&out.stdout)[0];
+        let times: Vec<&str> = d["times"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|t| t["value"].as_str())
+            .collect();
+        match time {
+            Some(v) => assert_eq!(times, [v], "help: {text}"),
+            None => {
+                assert!(times.is_empty(), "help: {text}: {times:?}");
+                assert_eq!(d["durations"].as_array().unwrap().len(), 1, "help: {text}");
+            }
+        }
+    }
+}

@@ -343,6 +343,11 @@ impl<'c, 'a> Grammar<'c, 'a> {
         let ago = cx.role(i, Role::Ago);
         let j = since.or(ago)?;
         if let Some((e, unit, n)) = self.count_unit(j) {
+            // `قبل يومين من مصرعه`, `قبل 72 ساعة من الضربة`: counted back from another event,
+            // not from the publication; the count stays a duration.
+            if cx.role(e, Role::Anchored).is_some() && !self.starts_time(e + 1) {
+                return None;
+            }
             return Some(Found {
                 start: i,
                 conj: 0,
@@ -362,6 +367,11 @@ impl<'c, 'a> Grammar<'c, 'a> {
                 .collect(),
             shape: Shape::Since(Box::new(spec)),
         })
+    }
+
+    /// Whether a time expression can begin at token `i` (`الآن`, `اليوم`, a date).
+    fn starts_time(&self, i: usize) -> bool {
+        self.cx.hits(i).any(|(_, e)| crate::can_start(&e.sem))
     }
 
     fn until_within(&self, i: usize) -> Option<Found> {

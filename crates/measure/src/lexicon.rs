@@ -244,6 +244,8 @@ pub enum Role {
     NotToday,
     /// Before هذا اليوم: a day of another year (في مثل هذا اليوم).
     Anniversary,
+    /// After قبل/بعد + a count: counted from another event (قبل يومين من مصرعه).
+    Anchored,
 }
 
 impl Role {
@@ -278,6 +280,7 @@ impl Role {
             "not_noun" => Role::NotNoun,
             "not_today" => Role::NotToday,
             "anniversary" => Role::Anniversary,
+            "anchored" => Role::Anchored,
             _ => return None,
         })
     }

@@ -398,7 +398,7 @@ impl Measurer {
 
 /// Whether a phrase can begin a time expression (function words such as من after a day,
 /// و or إلا never do), so the grammar is not tried at every preposition.
-fn can_start(sem: &Sem) -> bool {
+pub(crate) fn can_start(sem: &Sem) -> bool {
     match sem {
         Sem::Role(r) => matches!(
             r,
