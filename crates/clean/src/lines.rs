@@ -589,6 +589,30 @@ impl Rules<'_> {
         if kept.len() < TEASER_MIN + 2 {
             return;
         }
+        // The shape of a lead first (cheap, and most articles end otherwise), then the
+        // anchors, which need folding.
+        let lead = |l: &Line<'_>| {
+            let first = l.text.trim_start_matches(|c: char| !c.is_alphanumeric());
+            l.prose()
+                && TEASER_CHARS.contains(&l.text.chars().count())
+                && !first.starts_with(['و', 'ف'])
+                && !first.starts_with(|c: char| c.is_numeric())
+                && {
+                    let k = key(self.norm, first_words(l.text, 4));
+                    !self.vocab.continues.iter().any(|c| {
+                        k.strip_prefix(c.as_str())
+                            .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+                    })
+                }
+        };
+        let shaped = kept[2..]
+            .iter()
+            .rev()
+            .take_while(|&&i| lead(&lines[i]))
+            .count();
+        if shaped < TEASER_MIN {
+            return;
+        }
         let head = self
             .norm
             .fold_str(&format!("{} {}", lines[kept[0]].text, lines[kept[1]].text));
@@ -603,24 +627,13 @@ impl Rules<'_> {
         if anchors.is_empty() {
             return;
         }
-        let off_story = |l: &Line<'_>| {
-            let first = l.text.trim_start_matches(|c: char| !c.is_alphanumeric());
-            let f = self.norm.fold_str(l.text);
-            let k = key(self.norm, first_words(l.text, 4));
-            l.prose()
-                && TEASER_CHARS.contains(&l.text.chars().count())
-                && !first.starts_with(['و', 'ف'])
-                && !first.starts_with(|c: char| c.is_numeric())
-                && !self.vocab.continues.iter().any(|c| {
-                    k.strip_prefix(c.as_str())
-                        .is_some_and(|r| r.is_empty() || r.starts_with(' '))
-                })
-                && !anchors.iter().any(|a| f.contains(a))
-        };
-        let run = kept[2..]
+        let run = kept[kept.len() - shaped..]
             .iter()
             .rev()
-            .take_while(|&&i| off_story(&lines[i]))
+            .take_while(|&&i| {
+                let f = self.norm.fold_str(lines[i].text);
+                !anchors.iter().any(|a| f.contains(a))
+            })
             .count();
         if run >= TEASER_MIN {
             for &i in &kept[kept.len() - run..] {
