@@ -3,5 +3,5 @@
 # Expected: every F1 = 1.000, fatalities_acc = 1.000, missing = 0.
 set -e
 cd "$(dirname "$0")"
-python3 gold_as_system.py news-dev-c-12.jsonl > /tmp/news-dev-c-12.as-system.jsonl
+python3 ../devgold-b/gold_as_system.py news-dev-c-12.jsonl > /tmp/news-dev-c-12.as-system.jsonl
 python3 /work/shared/gold/score.py news-dev-c-12.jsonl /tmp/news-dev-c-12.as-system.jsonl

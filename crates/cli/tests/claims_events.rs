@@ -375,14 +375,12 @@ fn f1((tp, fp, fn_): (usize, usize, usize)) -> (f64, f64, f64) {
     (p, r, 2.0 * p * r / (p + r).max(f64::EPSILON))
 }
 
-/// Claims and violent events on the 12 independently annotated development articles
-/// (other outlets, years and countries than the seeds): floors on generalisation, scored
-/// as `gold/score.py` scores them.
-#[test]
-fn claims_and_violent_events_on_the_development_articles() {
-    let Some(pairs) = devgold_pairs() else {
-        return;
-    };
+/// Precision, recall and F1.
+type Prf = (f64, f64, f64);
+
+/// Claim and violent-event scores over a gold set, as `gold/score.py` counts them,
+/// printed under `label`.
+fn claims_and_violent(pairs: &[(Value, Value)], label: &str) -> (Prf, Prf) {
     let sum = |f: &dyn Fn(&Value, &Value) -> (usize, usize, usize)| {
         pairs.iter().fold((0, 0, 0), |acc, (g, s)| {
             let c = f(g, s);
@@ -391,10 +389,27 @@ fn claims_and_violent_events_on_the_development_articles() {
     };
     let claims = sum(&claim_counts);
     let violent = sum(&violent_counts);
-    let (cp, cr, cf) = f1(claims);
-    let (vp, vr, vf) = f1(violent);
-    eprintln!("dev claims: P {cp:.3} R {cr:.3} F1 {cf:.3} {claims:?}");
-    eprintln!("dev violent events: P {vp:.3} R {vr:.3} F1 {vf:.3} {violent:?}");
+    let (c, v) = (f1(claims), f1(violent));
+    eprintln!(
+        "{label} claims: P {:.3} R {:.3} F1 {:.3} {claims:?}",
+        c.0, c.1, c.2
+    );
+    eprintln!(
+        "{label} violent events: P {:.3} R {:.3} F1 {:.3} {violent:?}",
+        v.0, v.1, v.2
+    );
+    (c, v)
+}
+
+/// Claims and violent events on the 12 independently annotated development articles
+/// (other outlets, years and countries than the seeds): floors on generalisation, scored
+/// as `gold/score.py` scores them.
+#[test]
+fn claims_and_violent_events_on_the_development_articles() {
+    let Some(pairs) = devgold_pairs() else {
+        return;
+    };
+    let ((cp, cr, cf), (vp, vr, vf)) = claims_and_violent(&pairs, "dev");
     assert!(
         cf >= 0.74,
         "help: claim F1 on the dev articles fell to {cf:.3} (P {cp:.3}, R {cr:.3})"
@@ -413,18 +428,7 @@ fn claims_and_violent_events_on_the_third_development_set() {
     let Some(pairs) = gold_pairs("tests/devgold-c/news-dev-c-12.jsonl") else {
         return;
     };
-    let sum = |f: &dyn Fn(&Value, &Value) -> (usize, usize, usize)| {
-        pairs.iter().fold((0, 0, 0), |acc, (g, s)| {
-            let c = f(g, s);
-            (acc.0 + c.0, acc.1 + c.1, acc.2 + c.2)
-        })
-    };
-    let claims = sum(&claim_counts);
-    let violent = sum(&violent_counts);
-    let (cp, cr, cf) = f1(claims);
-    let (vp, vr, vf) = f1(violent);
-    eprintln!("devgold-c claims: P {cp:.3} R {cr:.3} F1 {cf:.3} {claims:?}");
-    eprintln!("devgold-c violent events: P {vp:.3} R {vr:.3} F1 {vf:.3} {violent:?}");
+    let ((cp, cr, cf), (vp, vr, vf)) = claims_and_violent(&pairs, "devgold-c");
     assert!(
         cf >= 0.84,
         "help: claim F1 on devgold-c fell to {cf:.3} (P {cp:.3}, R {cr:.3})"
