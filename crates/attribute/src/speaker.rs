@@ -345,7 +345,17 @@ pub fn phrase(cx: &Ctx, i: usize, end: usize, start: Start) -> Option<Speaker> {
             }
             let _ = e;
         } else if let Some(name) = bare_name(cx, at, end) {
-            if closes(cx, name, end) && (comma || at == k) {
+            // Without a comma only after a title that names its office (a definite word or
+            // a place or body in it: `المسؤول السابق في الخارجية`, `محافظ سقطرى`); an
+            // indefinite one is described, not named, by the word after it (`ضابط يمني
+            // ميداني`: a field officer).
+            let office = (i..k).any(|t| {
+                cx.has_article(t)
+                    || cx
+                        .entity(t)
+                        .is_some_and(|(_, e)| e.etype != EntityType::GPE)
+            });
+            if closes(cx, name, end) && (comma || at == k && office) {
                 let role = Some(sp.mention.text.clone());
                 sp.mention = mention(cx, at, name);
                 sp.mention.role = role;
