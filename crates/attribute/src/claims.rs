@@ -82,11 +82,14 @@ pub(crate) fn find(cx: &Ctx) -> Vec<Claim> {
             };
             let cue = hit.value.clone();
             let (cs, ce) = (hit.start, hit.end);
-            // A cue absorbed by the claim before it (`متابعا بقوله بأن`, `نقل X عن Y قوله`).
-            if drafts[first_in_sentence..]
-                .last()
-                .is_some_and(|d| d.content_start.is_some_and(|c| cs < c) && cs >= d.cue_end)
-            {
+            // A cue absorbed by the claim before it (`متابعا بقوله بأن`, `نقل X عن Y قوله`);
+            // a participle further on than its cue or speaker opens its own claim
+            // (`ودانت X الهجوم، مؤكدة أنه`).
+            if drafts[first_in_sentence..].last().is_some_and(|d| {
+                d.content_start.is_some_and(|c| cs < c)
+                    && cs >= d.cue_end
+                    && (cue.kind != CueKind::Participle || cs <= d.cue_end.max(d.speaker.end) + 1)
+            }) {
                 i = ce;
                 continue;
             }
@@ -1036,6 +1039,13 @@ mod tests {
     );
 
     const CASES: &[Case] = &[
+        (
+            "ودانت منظمة العفو الدولية هجوما على المدنيين، مؤكدة أنه قد يرقى إلى جريمة حرب.",
+            &[
+                ("دانت", "منظمة العفو الدولية", false, "", Stance::Assert),
+                ("مؤكدة", "منظمة العفو الدولية", false, "", Stance::Assert),
+            ],
+        ),
         (
             "وأفاد ضابط يمني ميداني أن الحوثيين استدرجوا القوات.",
             &[("أفاد", "ضابط يمني ميداني", true, "", Stance::Assert)],
