@@ -618,6 +618,12 @@ fn at_clause_start(cx: &Ctx, a: usize, i: usize) -> usize {
     skip_commas(cx, k.unwrap_or(a), i)
 }
 
+/// Whether the phrase at `p` (in the sentence from `a`) is a preposition's object: a
+/// preposition clitic on it, or a preposition word before it.
+fn prep_object(cx: &Ctx, p: usize, a: usize, b: usize) -> bool {
+    cx.has_prep_clitic(p) || (p > a && cx.is_particle(p - 1, b, "prep").is_some())
+}
+
 /// The subject before a verb: the nearest entity or speaker head that begins its
 /// clause (after a comma, a conjunction, an auxiliary or the sentence start, and not
 /// the object of a preposition); else, unless `clause_only`, a phrase that ends right
@@ -635,7 +641,7 @@ fn subject_before(cx: &Ctx, cue: usize, a: usize, b: usize, clause_only: bool) -
         let Some(sp) = phrase(cx, p, cue, Start::Known) else {
             continue;
         };
-        let object = cx.has_prep_clitic(p) || (p > a && cx.is_particle(p - 1, b, "prep").is_some());
+        let object = prep_object(cx, p, a, b);
         let starts_clause = p == a
             || cx.punct(p - 1, &[',', '"', '-'])
             || cx.is_particle(p - 1, b, "comp").is_some()
@@ -729,7 +735,7 @@ fn resumptive(cx: &Ctx, cue: usize, a: usize, b: usize) -> Option<Speaker> {
         .rev()
         .find(|&k| {
             cx.punct(k, &[';', '.'])
-                || matches!(cx.form(k), "و" | "ف" | "ثم")
+                || matches!(cx.form(k), "و" | "ف")
                 || cx.is_particle(k, b, "conj").is_some()
         })
         .map_or(a, |k| k + 1);
@@ -737,7 +743,7 @@ fn resumptive(cx: &Ctx, cue: usize, a: usize, b: usize) -> Option<Speaker> {
         if cx.punct(p, &[':']) || cx.is_particle(p, b, "rel").is_some() {
             return None;
         }
-        let object = cx.has_prep_clitic(p) || (p > a && cx.is_particle(p - 1, b, "prep").is_some());
+        let object = prep_object(cx, p, a, b);
         if object {
             continue;
         }
@@ -783,7 +789,7 @@ fn main_subject(cx: &Ctx, a: usize, cue: usize, b: usize) -> Option<Speaker> {
         if !crate::context::speaker_type(e.etype) || e.etype == rasd_model::EntityType::GPE {
             continue;
         }
-        let object = cx.has_prep_clitic(p) || (p > a && cx.is_particle(p - 1, b, "prep").is_some());
+        let object = prep_object(cx, p, a, b);
         if object {
             continue;
         }

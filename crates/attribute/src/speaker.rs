@@ -217,10 +217,8 @@ pub fn phrase(cx: &Ctx, i: usize, end: usize, start: Start) -> Option<Speaker> {
             let li_ok = !cx.has_prep_clitic(k) || li;
             // A relational adjective naming a state (`رئيس الوزراء الإسرائيلي`) agrees
             // with the definite word before it.
-            let nisba = e.etype == EntityType::GPE
-                && definite
-                && cx.has_article(k)
-                && (cx.core(k).ends_with('ي') || cx.core(k).ends_with("يه"));
+            let nisba =
+                e.etype == EntityType::GPE && definite && cx.has_article(k) && relational(cx, k);
             if li_ok
                 && (e.etype == EntityType::PER || linked || li || k == head_end || nisba)
                 && head.is_some()
@@ -261,7 +259,7 @@ pub fn phrase(cx: &Ctx, i: usize, end: usize, start: Start) -> Option<Speaker> {
         // `الليبية`); another definite noun is the verb's object (`ووصفت الأمم المتحدة
         // الأوضاع بأنها`).
         let after_name = k > i && cx.entity(k - 1).is_some() && cx.entity(k).is_none();
-        if after_name && art && !(cx.core(k).ends_with('ي') || cx.core(k).ends_with("يه")) {
+        if after_name && art && !relational(cx, k) {
             break;
         }
         // An indefinite word may be followed by its genitive (`وزير خارجية حكومة الوفاق`).
@@ -434,6 +432,11 @@ fn bare_name(cx: &Ctx, i: usize, end: usize) -> Option<usize> {
         }
     }
     (k > i).then_some(k)
+}
+
+/// Whether token `k` ends like a relational adjective (nisba): `الحوثي`, `الليبية`.
+fn relational(cx: &Ctx, k: usize) -> bool {
+    cx.core(k).ends_with('ي') || cx.core(k).ends_with("يه")
 }
 
 /// Whether the hyphen at `k` touches the words on both sides (no space around it).

@@ -582,7 +582,6 @@ impl Rules<'_> {
         }
     }
 
-    /// Pass 4: the edges around the prose.
     /// Pass 5: a closing run of other stories' opening paragraphs.
     fn teasers(&self, lines: &mut [Line<'_>], title: &str) {
         let kept: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].kept()).collect();
@@ -642,6 +641,7 @@ impl Rules<'_> {
         }
     }
 
+    /// Pass 4: the edges around the prose.
     fn edges(&self, lines: &mut [Line<'_>], credits: &mut Vec<String>) {
         let Some(first) = lines.iter().position(|l| l.kept() && l.prose()) else {
             return;

@@ -118,18 +118,27 @@ impl Rules {
     }
 }
 
+/// A word that may stand in a name: a word of two letters or more with no particle.
+fn plain(doc: &Doc, b: usize) -> bool {
+    let u = &doc.tokens[b];
+    u.kind == TokenKind::Word && !u.clitics.has_particle() && doc.form(u.form).chars().count() > 1
+}
+
+/// The given name of `ner/given_names.tsv` a token is, as written or without its clitics.
+fn given_name<'d>(lx: &Lexicon, doc: &'d Doc, t: &Token) -> Option<&'d str> {
+    [t.form, t.core]
+        .into_iter()
+        .map(|r| doc.form(r))
+        .find(|f| lx.given.contains(*f))
+}
+
 /// Bynames no lexicon holds: a kunya of `titles.tsv` (`أبو`) and the word after it, and a
 /// demonym or a name with the article after them (not a feminine adjective: `أبو ستة
 /// البحرية`): `أبو يحيى التونسي`, `أبو عقيل السالمي`. They win over the tagger's mentions.
 pub fn bynames(lx: &Lexicon, doc: &Doc) -> Vec<Tagged> {
     let mut out = Vec::new();
     let n = doc.tokens.len();
-    let plain = |b: usize| {
-        let u = &doc.tokens[b];
-        u.kind == TokenKind::Word
-            && !u.clitics.has_particle()
-            && doc.form(u.form).chars().count() > 1
-    };
+    let plain = |b: usize| plain(doc, b);
     let bare = |b: usize| {
         b < n
             && plain(b)
@@ -147,10 +156,7 @@ pub fn bynames(lx: &Lexicon, doc: &Doc) -> Vec<Tagged> {
             && (t.form.end - t.form.start) as usize <= lx.kunya_max
             && lx.kunyas.contains(doc.form(t.form));
         // after a given name, `أبو` opens a surname (`عادل أبو بكر`): the tagger's to find
-        let surname = kunya && i > 0 && {
-            let p = &doc.tokens[i - 1];
-            lx.given.contains(doc.form(p.form)) || lx.given.contains(doc.form(p.core))
-        };
+        let surname = kunya && i > 0 && given_name(lx, doc, &doc.tokens[i - 1]).is_some();
         // after a word naming a kind of place or body, it names that (`قاعدة أبو ستة`)
         if !(kunya && !surname && bare(i + 1))
             || resolve::cues_before(lx, doc, i)
@@ -186,27 +192,15 @@ pub fn bynames(lx: &Lexicon, doc: &Doc) -> Vec<Tagged> {
 pub fn titled_people(lx: &Lexicon, doc: &Doc) -> Vec<Tagged> {
     let mut out = Vec::new();
     let n = doc.tokens.len();
-    let plain = |b: usize| {
-        let u = &doc.tokens[b];
-        u.kind == TokenKind::Word
-            && !u.clitics.has_particle()
-            && doc.form(u.form).chars().count() > 1
-    };
+    let plain = |b: usize| plain(doc, b);
     let connector = |b: usize| lx.name_links.contains(doc.form(doc.tokens[b].form));
     let mut i = 0;
     while i < n {
         let t = &doc.tokens[i];
         // the cheap tests first: most tokens are not bare words
-        let given = t.kind == TokenKind::Word && !t.clitics.has(Clitics::AL) && {
-            let name = if lx.given.contains(doc.form(t.form)) {
-                Some(doc.form(t.form))
-            } else if t.core != t.form && lx.given.contains(doc.form(t.core)) {
-                Some(doc.form(t.core))
-            } else {
-                None
-            };
-            name.is_some_and(|g| g.chars().count() > 2)
-        };
+        let given = t.kind == TokenKind::Word
+            && !t.clitics.has(Clitics::AL)
+            && given_name(lx, doc, t).is_some_and(|g| g.chars().count() > 2);
         // a given name may also be a breaker when written so (`علي`, but `على`: on)
         let cues = if given {
             resolve::cues_at(lx, doc, i, i + 1)
@@ -649,20 +643,10 @@ mod tests {
             assert_eq!(got, *want, "help: tokens {first:?}..{last:?} of {text:?}");
         }
     }
-}
-
-#[cfg(test)]
-mod titled {
-    use super::*;
-    use rasd_lexicon::Source;
-    use rasd_text::Analyzer;
 
     #[test]
     fn given_names_after_a_title_or_before_one() {
-        static R: std::sync::OnceLock<crate::EntityRecognizer> = std::sync::OnceLock::new();
-        let lx = R
-            .get_or_init(|| crate::EntityRecognizer::load_with(&Source::embedded(), false).0)
-            .lexicon();
+        let lx = lexicon();
         // (text, the people found)
         let cases: &[(&str, &[&str])] = &[
             ("وصرح العقيد جميل المعالم بأن", &["جميل المعالم"]),

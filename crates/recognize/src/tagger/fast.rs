@@ -193,10 +193,7 @@ impl WordCache {
     /// depend on each other, so their memory latencies overlap instead of adding up.
     fn warm(&mut self, units: &[Unit<'_>], keys: &[(u64, u64)], md: &Model, res: &Resources) {
         for (u, &(form, core)) in units.iter().zip(keys) {
-            let (idx, key) = WordCache::slot(u, form, core);
-            if self.entries[idx].key != key {
-                self.fill(idx, u, form, core, key.1, md, res);
-            }
+            self.get(u, form, core, md, res);
         }
     }
 
