@@ -147,6 +147,56 @@ fn outlet_voice_holds_unattributed_events() {
     );
 }
 
+/// A war or campaign is an event only with a time of its own, and it is the setting of
+/// the incidents told beside it, never one of them.
+#[test]
+fn wars_are_events_only_when_dated() {
+    let d = tempfile::tempdir().unwrap();
+    let recs = [
+        serde_json::json!({"id": "w1", "published": "2018-06-23",
+            "text": "ويشهد إقليم دارفور منذ عام 2003 نزاعا بين القوات السودانية والمتمردين. ووفقا للأمم المتحدة، أوقع النزاع في دارفور حوالى 300 ألف قتيل."}),
+        serde_json::json!({"id": "w2", "published": "2018-06-23",
+            "text": "ويعاني اللاجئون الفارون من الحرب في سوريا من ظروف صعبة. ودعت المنظمة إلى محاكمة مرتكبي جرائم الحرب."}),
+        serde_json::json!({"id": "w3", "published": "2016-07-21",
+            "text": "وقالت المنظمة إن العشرات من الأطفال قتلوا في مدينة منبج جراء الصراع والقصف الجوي."}),
+    ];
+    let p = d.path().join("w.jsonl");
+    let lines: Vec<String> = recs.iter().map(|r| r.to_string()).collect();
+    std::fs::write(&p, lines.join("\n") + "\n").unwrap();
+    let out = run_ok(&["extract", p.to_str().unwrap()], None);
+    let docs = json_lines(&out.stdout);
+    let clashes = |d: &Value| -> Vec<Value> {
+        d["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["type"] == "armed_clash")
+            .cloned()
+            .collect()
+    };
+    let w1 = clashes(&docs[0]);
+    assert_eq!(w1.len(), 1, "help: one dated conflict, told twice: {w1:?}");
+    assert_eq!(w1[0]["time"]["value"], "2003");
+    assert_eq!(w1[0]["fatalities"]["value"], 300000.0);
+    assert!(w1[0]["why"]
+        .as_str()
+        .unwrap()
+        .contains("events/triggers/battles.tsv"));
+    assert!(
+        clashes(&docs[1]).is_empty(),
+        "help: an undated war and war crimes are no event: {}",
+        docs[1]["events"]
+    );
+    let w3 = &docs[2]["events"];
+    assert!(
+        w3.as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["type"] == "air_drone_strike" && e["fatalities"]["approx"] == "dozens"),
+        "help: the strike keeps its toll beside the war word: {w3}"
+    );
+}
+
 /// A user adds a trigger table without recompiling: its rows become events.
 #[test]
 fn trigger_tables_are_user_data() {

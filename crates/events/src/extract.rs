@@ -41,6 +41,8 @@ pub struct Mention {
     pub generic: bool,
     /// A casualty word alone: it may join an incident of any violent family.
     pub casualty_only: bool,
+    /// A whole war or campaign: it stands only with a time and joins only its own kind.
+    pub background: bool,
     /// Trigger tokens `[start, end)`.
     pub trigger: (usize, usize),
     /// Sentence index.
@@ -292,14 +294,19 @@ impl<'a> Scan<'a> {
         let first = out.len();
         for (n, &(ts, te, row)) in trigs.iter().enumerate() {
             let (sa, sb) = self.segment(ts, a, b);
+            // A war word is the setting of its neighbours, not a rival for their
+            // arguments (`قتلوا في مدينة منبج جراء الصراع والقصف الجوي`).
+            let rival = |t: &&(usize, usize, &Trigger)| row.background || !t.2.background;
             let ta = trigs[..n]
                 .iter()
                 .rev()
+                .filter(rival)
                 .map(|t| t.1)
                 .find(|&e| e <= ts && e > sa)
                 .unwrap_or(sa);
             let tb = trigs[n + 1..]
                 .iter()
+                .filter(rival)
                 .map(|t| t.0)
                 .find(|&x| x >= te && x < sb)
                 .unwrap_or(sb);
@@ -343,6 +350,8 @@ impl<'a> Scan<'a> {
                 .min_by_key(|m| {
                     (
                         row.prefers.is_none_or(|p| p != m.etype),
+                        // A war takes the toll only when no incident of its clause can.
+                        m.background,
                         m.trigger.0.abs_diff(cs),
                     )
                 });
@@ -376,6 +385,7 @@ impl<'a> Scan<'a> {
                 object: false,
                 target: true,
                 weak: true,
+                background: false,
                 detail: None,
                 why: row.why.clone(),
             };
@@ -669,7 +679,7 @@ impl<'a> Scan<'a> {
             named_actor = named;
             why = why.and(Why::rule("events/actor-is-speaker"));
         }
-        let time = self.time(ts, te, sa, sb);
+        let time = self.time(ts, te, sa, sb, row.background);
         let (negated, modality, neg_rule) = self.modality(ts, sa);
         if let Some(r) = neg_rule {
             why = why.and(Why::rule(r));
@@ -702,6 +712,7 @@ impl<'a> Scan<'a> {
                     weak,
                     generic: weak && row.weapon,
                     casualty_only: false,
+                    background: row.background,
                     definite: cx.has_article(ts),
                     trigger: (ts, te),
                     sentence: s,
@@ -947,9 +958,44 @@ impl<'a> Scan<'a> {
     }
 
     /// The nearest resolved time in the trigger's segment, after it first.
-    fn time(&self, ts: usize, te: usize, sa: usize, sb: usize) -> Option<EventTime> {
+    /// A war or campaign (`since`) is dated by its `منذ` time near it or opening its
+    /// segment (`ومنذ 2013، تعاني دولة جنوب السودان، التي انفصلت ... عام 2011، من حرب أهلية`).
+    fn time(&self, ts: usize, te: usize, sa: usize, sb: usize, since: bool) -> Option<EventTime> {
         let doc = self.doc();
         let cx = &self.cx;
+        let opens_since = |i: usize| {
+            doc.times.get(i).is_some_and(|t| {
+                t.value.is_some() && matches!(t.text.split(' ').next(), Some("منذ" | "ومنذ"))
+            })
+        };
+        if since {
+            let pick = self
+                .times
+                .iter()
+                .filter(|(k, i)| {
+                    (*k <= sa + 1 || *k + 4 >= ts && *k < ts || *k >= te && *k < te + REACH)
+                        && *k < sb
+                        && opens_since(*i)
+                })
+                .min_by_key(|(k, _)| k.abs_diff(ts));
+            // Otherwise only a time right by it (`حملة عسكرية في مارس/آذار 2015`, `الحرب
+            // العراقية الإيرانية (1980-1988)`): a war's sentence tells of other days.
+            let close = |&&(k, _): &&(usize, usize)| {
+                k + 3 >= ts && k < ts
+                    || k >= te && k < te + 6 && !(te..k).any(|j| cx.punct(j, &['.', '،', ',', ';']))
+            };
+            let pick = pick.or_else(|| {
+                self.times
+                    .iter()
+                    .filter(close)
+                    .min_by_key(|(k, _)| k.abs_diff(ts))
+            });
+            let t = doc.times.get(pick?.1)?;
+            return Some(EventTime {
+                value: t.value.clone()?,
+                grain: t.grain,
+            });
+        }
         // A time after `بعد`/`قبل` is a reference point, not the event's time.
         let reference = |k: usize| k > 0 && matches!(cx.core(k - 1), "بعد" | "قبل" | "عقب");
         // `... مقتل خمسة جنود وفي يناير 2016 عن مقتل جندي`: a time after `وفي` opens the

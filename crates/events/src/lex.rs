@@ -93,6 +93,9 @@ pub struct Trigger {
     pub target: bool,
     /// A generic word.
     pub weak: bool,
+    /// A word for a whole war or campaign (`حرب أهلية`, `عملية عسكرية`): an event only
+    /// with a time of its own, never one with a single incident.
+    pub background: bool,
     /// Sub-kind.
     pub detail: Option<Box<str>>,
     /// The row.
@@ -204,7 +207,10 @@ impl Lexicons {
                 };
                 let retype = t.list(r, "retype");
                 if let Some(x) = retype.iter().find(|x| {
-                    !matches!(**x, "weapon" | "instrument" | "target" | "weak" | "object")
+                    !matches!(
+                        **x,
+                        "weapon" | "instrument" | "target" | "weak" | "object" | "background"
+                    )
                 }) {
                     bad.push((r.line, format!("unknown retype `{x}`")));
                 }
@@ -215,6 +221,7 @@ impl Lexicons {
                     object: retype.contains(&"object"),
                     target: retype.contains(&"target"),
                     weak: retype.contains(&"weak"),
+                    background: retype.contains(&"background"),
                     detail: t.get(r, "detail").map(Box::from),
                     why: r.why(&t),
                 };

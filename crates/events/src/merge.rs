@@ -144,6 +144,10 @@ fn suicide_car_bomb(e: &Mention, m: &Mention) -> bool {
 }
 
 fn same_incident(doc: &Doc, e: &Mention, m: &Mention) -> bool {
+    // A war is not one of its battles.
+    if e.background != m.background {
+        return false;
+    }
     // A generic strike word (`القصف`) is remote violence of an unknown kind; a casualty
     // count alone may belong to any violent event.
     // A definite generic attack word (`الهجوم`) refers back to a violent event told just
@@ -306,6 +310,10 @@ fn stands(m: &Mention) -> bool {
     let anchored = counted || (m.place.is_some() && !m.definite && !m.state_place);
     if m.family == "political" {
         return m.named_actor;
+    }
+    // A war or campaign is dated (`منذ عام 2013`) or it is the setting, not an event.
+    if m.background {
+        return m.time.is_some();
     }
     // A specific event with a doer and a concrete target stands without them
     // (`قيام عناصر الأمن ... بفتح النار على المهاجرين`).
