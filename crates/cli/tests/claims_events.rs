@@ -197,6 +197,26 @@ fn wars_are_events_only_when_dated() {
     );
 }
 
+/// `لقي مصرعه` is one death; deaths told alone at a front are a battle's, placed at the
+/// front and not at the landmark a direction names (`نهم شرق العاصمة صنعاء`).
+#[test]
+fn one_death_at_a_front_is_a_battle_there() {
+    let d = tempfile::tempdir().unwrap();
+    let rec = serde_json::json!({"id": "f1", "published": "2018-03-03",
+        "text": "وشيعت الجماعة القيادي الميداني يحيى الرزامي، الذي لقي مصرعه في جبهة نهم شرق العاصمة صنعاء."});
+    let p = d.path().join("f.jsonl");
+    std::fs::write(&p, format!("{rec}\n")).unwrap();
+    let out = run_ok(&["extract", p.to_str().unwrap()], None);
+    let doc = &json_lines(&out.stdout)[0];
+    let events = doc["events"].as_array().unwrap();
+    assert_eq!(events.len(), 1, "help: {events:?}");
+    let e = &events[0];
+    assert_eq!(e["type"], "armed_clash", "help: {e}");
+    assert_eq!(e["place"], "nihm-ye", "help: {e}");
+    assert_eq!(e["fatalities"]["value"], 1.0, "help: {e}");
+    assert!(e["why"].as_str().unwrap().contains("events/casualties.tsv"));
+}
+
 /// A user adds a trigger table without recompiling: its rows become events.
 #[test]
 fn trigger_tables_are_user_data() {

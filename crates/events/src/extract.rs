@@ -329,11 +329,15 @@ impl<'a> Scan<'a> {
                     value: q.value,
                     approx: q.approx,
                 },
-                // `مقتل القيادي يحيى الرزامي`: one named person killed.
-                None if row.kind == Kind::Killed && self.named_victim(ce, row.count, b) => Toll {
-                    value: Some(1.0),
-                    approx: Approx::Exact,
-                },
+                // `مقتل القيادي يحيى الرزامي`: one named person killed; `لقي مصرعه`: one.
+                None if row.kind == Kind::Killed
+                    && (row.count == CountAt::One || self.named_victim(ce, row.count, b)) =>
+                {
+                    Toll {
+                        value: Some(1.0),
+                        approx: Approx::Exact,
+                    }
+                }
                 None => continue,
             };
             let seg = self.segment(cs, a, b);
@@ -391,7 +395,22 @@ impl<'a> Scan<'a> {
             };
             let start = out.len();
             self.mentions_of(s, (cs, ce), &trig, seg, seg, out);
+            // Deaths at a front (`لقي مصرعه في جبهة نهم`) are a battle's.
+            let front = (seg.0..seg.1).find_map(|k| {
+                self.frame_class(k, b)
+                    .filter(|(c, _, _)| *c == "front")
+                    .map(|(_, _, w)| w.clone())
+            });
             for m in &mut out[start..] {
+                if let (Some(w), "attack") = (&front, m.etype) {
+                    m.etype = "armed_clash";
+                    m.family = "battles";
+                    m.why = m
+                        .why
+                        .clone()
+                        .and(w.clone())
+                        .and(Why::rule("events/at-the-front"));
+                }
                 m.generic = true;
                 m.casualty_only = true;
                 m.fatalities = Some(toll.clone());
@@ -520,7 +539,7 @@ impl<'a> Scan<'a> {
         let qi = match at {
             CountAt::After => after(4),
             CountAt::Before => before(2),
-            CountAt::Either => after(3).or_else(|| before(8)),
+            CountAt::Either | CountAt::One => after(3).or_else(|| before(8)),
         }?;
         doc.quantities.get(qi)
     }
@@ -1131,6 +1150,9 @@ impl<'a> Scan<'a> {
                 break;
             }
             if let Some(p) = self.place_at(k, te, ts, false) {
+                if let Some(q) = self.placed_by(k, lo) {
+                    return vec![q];
+                }
                 // The first of a coordination before the trigger: every member.
                 let mut first = k;
                 let mut all = vec![p];
@@ -1145,6 +1167,31 @@ impl<'a> Scan<'a> {
             }
         }
         out
+    }
+
+    /// The place that a direction before token `k` locates (`جبهة نهم شرق العاصمة
+    /// صنعاء`, read back from صنعاء): that is where it happened, not the landmark.
+    fn placed_by(&self, k: usize, lo: usize) -> Option<Place> {
+        let cx = &self.cx;
+        let dir = (k.saturating_sub(3).max(lo)..k).find(|&j| {
+            self.place_class(j, k).is_some_and(|(c, n, _)| {
+                c == "direction"
+                    && (j + n == k
+                        || j + n + 1 == k
+                            && self
+                                .place_class(k - 1, k)
+                                .is_some_and(|(c, _, _)| matches!(c, "anaphor" | "area")))
+            })
+        })?;
+        if dir == lo || cx.tok(dir).clitics.has(Clitics::WA) {
+            return None;
+        }
+        let (n, _) = cx.entity(dir - 1)?;
+        let mut s = dir - 1;
+        while s > lo && cx.entity(s - 1).is_some_and(|(m, _)| m == n) {
+            s -= 1;
+        }
+        self.place_at(s, s, dir, false).filter(|p| !p.state)
     }
 
     /// The place that ends right before `k` in a coordination (`محوري الطويشة والتوغار`).

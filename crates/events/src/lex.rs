@@ -133,6 +133,9 @@ pub enum CountAt {
     Before,
     /// Either side (verbs).
     Either,
+    /// Either side, and without a count the word itself tells of one death (`لقي
+    /// مصرعه`, singular with its pronoun).
+    One,
 }
 
 /// One casualty row.
@@ -288,8 +291,12 @@ impl Lexicons {
                 Some("after") => CountAt::After,
                 Some("before") => CountAt::Before,
                 Some("either") => CountAt::Either,
+                Some("one") => CountAt::One,
                 _ => {
-                    bad.push((r.line, "count must be after, before or either".to_string()));
+                    bad.push((
+                        r.line,
+                        "count must be after, before, either or one".to_string(),
+                    ));
                     continue;
                 }
             };
@@ -386,6 +393,7 @@ impl Lexicons {
                 "nature",
                 "aggregate",
                 "negotiated",
+                "front",
             ],
         );
         lx.frames = c;

@@ -92,6 +92,27 @@ fn times_agree(a: &Mention, b: &Mention) -> bool {
     }
 }
 
+/// Whether time `t` begins more than 90 days before the article's publication.
+fn long_before(doc: &Doc, t: &EventTime) -> bool {
+    let days = |v: &str| -> Option<i64> {
+        let mut it = v.split('-');
+        let y = it.next()?.get(..4)?.parse().ok()?;
+        let m = it
+            .next()
+            .and_then(|m| m.get(..2)?.parse().ok())
+            .unwrap_or(12);
+        let d = it
+            .next()
+            .and_then(|d| d.get(..2)?.parse().ok())
+            .unwrap_or(28);
+        Some(days_from_civil(y, m, d))
+    };
+    let Some(p) = doc.published.as_deref().and_then(days) else {
+        return false;
+    };
+    days(&t.value).is_some_and(|d| p - d > 90)
+}
+
 /// Whether `week` is a week (its Monday's date) holding the day `day`.
 fn in_week(week: &EventTime, day: &EventTime) -> bool {
     let days = |v: &str| -> Option<i64> {
@@ -187,10 +208,19 @@ fn same_incident(doc: &Doc, e: &Mention, m: &Mention) -> bool {
     // that refers back (`الغارة`, a generic `القصف`).
     let same_place = e.place.is_some() && e.place == m.place;
     let same_time = e.time.is_some() && e.time == m.time;
-    let near = m.sentence.abs_diff(e.sentence) <= 3;
+    // An undated mention is of the days the article tells; one dated months before
+    // it, in another sentence, is another incident (`تقدم ميداني` and, two sentences
+    // on, `معركة اجتياح عمران منتصف عام 2014`).
+    let dated_apart = m.sentence != e.sentence
+        && match (&e.time, &m.time) {
+            (Some(t), None) | (None, Some(t)) => long_before(doc, t),
+            _ => false,
+        };
+    let near = m.sentence.abs_diff(e.sentence) <= 3 && !dated_apart;
     // A mention of the same type that is vaguer in place or time (no place, only the
     // state, or a time that contains the other's) cannot be told apart from it.
     let vaguer = e.etype == m.etype
+        && !dated_apart
         && (e.place.is_none()
             || m.place.is_none()
             || e.state_place
