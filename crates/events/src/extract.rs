@@ -426,8 +426,14 @@ impl<'a> Scan<'a> {
         let cx = &self.cx;
         let t = cx.tok(ts);
         let doc = self.doc();
+        // `تعرضت عند الساعة العاشرة والنصف ليلا لعدوان`: an `undergo` verb may stand a
+        // few words before its ل + verbal noun.
         let undergo = ts > a && self.frame_class(ts - 1, b).is_some()
-            || ts > a + 1 && self.frame_class(ts - 2, b).is_some();
+            || ts > a + 1 && self.frame_class(ts - 2, b).is_some()
+            || (ts.saturating_sub(8).max(a)..ts).any(|k| {
+                self.frame_class(k, b)
+                    .is_some_and(|(c, _, _)| c == "undergo")
+            });
         if t.clitics.has(Clitics::LI)
             && !t.clitics.has(Clitics::SUFFIX)
             && row.etype != "other"
@@ -1285,9 +1291,17 @@ impl<'a> Scan<'a> {
             let key = e.reference.clone().unwrap_or_else(|| e.text.clone());
             let end = cx.entity_end(n, k);
             if e.etype == EntityType::FAC {
+                // A base, camp or oil field stands apart from the town it is filed under
+                // (T4 lies 60 km from Homs): it is the place itself.
+                let apart = doc.refs.get(&key).is_some_and(|r| {
+                    r.extra.get("kind").is_some_and(|k| {
+                        matches!(k.as_str(), "air base" | "military camp" | "oil field")
+                    })
+                });
                 let within = doc
                     .refs
                     .get(&key)
+                    .filter(|_| !apart)
                     .and_then(|r| r.extra.get("within"))
                     .filter(|w| doc.refs.contains_key(w.as_str()));
                 if let Some(w) = within {
