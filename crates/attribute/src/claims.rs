@@ -338,7 +338,12 @@ fn build(
                 .filter(|sp| !(cx.has_prep_clitic(sp.first) || after_rel && sp.bare));
             // An object-taking verb, or one after an auxiliary (`كان X قد دعا Y`), takes a
             // subject standing before it first: the noun after it is then its object.
-            let before_first = if (cue.obj || aux) && !(joined && prev.is_some()) {
+            // A plural verb agrees with a subject standing before it (`وما زال المسؤولون
+            // الروس ينفون نشر متعاقدين`); a verb before its subject is singular.
+            let f = cx.form(cs);
+            let plural =
+                ce == cs + 1 && (f.ends_with("وا") || f.ends_with("ون") || f.ends_with("ان"));
+            let before_first = if (cue.obj || aux || plural) && !(joined && prev.is_some()) {
                 subject_before(cx, cs, a, b, true)
             } else {
                 None
@@ -411,7 +416,20 @@ fn build(
             (sp, false, ce)
         }
         CueKind::Masdar => {
+            // A pronoun on the noun is its agent or its object (`اتهامه مع ضباط آخرين
+            // بمحاولة انقلاب`: he was accused): no named agent follows.
+            if cx.tok(ce - 1).clitics.has(rasd_model::Clitics::SUFFIX) {
+                return None;
+            }
             let sp = agent(cx, ce, b)?;
+            // `اتهام جبهة النصرة بقتل`: the noun right before ب + verbal noun is the
+            // accused, not the accuser.
+            if cue.id.starts_with("accuse")
+                && sp.end < b
+                && cx.tok(sp.end).clitics.has(rasd_model::Clitics::BI)
+            {
+                return None;
+            }
             rules.push("attribute/masdar-agent");
             let e = sp.end;
             (sp, true, e)
@@ -810,11 +828,16 @@ fn carried(drafts: &[Draft], at: &Around) -> Option<Speaker> {
                 && d.cue_start < o.content_end
         })
     };
-    let d = drafts
-        .get(at.barrier..)?
+    // A source a fact is credited to (`وفقاً للمرصد`) does not take the floor: `وأضاف`
+    // after it continues the last speaker who spoke, if one spoke within reach.
+    let open = drafts.get(at.barrier..)?;
+    let recent = |d: &&Draft| !nested(d) && d.sentence + CARRY_SENTENCES >= at.s;
+    let d = open
         .iter()
         .rev()
-        .find(|d| !nested(d))?;
+        .filter(recent)
+        .find(|d| d.cue.kind != CueKind::Prep)
+        .or_else(|| open.iter().rev().find(|d| !nested(d)))?;
     (d.sentence + CARRY_SENTENCES >= at.s).then(|| d.speaker.clone())
 }
 
@@ -1172,6 +1195,27 @@ mod tests {
         (
             "وكانت السفارة الأمريكية قد قالت، في بيان الخميس الماضي، إن المعتقلين محتجزون.",
             &[("قالت", "السفارة الأمريكية", false, "", Stance::Assert)],
+        ),
+        // The one before ب + verbal noun is the accused; a pronoun on the noun too.
+        ("وجاء ذلك مع اتهام جبهة النصرة بقتل أحد الشبان.", &[]),
+        ("وأقيل بعد اتهامه مع ضباط آخرين بمحاولة انقلاب.", &[]),
+        // A source a fact is credited to does not take the floor from the speaker.
+        (
+            "وقال ليبرمان إن الإيرانيين مضرون. وقتل تسعة مقاتلين، بحسب الجيش. وأضاف: \"لا أعتقد أن كل شيء انتهى\".",
+            &[
+                ("قال", "ليبرمان", false, "", Stance::Assert),
+                ("بحسب", "الجيش", false, "", Stance::Assert),
+                ("أضاف", "ليبرمان", false, "", Stance::Assert),
+            ],
+        ),
+        (
+            "ونبه المتحدث باسم الجيش إلى أن الطائرات ستقصف المواقع.",
+            &[("نبه", "المتحدث باسم الجيش", false, "", Stance::Assert)],
+        ),
+        // A plural verb's subject stands before it.
+        (
+            "وكان مسؤولون روس قالوا للصحافيين إن مدنيين قتلوا.",
+            &[("قالوا", "مسؤولون روس", true, "", Stance::Assert)],
         ),
     ];
 
