@@ -217,6 +217,30 @@ fn one_death_at_a_front_is_a_battle_there() {
     assert!(e["why"].as_str().unwrap().contains("events/casualties.tsv"));
 }
 
+/// What a call asks for (`دعا X إلى "طرد الإيرانيين"، وطرد ...`) is a request, not a
+/// territory regained.
+#[test]
+fn what_a_call_asks_for_is_no_event() {
+    let d = tempfile::tempdir().unwrap();
+    let rec = serde_json::json!({"id": "c1", "published": "2018-05-11",
+        "text": "دعا وزير الدفاع الإسرائيلي، أفيغدور ليبرمان، الجمعة، رئيس النظام السوري، بشار الأسد، إلى \"طرد الإيرانيين\" من سوريا، وطرد قاسم سليماني وفيلق القدس من سوريا."});
+    let p = d.path().join("c.jsonl");
+    std::fs::write(&p, format!("{rec}\n")).unwrap();
+    let out = run_ok(&["extract", p.to_str().unwrap()], None);
+    let doc = &json_lines(&out.stdout)[0];
+    let events = doc["events"].as_array().unwrap();
+    assert!(
+        events
+            .iter()
+            .all(|e| e["type"] != "government_regains_territory"),
+        "help: {events:?}"
+    );
+    assert!(
+        events.iter().any(|e| e["type"] == "request"),
+        "help: the call itself is the event: {events:?}"
+    );
+}
+
 /// A user adds a trigger table without recompiling: its rows become events.
 #[test]
 fn trigger_tables_are_user_data() {

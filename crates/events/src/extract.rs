@@ -488,6 +488,26 @@ impl<'a> Scan<'a> {
                 }
             }
         }
+        // `لأدعو الأسد إلى طرد الإيرانيين`: what a call or demand asks for, after إلى or
+        // ب, is not an event (frames class `demand`, any person of the verb).
+        // The demanded nouns may be coordinated (`إلى طرد الإيرانيين، وطرد قاسم سليماني`).
+        let p = if ts > a && cx.quote(ts - 1) {
+            ts - 1
+        } else {
+            ts
+        };
+        let demand = (ts.saturating_sub(30).max(a)..ts).find(|&k| {
+            self.frame_class(k, b)
+                .is_some_and(|(c, _, _)| c == "demand")
+        });
+        if let Some(d) = demand {
+            let asked = t.clitics.has(Clitics::BI)
+                || (p > a && cx.core(p - 1) == "الي")
+                || (t.clitics.has(Clitics::WA) && (d..ts).any(|k| cx.core(k) == "الي"));
+            if asked {
+                return false;
+            }
+        }
         // Inside a claim's speaker or cue (outside its content).
         if let Some(c) = self.span_of[ts] {
             let c = &self.doc().claims[c as usize];

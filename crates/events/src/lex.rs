@@ -394,6 +394,7 @@ impl Lexicons {
                 "aggregate",
                 "negotiated",
                 "front",
+                "demand",
             ],
         );
         lx.frames = c;

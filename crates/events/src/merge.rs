@@ -165,8 +165,14 @@ fn suicide_car_bomb(e: &Mention, m: &Mention) -> bool {
 }
 
 fn same_incident(doc: &Doc, e: &Mention, m: &Mention) -> bool {
-    // A war is not one of its battles.
-    if e.background != m.background {
+    // A war is not one of its battles, unless both are told at one place on one day
+    // (`أطلق حفتر في السابع من أيار/مايو هجوما` and `حملة عسكرية` the same day).
+    if e.background != m.background
+        && !(e.place.is_some()
+            && e.place == m.place
+            && e.time.as_ref().is_some_and(|t| t.value.len() >= 10)
+            && e.time == m.time)
+    {
         return false;
     }
     // A generic strike word (`القصف`) is remote violence of an unknown kind; a casualty
