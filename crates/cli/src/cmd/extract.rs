@@ -43,6 +43,9 @@ struct Tally {
 
 const BATCH: usize = 64;
 
+/// One parsed input: an article or why it was rejected.
+type Input = <Inputs as Iterator>::Item;
+
 /// Run `rasd extract`.
 pub fn run(g: &Globals, args: Args) -> anyhow::Result<ExitCode> {
     if let Some(p) = &args.published {
@@ -63,74 +66,103 @@ pub fn run(g: &Globals, args: Args) -> anyhow::Result<ExitCode> {
         max_bytes: args.max_bytes,
         published: args.published.clone(),
     };
-    let mut inputs = Inputs::new(args.inputs, opts);
-    let stdout = std::io::stdout();
-    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
-    let mut tally = Tally::default();
-    let mut batch: Vec<Doc> = Vec::with_capacity(BATCH);
-    loop {
-        let item = inputs.next();
-        let done = item.is_none();
-        match item {
-            Some(Ok(doc)) => {
-                if let (Some(p), None) = (&doc.published, &doc.published_at) {
-                    eprintln!("rasd: {}: warning: published {p:?} is not a date; relative times stay unresolved", doc.source);
-                }
-                for note in &doc.notes {
-                    eprintln!("rasd: {}: warning: {note}", doc.source);
-                }
-                tally.bytes += match &doc.raw {
-                    Some(Content::Text(t) | Content::Html(t)) => t.len(),
-                    None => 0,
-                };
-                batch.push(doc);
+    // A reader thread parses the inputs into batches while the workers run the
+    // pipeline on the batch before, so reading overlaps the work.
+    let inputs_paths = args.inputs;
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Input>>(2);
+    let reader = std::thread::spawn(move || {
+        let mut inputs = Inputs::new(inputs_paths, opts);
+        let mut batch = Vec::with_capacity(BATCH);
+        for item in inputs.by_ref() {
+            batch.push(item);
+            if batch.len() >= BATCH && tx.send(std::mem::take(&mut batch)).is_err() {
+                return inputs.skipped;
             }
-            Some(Err(rej)) => {
-                eprintln!("rasd: {rej}");
-                tally.rejected += 1;
-            }
-            None => {}
         }
-        if batch.len() >= BATCH || (done && !batch.is_empty()) {
-            // Each worker also writes its articles' JSON and drops them, so only the
-            // ordered copy to stdout stays on this thread.
-            let lines: Vec<Result<Vec<u8>, String>> = pipeline
-                .run_batch(std::mem::take(&mut batch))
-                .into_par_iter()
-                .map(|(doc, result)| match result {
-                    Ok(()) => {
-                        let mut line = serde_json::to_vec(&Article::of(&doc))
-                            .map_err(|e| format!("{}: {e}", doc.source))?;
-                        line.push(b'\n');
-                        Ok(line)
-                    }
-                    Err(e) => Err(format!("{}: {e}", doc.source)),
-                })
-                .collect();
+        if !batch.is_empty() {
+            tx.send(batch).ok();
+        }
+        inputs.skipped
+    });
+    // A writer thread copies each batch's lines to stdout, in order, while the workers
+    // run the next batch.
+    let (wtx, wrx) = std::sync::mpsc::sync_channel::<Vec<Result<Vec<u8>, String>>>(2);
+    let writer = std::thread::spawn(move || -> anyhow::Result<(usize, usize)> {
+        let stdout = std::io::stdout();
+        let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
+        let (mut written, mut failed) = (0, 0);
+        for lines in wrx {
             for line in lines {
                 match line {
                     Ok(bytes) => {
                         out.write_all(&bytes).context("writing output")?;
-                        tally.written += 1;
+                        written += 1;
                     }
                     Err(e) => {
                         eprintln!("rasd: {e}");
-                        tally.rejected += 1;
+                        failed += 1;
                     }
                 }
             }
         }
-        if done {
+        out.flush().context("writing output")?;
+        Ok((written, failed))
+    });
+    let mut tally = Tally::default();
+    for items in rx {
+        let mut batch: Vec<Doc> = Vec::with_capacity(items.len());
+        for item in items {
+            match item {
+                Ok(doc) => {
+                    if let (Some(p), None) = (&doc.published, &doc.published_at) {
+                        eprintln!("rasd: {}: warning: published {p:?} is not a date; relative times stay unresolved", doc.source);
+                    }
+                    for note in &doc.notes {
+                        eprintln!("rasd: {}: warning: {note}", doc.source);
+                    }
+                    tally.bytes += match &doc.raw {
+                        Some(Content::Text(t) | Content::Html(t)) => t.len(),
+                        None => 0,
+                    };
+                    batch.push(doc);
+                }
+                Err(rej) => {
+                    eprintln!("rasd: {rej}");
+                    tally.rejected += 1;
+                }
+            }
+        }
+        // Each worker also writes its articles' JSON and drops them.
+        let lines: Vec<Result<Vec<u8>, String>> = pipeline
+            .run_batch(batch)
+            .into_par_iter()
+            .map(|(doc, result)| match result {
+                Ok(()) => {
+                    let mut line = serde_json::to_vec(&Article::of(&doc))
+                        .map_err(|e| format!("{}: {e}", doc.source))?;
+                    line.push(b'\n');
+                    Ok(line)
+                }
+                Err(e) => Err(format!("{}: {e}", doc.source)),
+            })
+            .collect();
+        if wtx.send(lines).is_err() {
+            // The writer stopped on an error: it is reported below.
             break;
         }
     }
-    out.flush().context("writing output")?;
+    drop(wtx);
+    let (written, failed) = writer
+        .join()
+        .map_err(|_| anyhow::anyhow!("the output writer failed"))??;
+    tally.written = written;
+    tally.rejected += failed;
+    let skipped = reader
+        .join()
+        .map_err(|_| anyhow::anyhow!("the input reader failed"))?;
     let secs = start.elapsed().as_secs_f64();
-    let skipped = if inputs.skipped > 0 {
-        format!(
-            ", {} files skipped (not .txt/.html/.jsonl/.json)",
-            inputs.skipped
-        )
+    let skipped = if skipped > 0 {
+        format!(", {skipped} files skipped (not .txt/.html/.jsonl/.json)")
     } else {
         String::new()
     };
