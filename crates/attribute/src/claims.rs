@@ -321,6 +321,20 @@ fn build(
             None => break,
         }
     }
+    // `هدنة إنسانية أعلنتها روسيا`: a verb with a pronoun object right after an
+    // indefinite noun opens a relative clause about that noun; it reports no statement.
+    if kind == CueKind::Verb
+        && cx.tok(cs).clitics.has(rasd_model::Clitics::SUFFIX)
+        && cs > a
+        && cx.is_word(cs - 1)
+        && !cx.has_article(cs - 1)
+        && cx.tok(cs - 1).clitics.0 == 0
+        && cx.particle(cs - 1, b).is_none()
+        && cx.negation(cs - 1, b).is_none()
+        && cx.cue(cs - 1, b).is_none()
+    {
+        return None;
+    }
     let (speaker, explicit, after_speaker) = match kind {
         CueKind::Verb => {
             let after_rel = cs > a && cx.is_particle(cs - 1, b, "rel").is_some();
@@ -944,9 +958,15 @@ fn finish(cx: &Ctx, mut drafts: Vec<Draft>) -> Vec<Claim> {
                 && d.cue_start < o.content_end
                 && !(o.content_before && o.cue_start > d.cue_start)
         });
-        if let Some((m, _)) = outer {
+        if let Some((m, o)) = outer {
+            // Inside a quotation a verb is the quoted speaker's own word (`لأن أميركا
+            // تكذب`): only a complementizer, colon or quote of its own makes it a claim.
+            let quoted = o.content_start.is_some_and(|c| {
+                cx.quote(c) || (c > 0 && cx.quote(c - 1)) || (c + 1 < cx.len() && cx.quote(c + 1))
+            });
             let own = d.explicit
-                && (d.marker || d.content_before || d.cue.obj || d.cue.kind == CueKind::Masdar);
+                && (d.marker
+                    || !quoted && (d.content_before || d.cue.obj || d.cue.kind == CueKind::Masdar));
             if own && matches!(d.cue.kind, CueKind::Verb | CueKind::Masdar) {
                 within[n] = Some(m);
             } else {
@@ -1212,6 +1232,8 @@ mod tests {
             "ونبه المتحدث باسم الجيش إلى أن الطائرات ستقصف المواقع.",
             &[("نبه", "المتحدث باسم الجيش", false, "", Stance::Assert)],
         ),
+        // A verb with a pronoun object after an indefinite noun is a relative clause.
+        ("وتتزامن المعارك مع هدنة إنسانية أعلنتها روسيا وبدأ تطبيقها الثلاثاء.", &[]),
         // A plural verb's subject stands before it.
         (
             "وكان مسؤولون روس قالوا للصحافيين إن مدنيين قتلوا.",

@@ -241,6 +241,23 @@ fn what_a_call_asks_for_is_no_event() {
     );
 }
 
+/// Inside a quotation a verb is the quoted speaker's own word (`لأن أميركا تكذب`): it
+/// is a claim only with a complementizer, colon or quote of its own.
+#[test]
+fn verbs_inside_a_quotation_are_the_quoted_words() {
+    let d = tempfile::tempdir().unwrap();
+    let rec = serde_json::json!({"id": "q1", "published": "2018-09-02",
+        "text": "وقال نائب الأمين العام لحزب الله نعيم قاسم: \"يجب أن يعيدوا النظر في هذه العلاقة، لأن أميركا تكذب، وهي الشيطان الأكبر\"."});
+    let p = d.path().join("q.jsonl");
+    std::fs::write(&p, format!("{rec}\n")).unwrap();
+    let out = run_ok(&["extract", p.to_str().unwrap()], None);
+    let doc = &json_lines(&out.stdout)[0];
+    let claims = doc["claims"].as_array().unwrap();
+    let cues: Vec<&str> = claims.iter().map(|c| c["cue"].as_str().unwrap()).collect();
+    assert_eq!(cues, ["قال"], "help: {claims:?}");
+    assert_eq!(claims[0]["speaker"]["text"], "نعيم قاسم");
+}
+
 /// A user adds a trigger table without recompiling: its rows become events.
 #[test]
 fn trigger_tables_are_user_data() {
