@@ -1232,6 +1232,11 @@ mod tests {
             "ونبه المتحدث باسم الجيش إلى أن الطائرات ستقصف المواقع.",
             &[("نبه", "المتحدث باسم الجيش", false, "", Stance::Assert)],
         ),
+        // A spokesman inside a document's phrase takes its own link.
+        (
+            "وقتل جنديان في المعارك الأخيرة، بحسب بيان الناطق باسم القوات المسلحة.",
+            &[("بحسب", "بيان الناطق باسم القوات المسلحة", false, "", Stance::Assert)],
+        ),
         // A verb with a pronoun object after an indefinite noun is a relative clause.
         ("وتتزامن المعارك مع هدنة إنسانية أعلنتها روسيا وبدأ تطبيقها الثلاثاء.", &[]),
         // A plural verb's subject stands before it.

@@ -230,9 +230,34 @@ pub fn phrase(cx: &Ctx, i: usize, end: usize, start: Start) -> Option<Speaker> {
             }
             break;
         }
+        // A rank before the name continues a title (`القائد العسكري الليبي المشير خليفة
+        // حفتر`).
+        if matches!(class, Some(SourceClass::Title | SourceClass::Spokesman)) {
+            if let Some(r) = cx
+                .head(k, end)
+                .filter(|r| r.value.class == SourceClass::Title && r.end < end)
+            {
+                if let Some((n, _)) = cx
+                    .entity_starting(r.end)
+                    .filter(|(_, e)| e.etype == EntityType::PER)
+                {
+                    k = cx.entity_end(n, r.end);
+                    definite = true;
+                    linked = false;
+                    continue;
+                }
+            }
+        }
+        // A spokesman inside the phrase takes its own link (`بيان الناطق باسم القوات
+        // المسلحة`).
+        let inner = (k > i)
+            .then(|| cx.head(k - 1, end))
+            .flatten()
+            .filter(|h| h.value.class == SourceClass::Spokesman && h.end == k)
+            .map_or(&[][..], |h| h.value.takes.as_slice());
         let takes_it = keys(cx.doc, cx.tok(k))
             .iter()
-            .any(|w| takes.iter().any(|t| &**t == *w && &**t != "ل"));
+            .any(|w| takes.iter().chain(inner).any(|t| &**t == *w && &**t != "ل"));
         if takes_it {
             k += 1;
             linked = true;

@@ -258,6 +258,22 @@ fn verbs_inside_a_quotation_are_the_quoted_words() {
     assert_eq!(claims[0]["speaker"]["text"], "نعيم قاسم");
 }
 
+/// A rank between a title and the name continues the speaker: the claim is the
+/// person's, with the title as role.
+#[test]
+fn a_rank_before_the_name_continues_the_speaker() {
+    let d = tempfile::tempdir().unwrap();
+    let rec = serde_json::json!({"id": "r1", "published": "2018-06-29",
+        "text": "أعلن القائد العسكري الليبي المشير خليفة حفتر مساء الخميس أن قواته حررت مدينة درنة."});
+    let p = d.path().join("r.jsonl");
+    std::fs::write(&p, format!("{rec}\n")).unwrap();
+    let out = run_ok(&["extract", p.to_str().unwrap()], None);
+    let doc = &json_lines(&out.stdout)[0];
+    let c = &doc["claims"][0];
+    assert_eq!(c["cue"], "أعلن", "help: {c}");
+    assert_eq!(c["speaker"]["ref"], "khalifa-haftar", "help: {c}");
+}
+
 /// A user adds a trigger table without recompiling: its rows become events.
 #[test]
 fn trigger_tables_are_user_data() {
