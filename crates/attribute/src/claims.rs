@@ -419,9 +419,14 @@ fn build(
             let prev = drafts[at.first_in_sentence..]
                 .last()
                 .map(|d| d.speaker.clone());
+            // Without a claim before it in its sentence, a participle's subject is its
+            // clause's subject (`أقال الرئيس سالفا كير، نائبه رياك مشار، متهما إياه`:
+            // Kiir accuses), not the nearest noun before it.
             let sp = match prev {
                 Some(sp) => sp,
-                None => match subject_before(cx, cs, a, b, false) {
+                None => match main_subject(cx, a, cs, b, false)
+                    .or_else(|| subject_before(cx, cs, a, b, false))
+                {
                     Some(sp) => sp,
                     None => dropped_subject(cx, cs, drafts, at, true)?.0,
                 },
@@ -723,7 +728,7 @@ fn dropped_subject(
         && (cx.is_particle(cue - 1, at.b, "rel").is_some()
             || matches!(cx.core(cue - 1), "من" | "ما"));
     if purpose || relative || participle {
-        if let Some(sp) = main_subject(cx, at.a, cue, at.b) {
+        if let Some(sp) = main_subject(cx, at.a, cue, at.b, participle) {
             return Some((sp, "attribute/speaker-main-subject"));
         }
     }
@@ -810,7 +815,7 @@ fn quoted_speaker(cx: &Ctx, j: usize, b: usize) -> Option<Speaker> {
 /// The subject of the sentence's main clause: its first person or institution that is
 /// not the object of a preposition (`تعرض المسماري لموجة استهجان ... بقوله`, `ونشرت قوات
 /// الوفاق مقطع فيديو لمن قالت`).
-fn main_subject(cx: &Ctx, a: usize, cue: usize, b: usize) -> Option<Speaker> {
+fn main_subject(cx: &Ctx, a: usize, cue: usize, b: usize, states: bool) -> Option<Speaker> {
     for p in a..cue {
         if cx.punct(p, &[';', ':']) {
             return None;
@@ -818,7 +823,21 @@ fn main_subject(cx: &Ctx, a: usize, cue: usize, b: usize) -> Option<Speaker> {
         let Some((_, e)) = cx.entity_starting(p) else {
             continue;
         };
-        if !crate::context::speaker_type(e.etype) || e.etype == rasd_model::EntityType::GPE {
+        if !crate::context::speaker_type(e.etype)
+            || e.etype == rasd_model::EntityType::GPE && !states
+        {
+            continue;
+        }
+        // `لـ «عكاظ»`: a quoted name after ل is the addressee.
+        if p >= a + 2 && cx.quote(p - 1) && matches!(cx.form(p - 2), "ل" | "لـ") {
+            continue;
+        }
+        // A relational adjective (`اليمني`, `التركية`) describes a noun; it names no one.
+        let one = cx.entity_end(cx.entity(p).map_or(0, |(n, _)| n), p) == p + 1;
+        if one
+            && e.etype != rasd_model::EntityType::PER
+            && (cx.core(p).ends_with('ي') || cx.core(p).ends_with("يه"))
+        {
             continue;
         }
         let object = prep_object(cx, p, a, b);

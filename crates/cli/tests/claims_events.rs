@@ -274,6 +274,22 @@ fn a_rank_before_the_name_continues_the_speaker() {
     assert_eq!(c["speaker"]["ref"], "khalifa-haftar", "help: {c}");
 }
 
+/// A participle with no claim before it in its sentence speaks for its clause's
+/// subject, not for the nearest noun before it.
+#[test]
+fn a_participle_speaks_for_its_clause_subject() {
+    let d = tempfile::tempdir().unwrap();
+    let rec = serde_json::json!({"id": "p1", "published": "2018-07-11",
+        "text": "واندلعت الحرب عندما أقال الرئيس سالفا كير، نائبه رياك مشار، متهما إياه بالتخطيط لانقلاب."});
+    let p = d.path().join("p.jsonl");
+    std::fs::write(&p, format!("{rec}\n")).unwrap();
+    let out = run_ok(&["extract", p.to_str().unwrap()], None);
+    let doc = &json_lines(&out.stdout)[0];
+    let c = &doc["claims"][0];
+    assert_eq!(c["cue"], "متهما", "help: {c}");
+    assert_eq!(c["speaker"]["ref"], "salva-kiir", "help: {c}");
+}
+
 /// A user adds a trigger table without recompiling: its rows become events.
 #[test]
 fn trigger_tables_are_user_data() {
