@@ -1195,29 +1195,41 @@ impl<'a> Scan<'a> {
         out
     }
 
-    /// The place that a direction before token `k` locates (`جبهة نهم شرق العاصمة
-    /// صنعاء`, read back from صنعاء): that is where it happened, not the landmark.
+    /// The place that a direction or `قرب` before token `k` locates (`جبهة نهم شرق
+    /// العاصمة صنعاء`, `الغوطة الشرقية بالقرب من دمشق`, read back from the landmark):
+    /// that is where it happened.
     fn placed_by(&self, k: usize, lo: usize) -> Option<Place> {
         let cx = &self.cx;
         let dir = (k.saturating_sub(3).max(lo)..k).find(|&j| {
             self.place_class(j, k).is_some_and(|(c, n, _)| {
-                c == "direction"
+                matches!(c, "direction" | "near")
                     && (j + n == k
                         || j + n + 1 == k
-                            && self
-                                .place_class(k - 1, k)
-                                .is_some_and(|(c, _, _)| matches!(c, "anaphor" | "area")))
+                            && (cx.core(k - 1) == "من"
+                                || self
+                                    .place_class(k - 1, k)
+                                    .is_some_and(|(c, _, _)| matches!(c, "anaphor" | "area"))))
             })
         })?;
         if dir == lo || cx.tok(dir).clitics.has(Clitics::WA) {
             return None;
         }
-        let (n, _) = cx.entity(dir - 1)?;
-        let mut s = dir - 1;
+        // One adjective may describe the place (`الغوطة الشرقية المحاصرة بالقرب من دمشق`).
+        let last = if cx.entity(dir - 1).is_none()
+            && dir > lo + 1
+            && cx.has_article(dir - 1)
+            && !cx.has_prep_clitic(dir - 1)
+        {
+            dir - 2
+        } else {
+            dir - 1
+        };
+        let (n, _) = cx.entity(last)?;
+        let mut s = last;
         while s > lo && cx.entity(s - 1).is_some_and(|(m, _)| m == n) {
             s -= 1;
         }
-        self.place_at(s, s, dir, false).filter(|p| !p.state)
+        self.place_at(s, s, last + 1, false).filter(|p| !p.state)
     }
 
     /// The place that ends right before `k` in a coordination (`محوري الطويشة والتوغار`).

@@ -366,6 +366,7 @@ impl Lexicons {
             &[
                 "prep",
                 "direction",
+                "near",
                 "area",
                 "areas",
                 "anaphor",
