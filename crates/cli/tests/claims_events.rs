@@ -290,6 +290,24 @@ fn a_participle_speaks_for_its_clause_subject() {
     assert_eq!(c["speaker"]["ref"], "salva-kiir", "help: {c}");
 }
 
+/// After a place, `بالقرب من X` names a landmark: the battle is in the place.
+#[test]
+fn a_place_near_a_landmark_is_the_place() {
+    let d = tempfile::tempdir().unwrap();
+    let rec = serde_json::json!({"id": "n1", "published": "2018-03-03",
+        "text": "وتقدمت قوات النظام داخل الغوطة الشرقية المحاصرة بالقرب من دمشق بعد معارك عنيفة خاضتها ضد فصيل جيش الإسلام."});
+    let p = d.path().join("n.jsonl");
+    std::fs::write(&p, format!("{rec}\n")).unwrap();
+    let out = run_ok(&["extract", p.to_str().unwrap()], None);
+    let doc = &json_lines(&out.stdout)[0];
+    let e = &doc["events"][0];
+    assert_eq!(
+        (&e["type"], &e["place"]),
+        (&"armed_clash".into(), &"eastern-ghouta-sy".into()),
+        "help: {e}"
+    );
+}
+
 /// A user adds a trigger table without recompiling: its rows become events.
 #[test]
 fn trigger_tables_are_user_data() {
