@@ -176,6 +176,16 @@ mod tests {
             "ويربط المدينة منفذ وحيد بمناطق سيطرة قوات النظام في بلدة نبل.",
             &[],
         ),
+        // A killing told with its means is one event of the means' type.
+        (
+            "وقتل العشرات في مجزرة في قصف عنيف بصواريخ الكاتيوشا على مدينة عدن.",
+            &[(
+                "shelling_artillery_missile_attack",
+                Some("عدن"),
+                false,
+                Modality::Asserted,
+            )],
+        ),
         // A suicide attack told with duals.
         (
             "وقع الهجوم الإرهابي بسيارتين مفخختين يقودهما انتحاريان في مديرية التواهي.",

@@ -47,11 +47,19 @@ fn attack_word_of(doc: &Doc, inc: &Incident, m: &Mention) -> bool {
     {
         return false;
     }
-    let after_fi = m.trigger.0 > 0 && doc.form(doc.tokens[m.trigger.0 - 1].core) == "في";
+    let core = |k: usize| doc.form(doc.tokens[k].core);
+    let after_fi = m.trigger.0 > 0 && core(m.trigger.0 - 1) == "في";
+    // `اغتيل الوزير ... في عملية تفجير سيارة مفخخة`: the killing told by how it was done.
+    let by_means = e.etype == "attack"
+        && m.family == "remote"
+        && (after_fi
+            || m.trigger.0 > 1
+                && matches!(core(m.trigger.0 - 1), "عمليه" | "هجوم")
+                && core(m.trigger.0 - 2) == "في");
     inc.members.iter().any(|&(s, t, vague)| {
         s == m.sentence
             && ((vague && !m.weak && m.trigger.0 >= t.1 && m.trigger.0 <= t.1 + 1)
-                || (vague_attack(m, e) && after_fi && t.1 <= m.trigger.0))
+                || ((vague_attack(m, e) && after_fi || by_means) && t.1 <= m.trigger.0))
     })
 }
 
@@ -276,6 +284,11 @@ fn absorb(doc: &Doc, inc: &mut Incident, m: Mention) {
     }
     if suicide_car_bomb(e, &m) {
         e.etype = "suicide_bomb";
+    }
+    // A killing told with its means in its sentence takes the means' type.
+    if e.etype == "attack" && m.family == "remote" && m.sentence == e.sentence && !m.generic {
+        e.etype = m.etype;
+        e.family = m.family;
     }
     e.weak &= m.weak;
     e.definite &= m.definite;
