@@ -16,6 +16,9 @@ use rasd_model::{days_from_civil, Doc, Event, EventTime, Grain, Modality, Toll, 
 use crate::extract::Mention;
 use crate::lex::violent;
 
+/// How many sentences apart a vague or definite mention may still refer to an incident.
+const WITHIN: usize = 16;
+
 /// An incident being built.
 struct Incident {
     first: Mention,
@@ -243,7 +246,10 @@ fn same_incident(doc: &Doc, e: &Mention, m: &Mention) -> bool {
     // A generic word refers back, unless it is dated and far from an undated incident
     // (`وفي أبريل 2017 أعلن مقتل خمسة جنود` is another event).
     let refers_back = m.generic && !(m.time.is_some() && e.time.is_none() && !near);
-    same_place || same_time || near || m.definite || refers_back || vaguer
+    // Vagueness and a definite word tie mentions within a stretch of the article, not
+    // across it (a long report tells several battles with `المعارك`).
+    let within = m.sentence.abs_diff(e.sentence) <= WITHIN;
+    same_place || same_time || near || (m.definite || refers_back || vaguer) && within
 }
 
 /// How well mention `m` fits incident `e` (higher is better): the same place, type,
