@@ -308,6 +308,33 @@ fn a_place_near_a_landmark_is_the_place() {
     );
 }
 
+/// Clashes told with a protest are the protest's breaking up, not a battle.
+#[test]
+fn clashes_at_a_protest_are_no_battle() {
+    let d = tempfile::tempdir().unwrap();
+    let rec = serde_json::json!({"id": "pr1", "published": "2018-02-27",
+        "text": "وجاءت تنحية عطا بعد مواجهات بين أجهزة الأمن والمشاركين في احتجاجات شعبية شهدتها الخرطوم في يناير الماضي."});
+    let p = d.path().join("pr.jsonl");
+    std::fs::write(&p, format!("{rec}\n")).unwrap();
+    let out = run_ok(&["extract", p.to_str().unwrap()], None);
+    let doc = &json_lines(&out.stdout)[0];
+    let events = doc["events"].as_array().unwrap();
+    assert!(
+        events.iter().all(|e| e["type"] != "armed_clash"),
+        "help: {events:?}"
+    );
+    assert!(
+        events
+            .iter()
+            .any(|e| e["type"] == "protest_with_intervention"
+                && e["why"]
+                    .as_str()
+                    .unwrap()
+                    .contains("events/clash-at-a-protest")),
+        "help: {events:?}"
+    );
+}
+
 /// A user adds a trigger table without recompiling: its rows become events.
 #[test]
 fn trigger_tables_are_user_data() {

@@ -707,7 +707,20 @@ impl<'a> Scan<'a> {
             self.frame_class(k, sb)
                 .is_some_and(|(c, _, _)| c == "negotiated")
         });
+        // Clashes told with a protest in their clause (`مواجهات بين أجهزة الأمن والمشاركين
+        // في الاحتجاجات`) are the protest's breaking up, not a battle.
+        let reach = (te + REACH).min(sb);
+        let toks_b = &self.doc().tokens[..reach];
+        let protest = !row.background
+            && ((ts.saturating_sub(REACH).max(sa)..reach).any(|k| {
+                self.trig_at(k, toks_b.len())
+                    .is_some_and(|h| family(h.value.etype) == Some("protests"))
+            }) || targets.iter().any(|t| t == "protesters"));
         for t in &mut types {
+            if protest && *t == "armed_clash" {
+                *t = "protest_with_intervention";
+                why = why.and(Why::rule("events/clash-at-a-protest"));
+            }
             if negotiated
                 && matches!(
                     *t,
