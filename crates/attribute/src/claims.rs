@@ -489,8 +489,23 @@ fn build(
     };
     if cue.an {
         // `عبر عن`: the speaker (if any) is followed by عن.
+        // Adjuncts may stand between (`وعبرت الوزارة في بيان لها مساء اليوم، عن`).
+        // (Only for a verb opening its clause: `عبر` is also the preposition "via".)
         let k = if explicit { after_speaker } else { ce };
-        if !(k < b && cx.core(k) == "عن") {
+        let opens = cs == a
+            || cx.tok(cs).clitics.has(rasd_model::Clitics::WA)
+            || cx.punct(cs - 1, &[',', '.', ':', ';']);
+        let lim = if opens {
+            (k + 8).min(b)
+        } else {
+            (k + 1).min(b)
+        };
+        let found = (k..lim)
+            .take_while(|&j| {
+                !cx.punct(j, &['.', ':', ';', '!', '?']) && cx.is_particle(j, b, "comp").is_none()
+            })
+            .any(|j| cx.core(j) == "عن");
+        if !found {
             return None;
         }
     }
@@ -1255,6 +1270,11 @@ mod tests {
         (
             "وقتل جنديان في المعارك الأخيرة، بحسب بيان الناطق باسم القوات المسلحة.",
             &[("بحسب", "بيان الناطق باسم القوات المسلحة", false, "", Stance::Assert)],
+        ),
+        // `عبر ... عن` across adjuncts, when the verb opens its clause.
+        (
+            "وعبرت وزارة الخارجية في بيان لها مساء اليوم، عن تعازيها لأهالي الضحايا.",
+            &[("عبرت", "وزارة الخارجية", false, "", Stance::Assert)],
         ),
         // A verb with a pronoun object after an indefinite noun is a relative clause.
         ("وتتزامن المعارك مع هدنة إنسانية أعلنتها روسيا وبدأ تطبيقها الثلاثاء.", &[]),
