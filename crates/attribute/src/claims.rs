@@ -357,6 +357,10 @@ fn build(
             let f = cx.form(cs);
             let plural =
                 ce == cs + 1 && (f.ends_with("وا") || f.ends_with("ون") || f.ends_with("ان"));
+            let after = after.filter(|sp| !(plural && sp.bare));
+            // `مصر التي اعتبرها بمثابة أم لغزة`: the noun before التي is the verb's object
+            // (its pronoun); the subject was dropped.
+            let rel_object = after_rel && cx.tok(cs).clitics.has(rasd_model::Clitics::SUFFIX);
             let before_first = if (cue.obj || aux || plural) && !(joined && prev.is_some()) {
                 subject_before(cx, cs, a, b, true)
             } else {
@@ -400,7 +404,10 @@ fn build(
             } else if let Some(sp) = resumptive(cx, cs, a, b) {
                 rules.push("attribute/speaker-of-document");
                 (sp, true, ce)
-            } else if let Some(sp) = subject_before(cx, cs, a, b, false) {
+            } else if let Some(sp) = (!rel_object)
+                .then(|| subject_before(cx, cs, a, b, false))
+                .flatten()
+            {
                 rules.push("attribute/speaker-before");
                 (sp, true, ce)
             } else {
@@ -1275,6 +1282,22 @@ mod tests {
         (
             "وعبرت وزارة الخارجية في بيان لها مساء اليوم، عن تعازيها لأهالي الضحايا.",
             &[("عبرت", "وزارة الخارجية", false, "", Stance::Assert)],
+        ),
+        // After التي, a verb with a pronoun has the noun before التي as its object.
+        (
+            "وقال المتحدث باسم الحركة إن مصر التي اعتبرها بمثابة أم لغزة تدرك متطلبات أمنها.",
+            &[
+                ("قال", "المتحدث باسم الحركة", false, "", Stance::Assert),
+                ("اعتبرها", "المتحدث باسم الحركة", false, "", Stance::Assert),
+            ],
+        ),
+        // More cues: welcome, criticize, conclude.
+        (
+            "ورحبت وزارة الخارجية بقرار الانسحاب. وانتقد المتحدث باسم الحكومة بشدة هذا القرار.",
+            &[
+                ("رحبت", "وزارة الخارجية", false, "", Stance::Assert),
+                ("انتقد", "المتحدث باسم الحكومة", false, "", Stance::Assert),
+            ],
         ),
         // A verb with a pronoun object after an indefinite noun is a relative clause.
         ("وتتزامن المعارك مع هدنة إنسانية أعلنتها روسيا وبدأ تطبيقها الثلاثاء.", &[]),
