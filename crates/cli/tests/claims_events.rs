@@ -599,11 +599,11 @@ fn claims_and_violent_events_on_the_development_articles() {
     };
     let ((cp, cr, cf), (vp, vr, vf)) = claims_and_violent(&pairs, "dev");
     assert!(
-        cf >= 0.74,
+        cf >= 0.84,
         "help: claim F1 on the dev articles fell to {cf:.3} (P {cp:.3}, R {cr:.3})"
     );
     assert!(
-        vf >= 0.66,
+        vf >= 0.69,
         "help: violent-event F1 on the dev articles fell to {vf:.3} (P {vp:.3}, R {vr:.3})"
     );
 }
@@ -618,11 +618,45 @@ fn claims_and_violent_events_on_the_third_development_set() {
     };
     let ((cp, cr, cf), (vp, vr, vf)) = claims_and_violent(&pairs, "devgold-c");
     assert!(
-        cf >= 0.84,
+        cf >= 0.86,
         "help: claim F1 on devgold-c fell to {cf:.3} (P {cp:.3}, R {cr:.3})"
     );
     assert!(
-        vf >= 0.48,
+        vf >= 0.64,
         "help: violent-event F1 on devgold-c fell to {vf:.3} (P {vp:.3}, R {vr:.3})"
     );
+}
+
+/// The fourth and fifth development sets (`tests/devgold-d`, `tests/devgold-e`: other
+/// outlets and countries, the fifth weighted to attribution): floors a little under the
+/// figures of the stop that added them.
+#[test]
+fn claims_and_violent_events_on_the_fourth_and_fifth_development_sets() {
+    for (rel, label, claims, violent) in [
+        (
+            "tests/devgold-d/news-dev-d-12.jsonl",
+            "devgold-d",
+            0.76,
+            0.55,
+        ),
+        (
+            "tests/devgold-e/news-dev-e-12.jsonl",
+            "devgold-e",
+            0.70,
+            0.62,
+        ),
+    ] {
+        let Some(pairs) = gold_pairs(rel) else {
+            return;
+        };
+        let ((cp, cr, cf), (vp, vr, vf)) = claims_and_violent(&pairs, label);
+        assert!(
+            cf >= claims,
+            "help: claim F1 on {label} fell to {cf:.3} (P {cp:.3}, R {cr:.3})"
+        );
+        assert!(
+            vf >= violent,
+            "help: violent-event F1 on {label} fell to {vf:.3} (P {vp:.3}, R {vr:.3})"
+        );
+    }
 }
