@@ -1283,6 +1283,11 @@ mod tests {
             "وعبرت وزارة الخارجية في بيان لها مساء اليوم، عن تعازيها لأهالي الضحايا.",
             &[("عبرت", "وزارة الخارجية", false, "", Stance::Assert)],
         ),
+        // A verb beginning with ك is not ك + stem; `الأم` is not the particle `أم`.
+        (
+            "وكشفت الأم أن ابنتها حاولت الانتحار.",
+            &[("كشفت", "الأم", false, "", Stance::Assert)],
+        ),
         // After التي, a verb with a pronoun has the noun before التي as its object.
         (
             "وقال المتحدث باسم الحركة إن مصر التي اعتبرها بمثابة أم لغزة تدرك متطلبات أمنها.",

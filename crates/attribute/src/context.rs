@@ -156,9 +156,13 @@ impl<'a> Ctx<'a> {
     /// The class of the function word (phrase) at `i`, bounded by `end`, and its length.
     #[inline]
     pub fn particle(&self, i: usize, end: usize) -> Option<(&str, usize)> {
+        // A word with the article is a particle only as written (`التي`), never by its
+        // core (`الأم` "the mother" is not `أم` "or").
+        let al = self.doc.tokens[i].clitics.has(Clitics::AL);
         self.lx
             .particles
-            .hit(&self.particles, self.lookup(), i, end)
+            .hit_whole(&self.particles, self.lookup(), i, end)
+            .filter(|(_, _, whole)| whole | !al)
             .map(|(c, n, _)| (c, n))
     }
 

@@ -26,6 +26,14 @@ pub fn keys<'d>(doc: &'d Doc, t: &Token) -> [&'d str; 3] {
         .get(t.core.start as usize..t.form.end as usize)
         .unwrap_or(whole);
     let core = &f[t.core.range()];
+    // A split-off ك is most often the word's own first letter (`وكشفت`, `كرر`): the stem
+    // keeps it, with only the conjunction left out.
+    if t.clitics.has(Clitics::KA) && t.kind == TokenKind::Word {
+        stem = whole
+            .strip_prefix('و')
+            .or_else(|| whole.strip_prefix('ف'))
+            .unwrap_or(whole);
+    }
     if stem == whole && t.kind == TokenKind::Word {
         if let Some(rest) = whole.strip_prefix('و').or_else(|| whole.strip_prefix('ف')) {
             if rest.chars().count() >= 2 {
@@ -413,6 +421,21 @@ impl Classes {
         self.phrases
             .hit(ix, l, i, end)
             .map(|h| (&*h.value.0, h.end - h.start, &h.value.1))
+    }
+
+    /// As [`Classes::hit`], with whether the token's whole form matched (not its stem
+    /// or core).
+    #[inline]
+    pub fn hit_whole(
+        &self,
+        ix: &HitIndex,
+        l: Lookup,
+        i: usize,
+        end: usize,
+    ) -> Option<(&str, usize, bool)> {
+        self.phrases
+            .hit(ix, l, i, end)
+            .map(|h| (&*h.value.0, h.end - h.start, h.whole))
     }
 }
 
