@@ -691,7 +691,8 @@ fn subject_before(cx: &Ctx, cue: usize, a: usize, b: usize, clause_only: bool) -
     let lo = a.max(cue.saturating_sub(SUBJECT_WINDOW));
     let mut adjacent: Option<Speaker> = None;
     for p in (lo..cue).rev() {
-        if cx.is_particle(p, b, "comp").is_some() || cx.punct(p, &['.', ':', ';']) {
+        // `دبي، الإمارات العربية المتحدة (CNN)-- انتقد`: a dateline ends at its bracket.
+        if cx.is_particle(p, b, "comp").is_some() || cx.punct(p, &['.', ':', ';', ')']) {
             break;
         }
         if cx.cue(p, b).is_some() && p + 1 < cue {
@@ -1282,6 +1283,11 @@ mod tests {
         (
             "وعبرت وزارة الخارجية في بيان لها مساء اليوم، عن تعازيها لأهالي الضحايا.",
             &[("عبرت", "وزارة الخارجية", false, "", Stance::Assert)],
+        ),
+        // A document issued by its authors (`البيان الصادر عن`).
+        (
+            "وتشمل تلك المبادئ الحفاظ على الأمن، بحسب البيان الصادر عن الحكومة.",
+            &[("بحسب", "البيان الصادر عن الحكومة", false, "", Stance::Assert)],
         ),
         // A verb beginning with ك is not ك + stem; `الأم` is not the particle `أم`.
         (

@@ -263,6 +263,19 @@ pub fn phrase(cx: &Ctx, i: usize, end: usize, start: Start) -> Option<Speaker> {
             linked = true;
             continue;
         }
+        // A two-word link (`البيان الصادر عن السراج وحفتر`).
+        let pair = k + 1 < end
+            && takes.iter().any(|t| {
+                t.split_once(' ').is_some_and(|(w1, w2)| {
+                    keys(cx.doc, cx.tok(k)).contains(&w1)
+                        && keys(cx.doc, cx.tok(k + 1)).contains(&w2)
+                })
+            });
+        if pair {
+            k += 2;
+            linked = true;
+            continue;
+        }
         if stops(cx, k, end) || cx.tok(k).clitics.has(Clitics::BI) || head.is_none() {
             break;
         }
