@@ -157,6 +157,8 @@ fn wars_are_events_only_when_dated() {
             "text": "ويشهد إقليم دارفور منذ عام 2003 نزاعا بين القوات السودانية والمتمردين. ووفقا للأمم المتحدة، أوقع النزاع في دارفور حوالى 300 ألف قتيل."}),
         serde_json::json!({"id": "w2", "published": "2018-06-23",
             "text": "ويعاني اللاجئون الفارون من الحرب في سوريا من ظروف صعبة. ودعت المنظمة إلى محاكمة مرتكبي جرائم الحرب."}),
+        serde_json::json!({"id": "w4", "published": "2018-07-11",
+            "text": "واندلع الصراع المستمر في جنوب السودان بعدما اتهم كير في ديسمبر/كانون الأول 2013 نائبه رياك مشار بالتخطيط لانقلاب."}),
         serde_json::json!({"id": "w3", "published": "2016-07-21",
             "text": "وقالت المنظمة إن العشرات من الأطفال قتلوا في مدينة منبج جراء الصراع والقصف الجوي."}),
     ];
@@ -187,7 +189,13 @@ fn wars_are_events_only_when_dated() {
         "help: an undated war and war crimes are no event: {}",
         docs[1]["events"]
     );
-    let w3 = &docs[2]["events"];
+    let w4 = clashes(&docs[2]);
+    assert_eq!(
+        (w4.len(), &w4[0]["time"]["value"]),
+        (1, &"2013-12".into()),
+        "help: a war that broke out is dated by its clause: {w4:?}"
+    );
+    let w3 = &docs[3]["events"];
     assert!(
         w3.as_array()
             .unwrap()

@@ -428,8 +428,12 @@ impl<'a> Scan<'a> {
         let doc = self.doc();
         // `تعرضت عند الساعة العاشرة والنصف ليلا لعدوان`: an `undergo` verb may stand a
         // few words before its ل + verbal noun.
-        let undergo = ts > a && self.frame_class(ts - 1, b).is_some()
-            || ts > a + 1 && self.frame_class(ts - 2, b).is_some()
+        let framing = |k: usize| {
+            self.frame_class(k, b)
+                .is_some_and(|(c, _, _)| !matches!(c, "outbreak" | "demand" | "front"))
+        };
+        let undergo = ts > a && framing(ts - 1)
+            || ts > a + 1 && framing(ts - 2)
             || (ts.saturating_sub(8).max(a)..ts).any(|k| {
                 self.frame_class(k, b)
                     .is_some_and(|(c, _, _)| c == "undergo")
@@ -1042,12 +1046,30 @@ impl<'a> Scan<'a> {
                 k + 3 >= ts && k < ts
                     || k >= te && k < te + 6 && !(te..k).any(|j| cx.punct(j, &['.', '،', ',', ';']))
             };
-            let pick = pick.or_else(|| {
-                self.times
-                    .iter()
-                    .filter(close)
-                    .min_by_key(|(k, _)| k.abs_diff(ts))
+            // A war said to break out or be waged (`واندلع الصراع ... بعدما اتهم كير في
+            // ديسمبر 2013`, `شنت الحرب ... من عام 2013`) is dated by its clause's time.
+            let outbreak = (ts.saturating_sub(2).max(sa)..ts).any(|k| {
+                self.frame_class(k, sb)
+                    .is_some_and(|(c, _, _)| c == "outbreak")
             });
+            let clause = |&&(k, _): &&(usize, usize)| {
+                k >= te
+                    && k < sb.min(te + 2 * REACH)
+                    && !(te..k).any(|j| cx.punct(j, &['.', ';', ':']))
+            };
+            let pick = pick
+                .or_else(|| {
+                    self.times
+                        .iter()
+                        .filter(close)
+                        .min_by_key(|(k, _)| k.abs_diff(ts))
+                })
+                .or_else(|| {
+                    self.times
+                        .iter()
+                        .filter(|t| outbreak && clause(t))
+                        .min_by_key(|(k, _)| *k)
+                });
             let t = doc.times.get(pick?.1)?;
             return Some(EventTime {
                 value: t.value.clone()?,

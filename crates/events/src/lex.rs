@@ -396,6 +396,7 @@ impl Lexicons {
                 "negotiated",
                 "front",
                 "demand",
+                "outbreak",
             ],
         );
         lx.frames = c;
