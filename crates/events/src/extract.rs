@@ -756,7 +756,20 @@ impl<'a> Scan<'a> {
         let separated =
             (ta..ts).any(|k| matches!(cx.core(k), "بعد" | "قبل" | "منذ" | "اعقاب" | "عقب"));
         let back = if ta == sa || !separated { lo } else { ts };
-        let places = self.places(ts, te, back, (te + REACH).min(sb), sb, row.etype);
+        // `غارة التحالف على صعدة التي استهدفت حافلة`: a generic strike word opening a
+        // relative clause after an earlier trigger and its place tells of that event; it
+        // has no place of its own (`القصف الذي استهدف الرستن` names the shelling's place).
+        let relative = row.weapon
+            && row.weak
+            && ta > sa
+            && ts > 0
+            && matches!(cx.form(ts - 1), "التي" | "الذي")
+            && (ta..ts - 1).any(|k| self.place_at(k, ta, ts - 1, true).is_some());
+        let places = if relative {
+            Vec::new()
+        } else {
+            self.places(ts, te, back, (te + REACH).min(sb), sb, row.etype)
+        };
         let places: Vec<Option<Place>> = if places.is_empty() {
             vec![None]
         } else {

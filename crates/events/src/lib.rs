@@ -176,6 +176,11 @@ mod tests {
             "ويربط المدينة منفذ وحيد بمناطق سيطرة قوات النظام في بلدة نبل.",
             &[],
         ),
+        // A generic strike word in a relative clause after a strike and its place.
+        (
+            "وشنت طائرات التحالف غارة جوية على مدينة صعدة التي استهدفت حافلة في منطقة ضحيان.",
+            &[("air_drone_strike", Some("صعدة"), false, Modality::Asserted)],
+        ),
         // A killing told with its means is one event of the means' type.
         (
             "وقتل العشرات في مجزرة في قصف عنيف بصواريخ الكاتيوشا على مدينة عدن.",
