@@ -500,16 +500,16 @@ impl<'a> Scan<'a> {
         } else {
             ts
         };
-        let demand = (ts.saturating_sub(30).max(a)..ts).find(|&k| {
-            self.frame_class(k, b)
-                .is_some_and(|(c, _, _)| c == "demand")
-        });
-        if let Some(d) = demand {
-            let asked = t.clitics.has(Clitics::BI)
-                || (p > a && cx.core(p - 1) == "الي")
-                || (t.clitics.has(Clitics::WA) && (d..ts).any(|k| cx.core(k) == "الي"));
-            if asked {
-                return false;
+        let direct = t.clitics.has(Clitics::BI) || (p > a && cx.core(p - 1) == "الي");
+        if direct || t.clitics.has(Clitics::WA) {
+            let demand = (ts.saturating_sub(30).max(a)..ts).find(|&k| {
+                self.frame_class(k, b)
+                    .is_some_and(|(c, _, _)| c == "demand")
+            });
+            if let Some(d) = demand {
+                if direct || (d..ts).any(|k| cx.core(k) == "الي") {
+                    return false;
+                }
             }
         }
         // Inside a claim's speaker or cue (outside its content).
@@ -716,6 +716,7 @@ impl<'a> Scan<'a> {
         let reach = (te + REACH).min(sb);
         let toks_b = &self.doc().tokens[..reach];
         let protest = !row.background
+            && types.contains(&"armed_clash")
             && ((ts.saturating_sub(REACH).max(sa)..reach).any(|k| {
                 self.trig_at(k, toks_b.len())
                     .is_some_and(|h| family(h.value.etype) == Some("protests"))
