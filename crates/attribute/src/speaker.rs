@@ -120,6 +120,16 @@ pub fn phrase(cx: &Ctx, i: usize, end: usize, start: Start) -> Option<Speaker> {
     if i >= end {
         return None;
     }
+    // A social network (`تويتر`, `فيسبوك`) carries a statement; it never makes one.
+    let social = |e: &rasd_model::Entity| {
+        e.reference
+            .as_deref()
+            .and_then(|r| cx.doc.refs.get(r))
+            .is_some_and(|r| r.extra.get("kind").is_some_and(|k| k == "social network"))
+    };
+    if cx.entity_starting(i).is_some_and(|(_, e)| social(e)) {
+        return None;
+    }
     let entity = cx.entity_starting(i).filter(|(_, e)| speaker_type(e.etype));
     let head = cx.head(i, end);
     if entity.is_none() && head.is_none() {
