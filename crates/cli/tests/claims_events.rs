@@ -13,6 +13,15 @@ fn seeds() -> Vec<Value> {
     json_lines(&out.stdout)
 }
 
+/// Run `rasd extract` on one record and return its output object.
+fn extract_one(rec: Value) -> Value {
+    let d = tempfile::tempdir().unwrap();
+    let p = d.path().join("a.jsonl");
+    std::fs::write(&p, format!("{rec}\n")).unwrap();
+    let out = run_ok(&["extract", p.to_str().unwrap()], None);
+    json_lines(&out.stdout).remove(0)
+}
+
 /// The claim with this id: one of `claims`, or the outlet's `voice`.
 fn claim<'a>(d: &'a Value, id: &str) -> &'a Value {
     d["claims"]
@@ -116,15 +125,10 @@ fn claims_and_events_are_sourced() {
 /// no named source reports it.
 #[test]
 fn outlet_voice_holds_unattributed_events() {
-    let d = tempfile::tempdir().unwrap();
-    let rec = serde_json::json!({
+    let doc = &extract_one(serde_json::json!({
         "id": "a1", "outlet": "Al Arabiya", "published": "2018-03-03",
         "text": "قصفت طائرات حربية بلدة في ريف إدلب. وقال ناشطون إن اشتباكات اندلعت في منطقة سراقب."
-    });
-    let p = d.path().join("a.jsonl");
-    std::fs::write(&p, format!("{rec}\n")).unwrap();
-    let out = run_ok(&["extract", p.to_str().unwrap()], None);
-    let doc = &json_lines(&out.stdout)[0];
+    }));
     let events = doc["events"].as_array().unwrap();
     assert!(!events.is_empty());
     for e in events {
@@ -209,13 +213,8 @@ fn wars_are_events_only_when_dated() {
 /// front and not at the landmark a direction names (`نهم شرق العاصمة صنعاء`).
 #[test]
 fn one_death_at_a_front_is_a_battle_there() {
-    let d = tempfile::tempdir().unwrap();
-    let rec = serde_json::json!({"id": "f1", "published": "2018-03-03",
-        "text": "وشيعت الجماعة القيادي الميداني يحيى الرزامي، الذي لقي مصرعه في جبهة نهم شرق العاصمة صنعاء."});
-    let p = d.path().join("f.jsonl");
-    std::fs::write(&p, format!("{rec}\n")).unwrap();
-    let out = run_ok(&["extract", p.to_str().unwrap()], None);
-    let doc = &json_lines(&out.stdout)[0];
+    let doc = &extract_one(serde_json::json!({"id": "f1", "published": "2018-03-03",
+        "text": "وشيعت الجماعة القيادي الميداني يحيى الرزامي، الذي لقي مصرعه في جبهة نهم شرق العاصمة صنعاء."}));
     let events = doc["events"].as_array().unwrap();
     assert_eq!(events.len(), 1, "help: {events:?}");
     let e = &events[0];
@@ -229,13 +228,8 @@ fn one_death_at_a_front_is_a_battle_there() {
 /// territory regained.
 #[test]
 fn what_a_call_asks_for_is_no_event() {
-    let d = tempfile::tempdir().unwrap();
-    let rec = serde_json::json!({"id": "c1", "published": "2018-05-11",
-        "text": "دعا وزير الدفاع الإسرائيلي، أفيغدور ليبرمان، الجمعة، رئيس النظام السوري، بشار الأسد، إلى \"طرد الإيرانيين\" من سوريا، وطرد قاسم سليماني وفيلق القدس من سوريا."});
-    let p = d.path().join("c.jsonl");
-    std::fs::write(&p, format!("{rec}\n")).unwrap();
-    let out = run_ok(&["extract", p.to_str().unwrap()], None);
-    let doc = &json_lines(&out.stdout)[0];
+    let doc = &extract_one(serde_json::json!({"id": "c1", "published": "2018-05-11",
+        "text": "دعا وزير الدفاع الإسرائيلي، أفيغدور ليبرمان، الجمعة، رئيس النظام السوري، بشار الأسد، إلى \"طرد الإيرانيين\" من سوريا، وطرد قاسم سليماني وفيلق القدس من سوريا."}));
     let events = doc["events"].as_array().unwrap();
     assert!(
         events
@@ -253,13 +247,8 @@ fn what_a_call_asks_for_is_no_event() {
 /// is a claim only with a complementizer, colon or quote of its own.
 #[test]
 fn verbs_inside_a_quotation_are_the_quoted_words() {
-    let d = tempfile::tempdir().unwrap();
-    let rec = serde_json::json!({"id": "q1", "published": "2018-09-02",
-        "text": "وقال نائب الأمين العام لحزب الله نعيم قاسم: \"يجب أن يعيدوا النظر في هذه العلاقة، لأن أميركا تكذب، وهي الشيطان الأكبر\"."});
-    let p = d.path().join("q.jsonl");
-    std::fs::write(&p, format!("{rec}\n")).unwrap();
-    let out = run_ok(&["extract", p.to_str().unwrap()], None);
-    let doc = &json_lines(&out.stdout)[0];
+    let doc = &extract_one(serde_json::json!({"id": "q1", "published": "2018-09-02",
+        "text": "وقال نائب الأمين العام لحزب الله نعيم قاسم: \"يجب أن يعيدوا النظر في هذه العلاقة، لأن أميركا تكذب، وهي الشيطان الأكبر\"."}));
     let claims = doc["claims"].as_array().unwrap();
     let cues: Vec<&str> = claims.iter().map(|c| c["cue"].as_str().unwrap()).collect();
     assert_eq!(cues, ["قال"], "help: {claims:?}");
@@ -270,13 +259,8 @@ fn verbs_inside_a_quotation_are_the_quoted_words() {
 /// person's, with the title as role.
 #[test]
 fn a_rank_before_the_name_continues_the_speaker() {
-    let d = tempfile::tempdir().unwrap();
-    let rec = serde_json::json!({"id": "r1", "published": "2018-06-29",
-        "text": "أعلن القائد العسكري الليبي المشير خليفة حفتر مساء الخميس أن قواته حررت مدينة درنة."});
-    let p = d.path().join("r.jsonl");
-    std::fs::write(&p, format!("{rec}\n")).unwrap();
-    let out = run_ok(&["extract", p.to_str().unwrap()], None);
-    let doc = &json_lines(&out.stdout)[0];
+    let doc = &extract_one(serde_json::json!({"id": "r1", "published": "2018-06-29",
+        "text": "أعلن القائد العسكري الليبي المشير خليفة حفتر مساء الخميس أن قواته حررت مدينة درنة."}));
     let c = &doc["claims"][0];
     assert_eq!(c["cue"], "أعلن", "help: {c}");
     assert_eq!(c["speaker"]["ref"], "khalifa-haftar", "help: {c}");
@@ -286,13 +270,8 @@ fn a_rank_before_the_name_continues_the_speaker() {
 /// subject, not for the nearest noun before it.
 #[test]
 fn a_participle_speaks_for_its_clause_subject() {
-    let d = tempfile::tempdir().unwrap();
-    let rec = serde_json::json!({"id": "p1", "published": "2018-07-11",
-        "text": "واندلعت الحرب عندما أقال الرئيس سالفا كير، نائبه رياك مشار، متهما إياه بالتخطيط لانقلاب."});
-    let p = d.path().join("p.jsonl");
-    std::fs::write(&p, format!("{rec}\n")).unwrap();
-    let out = run_ok(&["extract", p.to_str().unwrap()], None);
-    let doc = &json_lines(&out.stdout)[0];
+    let doc = &extract_one(serde_json::json!({"id": "p1", "published": "2018-07-11",
+        "text": "واندلعت الحرب عندما أقال الرئيس سالفا كير، نائبه رياك مشار، متهما إياه بالتخطيط لانقلاب."}));
     let c = &doc["claims"][0];
     assert_eq!(c["cue"], "متهما", "help: {c}");
     assert_eq!(c["speaker"]["ref"], "salva-kiir", "help: {c}");
@@ -301,13 +280,8 @@ fn a_participle_speaks_for_its_clause_subject() {
 /// After a place, `بالقرب من X` names a landmark: the battle is in the place.
 #[test]
 fn a_place_near_a_landmark_is_the_place() {
-    let d = tempfile::tempdir().unwrap();
-    let rec = serde_json::json!({"id": "n1", "published": "2018-03-03",
-        "text": "وتقدمت قوات النظام داخل الغوطة الشرقية المحاصرة بالقرب من دمشق بعد معارك عنيفة خاضتها ضد فصيل جيش الإسلام."});
-    let p = d.path().join("n.jsonl");
-    std::fs::write(&p, format!("{rec}\n")).unwrap();
-    let out = run_ok(&["extract", p.to_str().unwrap()], None);
-    let doc = &json_lines(&out.stdout)[0];
+    let doc = &extract_one(serde_json::json!({"id": "n1", "published": "2018-03-03",
+        "text": "وتقدمت قوات النظام داخل الغوطة الشرقية المحاصرة بالقرب من دمشق بعد معارك عنيفة خاضتها ضد فصيل جيش الإسلام."}));
     let e = &doc["events"][0];
     assert_eq!(
         (&e["type"], &e["place"]),
@@ -319,13 +293,8 @@ fn a_place_near_a_landmark_is_the_place() {
 /// Clashes told with a protest are the protest's breaking up, not a battle.
 #[test]
 fn clashes_at_a_protest_are_no_battle() {
-    let d = tempfile::tempdir().unwrap();
-    let rec = serde_json::json!({"id": "pr1", "published": "2018-02-27",
-        "text": "وجاءت تنحية عطا بعد مواجهات بين أجهزة الأمن والمشاركين في احتجاجات شعبية شهدتها الخرطوم في يناير الماضي."});
-    let p = d.path().join("pr.jsonl");
-    std::fs::write(&p, format!("{rec}\n")).unwrap();
-    let out = run_ok(&["extract", p.to_str().unwrap()], None);
-    let doc = &json_lines(&out.stdout)[0];
+    let doc = &extract_one(serde_json::json!({"id": "pr1", "published": "2018-02-27",
+        "text": "وجاءت تنحية عطا بعد مواجهات بين أجهزة الأمن والمشاركين في احتجاجات شعبية شهدتها الخرطوم في يناير الماضي."}));
     let events = doc["events"].as_array().unwrap();
     assert!(
         events.iter().all(|e| e["type"] != "armed_clash"),
