@@ -1033,10 +1033,9 @@ impl<'a> Scan<'a> {
         ))
     }
 
-    /// The nearest resolved time in the trigger's segment, after it first.
-    /// A war or campaign (`since`) is dated by its `منذ` time near it or opening its
-    /// segment (`ومنذ 2013، تعاني دولة جنوب السودان، التي انفصلت ... عام 2011، من حرب أهلية`).
-    fn time(&self, ts: usize, te: usize, sa: usize, sb: usize, since: bool) -> Option<EventTime> {
+    /// A war or campaign is dated by its `منذ` time near it or opening its segment
+    /// (`ومنذ 2013، تعاني دولة جنوب السودان، التي انفصلت ... عام 2011، من حرب أهلية`).
+    fn war_time(&self, ts: usize, te: usize, sa: usize, sb: usize) -> Option<EventTime> {
         let doc = self.doc();
         let cx = &self.cx;
         let opens_since = |i: usize| {
@@ -1044,51 +1043,57 @@ impl<'a> Scan<'a> {
                 t.value.is_some() && matches!(t.text.split(' ').next(), Some("منذ" | "ومنذ"))
             })
         };
+        let pick = self
+            .times
+            .iter()
+            .filter(|(k, i)| {
+                (*k <= sa + 1 || *k + 4 >= ts && *k < ts || *k >= te && *k < te + REACH)
+                    && *k < sb
+                    && opens_since(*i)
+            })
+            .min_by_key(|(k, _)| k.abs_diff(ts));
+        // Otherwise only a time right by it (`حملة عسكرية في مارس/آذار 2015`, `الحرب
+        // العراقية الإيرانية (1980-1988)`): a war's sentence tells of other days.
+        let close = |&&(k, _): &&(usize, usize)| {
+            k + 3 >= ts && k < ts
+                || k >= te && k < te + 6 && !(te..k).any(|j| cx.punct(j, &['.', '،', ',', ';']))
+        };
+        // A war said to break out or be waged (`واندلع الصراع ... بعدما اتهم كير في
+        // ديسمبر 2013`, `شنت الحرب ... من عام 2013`) is dated by its clause's time.
+        let outbreak = (ts.saturating_sub(2).max(sa)..ts).any(|k| {
+            self.frame_class(k, sb)
+                .is_some_and(|(c, _, _)| c == "outbreak")
+        });
+        let clause = |&&(k, _): &&(usize, usize)| {
+            k >= te && k < sb.min(te + 2 * REACH) && !(te..k).any(|j| cx.punct(j, &['.', ';', ':']))
+        };
+        let pick = pick
+            .or_else(|| {
+                self.times
+                    .iter()
+                    .filter(close)
+                    .min_by_key(|(k, _)| k.abs_diff(ts))
+            })
+            .or_else(|| {
+                self.times
+                    .iter()
+                    .filter(|t| outbreak && clause(t))
+                    .min_by_key(|(k, _)| *k)
+            });
+        let t = doc.times.get(pick?.1)?;
+        Some(EventTime {
+            value: t.value.clone()?,
+            grain: t.grain,
+        })
+    }
+
+    /// The event's time: the nearest time after the trigger in its clause, else the
+    /// nearest before it; a war or campaign (`since`) is dated by [`Scan::war_time`].
+    fn time(&self, ts: usize, te: usize, sa: usize, sb: usize, since: bool) -> Option<EventTime> {
+        let doc = self.doc();
+        let cx = &self.cx;
         if since {
-            let pick = self
-                .times
-                .iter()
-                .filter(|(k, i)| {
-                    (*k <= sa + 1 || *k + 4 >= ts && *k < ts || *k >= te && *k < te + REACH)
-                        && *k < sb
-                        && opens_since(*i)
-                })
-                .min_by_key(|(k, _)| k.abs_diff(ts));
-            // Otherwise only a time right by it (`حملة عسكرية في مارس/آذار 2015`, `الحرب
-            // العراقية الإيرانية (1980-1988)`): a war's sentence tells of other days.
-            let close = |&&(k, _): &&(usize, usize)| {
-                k + 3 >= ts && k < ts
-                    || k >= te && k < te + 6 && !(te..k).any(|j| cx.punct(j, &['.', '،', ',', ';']))
-            };
-            // A war said to break out or be waged (`واندلع الصراع ... بعدما اتهم كير في
-            // ديسمبر 2013`, `شنت الحرب ... من عام 2013`) is dated by its clause's time.
-            let outbreak = (ts.saturating_sub(2).max(sa)..ts).any(|k| {
-                self.frame_class(k, sb)
-                    .is_some_and(|(c, _, _)| c == "outbreak")
-            });
-            let clause = |&&(k, _): &&(usize, usize)| {
-                k >= te
-                    && k < sb.min(te + 2 * REACH)
-                    && !(te..k).any(|j| cx.punct(j, &['.', ';', ':']))
-            };
-            let pick = pick
-                .or_else(|| {
-                    self.times
-                        .iter()
-                        .filter(close)
-                        .min_by_key(|(k, _)| k.abs_diff(ts))
-                })
-                .or_else(|| {
-                    self.times
-                        .iter()
-                        .filter(|t| outbreak && clause(t))
-                        .min_by_key(|(k, _)| *k)
-                });
-            let t = doc.times.get(pick?.1)?;
-            return Some(EventTime {
-                value: t.value.clone()?,
-                grain: t.grain,
-            });
+            return self.war_time(ts, te, sa, sb);
         }
         // A time after `بعد`/`قبل` is a reference point, not the event's time.
         let reference = |k: usize| k > 0 && matches!(cx.core(k - 1), "بعد" | "قبل" | "عقب");

@@ -9,7 +9,9 @@
 //! الوفاق` and `طيران إماراتي` are two strikes; a battle has two sides, so battles never
 //! contradict) and something ties them: the same place or day, nearness in the text, or a
 //! word that refers back (`الغارة`). A denial (`لم تستهدف المركز`) joins the incident it
-//! denies as one more account. Political events also need a shared actor.
+//! denies as one more account. Political events also need a shared actor. A war or
+//! campaign (`حرب أهلية منذ 2013`) joins only its own kind, and only a dated one stands; a
+//! vague or definite word refers back at most [`WITHIN`] sentences.
 
 use rasd_model::{days_from_civil, Doc, Event, EventTime, Grain, Modality, Toll, Trigger, Why};
 
