@@ -843,7 +843,7 @@ fn main_subject(cx: &Ctx, a: usize, cue: usize, b: usize, states: bool) -> Optio
         if cx.punct(p, &[';', ':']) {
             return None;
         }
-        let Some((_, e)) = cx.entity_starting(p) else {
+        let Some((n, e)) = cx.entity_starting(p) else {
             continue;
         };
         if !crate::context::speaker_type(e.etype)
@@ -856,7 +856,7 @@ fn main_subject(cx: &Ctx, a: usize, cue: usize, b: usize, states: bool) -> Optio
             continue;
         }
         // A relational adjective (`اليمني`, `التركية`) describes a noun; it names no one.
-        let one = cx.entity_end(cx.entity(p).map_or(0, |(n, _)| n), p) == p + 1;
+        let one = cx.entity_end(n, p) == p + 1;
         if one
             && e.etype != rasd_model::EntityType::PER
             && (cx.core(p).ends_with('ي') || cx.core(p).ends_with("يه"))

@@ -162,7 +162,7 @@ impl<'a> Ctx<'a> {
         self.lx
             .particles
             .hit_whole(&self.particles, self.lookup(), i, end)
-            .filter(|(_, _, whole)| whole | !al)
+            .filter(|(_, _, whole)| *whole || !al)
             .map(|(c, n, _)| (c, n))
     }
 

@@ -17,7 +17,8 @@ use rasd_text::Analyzer;
 
 /// The matching keys of a token: whole form, form without proclitics, core.
 /// Duplicates are left in; callers stop at the first hit. A short word the segmenter
-/// left whole after a conjunction (`ومن`, `فقد`) gets the word without it as its stem.
+/// left whole after a conjunction (`ومن`, `فقد`) gets the word without it as its stem,
+/// and so does a word it split a ك off (`وكشفت` → `كشفت`).
 #[inline]
 pub fn keys<'d>(doc: &'d Doc, t: &Token) -> [&'d str; 3] {
     let f = &doc.norm.form;
