@@ -1,5 +1,5 @@
 //! Time the attribute and events stages alone on JSON Lines articles (the earlier
-//! stages run once, untimed). `cargo run --release -p rasd-events --example stagebench -- FILE`
+//! stages run once, untimed). `cargo run --release -p rasd-events --example claimbench -- FILE`
 use std::time::Instant;
 
 use rasd_model::{Content, Doc};
