@@ -312,6 +312,31 @@ fn clashes_at_a_protest_are_no_battle() {
     );
 }
 
+/// Every event place has a record with a country and coordinates: a place no lexicon
+/// holds is located at the known place of its sentence; one that cannot be located is
+/// left out.
+#[test]
+fn every_event_place_is_located() {
+    let doc = &extract_one(serde_json::json!({"id": "l1", "published": "2018-04-07",
+        "text": "وقتل خمسة مدنيين في قصف مدفعي على منطقة المزارع والمخازن قرب مدينة صعدة."}));
+    let e = &doc["events"][0];
+    let r = &doc["refs"][e["place"].as_str().expect("a place")];
+    assert_eq!(r["name"], "المزارع والمخازن", "help: {r}");
+    assert_eq!(r["country"], "YE", "help: {r}");
+    assert!(r["lat"].is_f64() && r["lon"].is_f64(), "help: {r}");
+    assert_eq!(
+        (&r["extra"]["precision"], &r["extra"]["near"]),
+        (&"near".into(), &"saada-ye".into())
+    );
+    let doc = &extract_one(serde_json::json!({"id": "l2", "published": "2018-04-07",
+        "text": "وقتل خمسة مدنيين في قصف مدفعي على منطقة المزارع والمخازن."}));
+    assert!(
+        doc["events"][0]["place"].is_null(),
+        "help: {}",
+        doc["events"]
+    );
+}
+
 /// A user adds a trigger table without recompiling: its rows become events.
 #[test]
 fn trigger_tables_are_user_data() {
@@ -364,6 +389,13 @@ fn dev_corpus_claims_and_events_are_valid() {
                 e["claim"].is_string(),
                 "help: the outlet is known, so every event has a claim: {e}"
             );
+            if let Some(p) = e["place"].as_str() {
+                let r = &d["refs"][p];
+                assert!(
+                    r["country"].is_string() && r["lat"].is_f64() && r["lon"].is_f64(),
+                    "help: every event place is a located record: {p} {r}"
+                );
+            }
         }
     }
     assert!(events > 500, "{events} events");

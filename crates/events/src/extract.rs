@@ -1425,6 +1425,13 @@ impl<'a> Scan<'a> {
                     // `منطقة عسكرية`: an adjective, not a name.
                     return None;
                 }
+                // A word with a pronoun (`يمكنها`) or an indefinite accusative (`عضوا`) is
+                // no name either.
+                if cx.tok(a).clitics.has(Clitics::SUFFIX)
+                    || !cx.has_article(a) && cx.form(a).ends_with('ا')
+                {
+                    return None;
+                }
                 let mut b = a;
                 while b < end
                     && b - a < 2

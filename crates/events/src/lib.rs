@@ -28,6 +28,7 @@
 mod error;
 pub mod extract;
 pub mod lex;
+pub mod locate;
 pub mod merge;
 
 pub use error::{Error, Result};
@@ -57,7 +58,8 @@ impl EventExtractor {
     /// Add this stage's layer to `doc`: `doc.events`, one per incident.
     pub fn run(&self, doc: &mut Doc) -> Result<()> {
         let mentions = extract::Scan::new(doc, &self.cues, &self.lx).mentions();
-        let events: Vec<Event> = merge::events(doc, mentions);
+        let mut events: Vec<Event> = merge::events(doc, mentions);
+        locate::locate(doc, &mut events);
         doc.events = events;
         Ok(())
     }
