@@ -348,8 +348,11 @@ fn build(
                 .map(|d| d.speaker.clone());
             // A phrase with a preposition clitic is no subject (`قال لوكالة فرانس برس`:
             // the outlet is the `via`, the speaker stands before the verb).
-            let after = phrase(cx, j, b, Start::AnyWord)
-                .filter(|sp| !(cx.has_prep_clitic(sp.first) || after_rel && sp.bare));
+            // (`للصحافيين`, ل + ال, may be left whole by the segmenter.)
+            let lil = |k: usize| cx.form(k).trim_start_matches(['و', 'ف']).starts_with("لل");
+            let after = phrase(cx, j, b, Start::AnyWord).filter(|sp| {
+                !(cx.has_prep_clitic(sp.first) || lil(sp.first) || after_rel && sp.bare)
+            });
             // An object-taking verb, or one after an auxiliary (`كان X قد دعا Y`), takes a
             // subject standing before it first: the noun after it is then its object.
             // A plural verb agrees with a subject standing before it (`وما زال المسؤولون
@@ -1283,6 +1286,14 @@ mod tests {
         (
             "وعبرت وزارة الخارجية في بيان لها مساء اليوم، عن تعازيها لأهالي الضحايا.",
             &[("عبرت", "وزارة الخارجية", false, "", Stance::Assert)],
+        ),
+        // The addressee after the verb (`للصحافيين`, ل + ال left whole) is no speaker.
+        (
+            "وقال المتحدث إن الوفد وصل. وقال للصحافيين إن المحادثات كانت إيجابية.",
+            &[
+                ("قال", "المتحدث", false, "", Stance::Assert),
+                ("قال", "المتحدث", false, "", Stance::Assert),
+            ],
         ),
         // A document issued by its authors (`البيان الصادر عن`).
         (
