@@ -764,7 +764,7 @@ impl<'a> Scan<'a> {
             && row.weak
             && ta > sa
             && ts > 0
-            && matches!(cx.form(ts - 1), "التي" | "الذي")
+            && cx.is_particle(ts - 1, sb, "rel").is_some()
             && (ta..ts - 1).any(|k| self.place_at(k, ta, ts - 1, true).is_some());
         let places = if relative {
             Vec::new()

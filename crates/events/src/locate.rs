@@ -11,7 +11,8 @@ use rasd_model::{Doc, EntityType, Event, RefRecord, Why};
 
 /// Give every event place that is not a record key a located document-local record.
 pub fn locate(doc: &mut Doc, events: &mut [Event]) {
-    let state = main_state(doc);
+    // The main state is worked out once, and only for an article that needs it.
+    let mut state: Option<Option<String>> = None;
     let mut made: BTreeMap<String, String> = BTreeMap::new();
     for e in events.iter_mut() {
         let Some(name) = e.place.clone() else {
@@ -24,9 +25,12 @@ pub fn locate(doc: &mut Doc, events: &mut [Event]) {
             e.place = Some(key.clone());
             continue;
         }
-        let anchor = nearest_place(doc, e)
-            .map(|k| (k, "near"))
-            .or_else(|| state.clone().map(|k| (k, "country")));
+        let anchor = nearest_place(doc, e).map(|k| (k, "near")).or_else(|| {
+            state
+                .get_or_insert_with(|| main_state(doc))
+                .clone()
+                .map(|k| (k, "country"))
+        });
         let Some((anchor, precision)) = anchor else {
             e.place = None;
             continue;

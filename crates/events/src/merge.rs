@@ -105,43 +105,40 @@ fn times_agree(a: &Mention, b: &Mention) -> bool {
     }
 }
 
+/// The day number of a time value (`2018-03-01T16`, `2018-03`, `2018`); a missing month
+/// or day counts as December or the 28th, so a coarse time is as late as it can be.
+fn day_number(v: &str) -> Option<i64> {
+    let mut it = v.split('-');
+    let y = it.next()?.get(..4)?.parse().ok()?;
+    let m = it
+        .next()
+        .and_then(|m| m.get(..2)?.parse().ok())
+        .unwrap_or(12);
+    let d = it
+        .next()
+        .and_then(|d| d.get(..2)?.parse().ok())
+        .unwrap_or(28);
+    Some(days_from_civil(y, m, d))
+}
+
 /// Whether time `t` begins more than 90 days before the article's publication.
 fn long_before(doc: &Doc, t: &EventTime) -> bool {
-    let days = |v: &str| -> Option<i64> {
-        let mut it = v.split('-');
-        let y = it.next()?.get(..4)?.parse().ok()?;
-        let m = it
-            .next()
-            .and_then(|m| m.get(..2)?.parse().ok())
-            .unwrap_or(12);
-        let d = it
-            .next()
-            .and_then(|d| d.get(..2)?.parse().ok())
-            .unwrap_or(28);
-        Some(days_from_civil(y, m, d))
-    };
-    let Some(p) = doc.published.as_deref().and_then(days) else {
+    let Some(p) = doc.published.as_deref().and_then(day_number) else {
         return false;
     };
-    days(&t.value).is_some_and(|d| p - d > 90)
+    day_number(&t.value).is_some_and(|d| p - d > 90)
 }
 
 /// Whether `week` is a week (its Monday's date) holding the day `day`.
 fn in_week(week: &EventTime, day: &EventTime) -> bool {
-    let days = |v: &str| -> Option<i64> {
-        let mut it = v.get(..10)?.split('-');
-        let y = it.next()?.parse().ok()?;
-        let m = it.next()?.parse().ok()?;
-        let d = it.next()?.parse().ok()?;
-        Some(days_from_civil(y, m, d))
-    };
+    // Both are full dates (a week is its Monday's), so `day_number` reads them exactly.
     week.grain == Grain::Week
         && matches!(
             day.grain,
             Grain::Day | Grain::Hour | Grain::Minute | Grain::Second
         )
-        && days(&week.value)
-            .zip(days(&day.value))
+        && day_number(&week.value)
+            .zip(day_number(&day.value))
             .is_some_and(|(w, d)| (0..7).contains(&(d - w)))
 }
 
