@@ -33,6 +33,9 @@ pub struct Mention {
     pub family: &'static str,
     /// A generic trigger with nothing that made its type specific.
     pub weak: bool,
+    /// A word naming a violent event by what it was (`مجزرة`, `هجوم`): alone, it may be
+    /// the article's one specific violent incident (see `merge::sole_referent`).
+    pub refers: bool,
     /// The trigger is definite (`المجازر`, `الهجوم`): it refers to something known or
     /// general, so a place alone does not make it an event.
     pub definite: bool,
@@ -389,6 +392,7 @@ impl<'a> Scan<'a> {
                 object: false,
                 target: true,
                 weak: true,
+                refers: false,
                 background: false,
                 detail: None,
                 why: row.why.clone(),
@@ -786,6 +790,7 @@ impl<'a> Scan<'a> {
                     etype: t,
                     family: family(t).unwrap_or("strategic"),
                     weak,
+                    refers: row.refers,
                     generic: weak && row.weapon,
                     casualty_only: false,
                     background: row.background,

@@ -93,6 +93,9 @@ pub struct Trigger {
     pub target: bool,
     /// A generic word.
     pub weak: bool,
+    /// A word naming a violent event by what it was (`مجزرة`): it may be the one
+    /// specific violent incident the article tells.
+    pub refers: bool,
     /// A word for a whole war or campaign (`حرب أهلية`, `عملية عسكرية`): an event only
     /// with a time of its own, never one with a single incident.
     pub background: bool,
@@ -212,7 +215,13 @@ impl Lexicons {
                 if let Some(x) = retype.iter().find(|x| {
                     !matches!(
                         **x,
-                        "weapon" | "instrument" | "target" | "weak" | "object" | "background"
+                        "weapon"
+                            | "instrument"
+                            | "target"
+                            | "weak"
+                            | "refers"
+                            | "object"
+                            | "background"
                     )
                 }) {
                     bad.push((r.line, format!("unknown retype `{x}`")));
@@ -224,6 +233,7 @@ impl Lexicons {
                     object: retype.contains(&"object"),
                     target: retype.contains(&"target"),
                     weak: retype.contains(&"weak"),
+                    refers: retype.contains(&"refers"),
                     background: retype.contains(&"background"),
                     detail: t.get(r, "detail").map(Box::from),
                     why: r.why(&t),

@@ -197,6 +197,20 @@ mod tests {
                 Modality::Asserted,
             )],
         ),
+        // A massacre word at the place of the article's one strike is that strike ...
+        (
+            "شنت طائرات التحالف غارة جوية على مدينة صعدة أمس. وقال مسؤول إن مجزرة وقعت في مدينة صعدة.",
+            &[("air_drone_strike", Some("صعدة"), false, Modality::Asserted)],
+        ),
+        // ... but with two strikes it could be either, so it stays apart.
+        (
+            "شنت طائرات التحالف غارة جوية على مدينة صعدة أمس، وقصفت المدفعية مدينة صعدة. وقال مسؤول إن مجزرة وقعت في مدينة صعدة.",
+            &[
+                ("air_drone_strike", Some("صعدة"), false, Modality::Asserted),
+                ("shelling_artillery_missile_attack", Some("صعدة"), false, Modality::Asserted),
+                ("attack", Some("صعدة"), false, Modality::Asserted),
+            ],
+        ),
         // A suicide attack told with duals.
         (
             "وقع الهجوم الإرهابي بسيارتين مفخختين يقودهما انتحاريان في مديرية التواهي.",

@@ -374,6 +374,70 @@ fn stands(m: &Mention) -> bool {
     anchored || (!m.weak && !m.actors.is_empty() && !m.targets.is_empty())
 }
 
+/// Whether an incident is told only by words that name a violent event by what it was
+/// (`مجزرة`, a generic `هجوم`).
+fn referring_only(m: &Mention) -> bool {
+    (m.refers && m.weapons.is_empty() || vague_attack(m, m) && m.weak)
+        && matches!(m.etype, "attack" | "armed_clash")
+        && !m.background
+}
+
+/// An incident told only by a referring word (`المجزرة الدموية للتحالف في صعدة`, `هجوم
+/// أدى إلى مقتل مدنيين`) is the article's one specific violent incident it can be — of
+/// any violent type, naming no place finer than a state (a massacre word may name the
+/// incident's own), on its day (or it names none), with no actor against it, within [`WITHIN`] sentences —
+/// when there is exactly one; with none or several it stays apart.
+fn sole_referents(doc: &Doc, incidents: &mut Vec<Incident>) {
+    let mut i = 0;
+    while i < incidents.len() {
+        let m = &incidents[i].first;
+        if !referring_only(m) || !violent(m.family) {
+            i += 1;
+            continue;
+        }
+        let fits: Vec<usize> = incidents
+            .iter()
+            .enumerate()
+            .filter(|&(j, inc)| {
+                let e = &inc.first;
+                j != i
+                    && violent(e.family)
+                    && !e.weak
+                    && !e.generic
+                    && !e.background
+                    && !referring_only(e)
+                    && e.sentence.abs_diff(m.sentence) <= WITHIN
+                    && (m.place.is_none() || m.state_place || m.refers && m.place == e.place)
+                    && places_agree(doc, e, m)
+                    && (m.time.is_none() || e.time == m.time)
+                    && actors_agree(doc, e, m)
+            })
+            .map(|(j, _)| j)
+            .collect();
+        let [j] = fits[..] else {
+            i += 1;
+            continue;
+        };
+        let inc = incidents.remove(i);
+        let j = if j > i { j - 1 } else { j };
+        let target = &mut incidents[j];
+        let merged = inc.merged;
+        for c in inc.claims {
+            if !target.claims.contains(&c) {
+                target.claims.push(c);
+            }
+        }
+        target.members.extend(inc.members.iter().copied());
+        absorb(doc, target, inc.first);
+        target.merged += merged - 1;
+        target.first.why = target
+            .first
+            .why
+            .clone()
+            .and(Why::rule("events/sole-referent"));
+    }
+}
+
 /// Merge mentions into events, with ids `V1`, `V2`, … and the claims' ids.
 pub fn events(doc: &Doc, mentions: Vec<Mention>) -> Vec<Event> {
     // Specific mentions first, in reading order; then generic ones join the incident
@@ -402,6 +466,7 @@ pub fn events(doc: &Doc, mentions: Vec<Mention>) -> Vec<Event> {
             }
         }
     }
+    sole_referents(doc, &mut incidents);
     incidents.sort_by_key(|i| (i.first.sentence, i.first.trigger.0));
     let mut out = Vec::new();
     for inc in incidents.into_iter().filter(|i| stands(&i.first)) {
