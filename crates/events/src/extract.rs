@@ -1110,6 +1110,14 @@ impl<'a> Scan<'a> {
                     && (cx.tok(j).clitics.has(Clitics::WA) || (j > 0 && cx.form(j - 1) == "و"))
         };
         let next_clause = |k: usize| wa_fi(k) || (k > 0 && wa_fi(k - 1));
+        // `الغوطة الشرقية المحاصرة منذ عام 2013`: a time right after a word for a lasting
+        // condition dates the condition, not the event.
+        let of_state = |k: usize| {
+            (k.saturating_sub(3).max(sa)..k).any(|j| {
+                self.frame_class(j, k)
+                    .is_some_and(|(c, n, _)| c == "state" && j + n == k)
+            })
+        };
         // After the trigger the time may close its clause (`العملية التي نفذها تنظيم
         // "داعش" على مقر قوات مكافحة الإرهاب، مساء السبت`): twice the reach, up to a full stop.
         // Past the usual reach the clause ends at a full stop, a complementizer or a
@@ -1128,12 +1136,14 @@ impl<'a> Scan<'a> {
         let pick = self
             .times
             .iter()
-            .filter(|(k, _)| *k >= te && *k < hi && !reference(*k) && !next_clause(*k))
+            .filter(|(k, _)| {
+                *k >= te && *k < hi && !reference(*k) && !next_clause(*k) && !of_state(*k)
+            })
             .min_by_key(|(k, _)| *k - te)
             .or_else(|| {
                 self.times
                     .iter()
-                    .filter(|(k, _)| *k >= lo && *k < ts && !reference(*k))
+                    .filter(|(k, _)| *k >= lo && *k < ts && !reference(*k) && !of_state(*k))
                     .max_by_key(|(k, _)| *k)
             })?;
         let t = doc.times.get(pick.1)?;

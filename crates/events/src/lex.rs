@@ -407,6 +407,7 @@ impl Lexicons {
                 "front",
                 "demand",
                 "outbreak",
+                "state",
             ],
         );
         lx.frames = c;
