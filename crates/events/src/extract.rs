@@ -377,10 +377,11 @@ impl<'a> Scan<'a> {
             if row.kind != Kind::Killed || trigs.iter().any(|t| self.segment(t.0, a, b) == seg) {
                 continue;
             }
-            // A running total (`مقتل أكثر من تسعة آلاف شخص منذ بدء الصراع`) is no event.
+            // A running total (`مقتل أكثر من تسعة آلاف شخص منذ بدء الصراع`) is no event,
+            // nor are deaths told with a natural cause (`من جراء الفيضانات`).
             if (seg.0..seg.1).any(|k| {
                 self.frame_class(k, b)
-                    .is_some_and(|(c, _, _)| c == "aggregate")
+                    .is_some_and(|(c, _, _)| matches!(c, "aggregate" | "nature"))
             }) {
                 continue;
             }
@@ -462,6 +463,15 @@ impl<'a> Scan<'a> {
                 .is_some_and(|(c, _, _)| c == "nature")
         };
         if (ts.saturating_sub(3).max(a)..ts).any(nature) || (te..(te + 2).min(b)).any(nature) {
+            return false;
+        }
+        // `وقتل 23 على الأقل في السودان من جراء الفيضانات`: deaths told with a natural
+        // cause later in their clause.
+        let natural_cause = (te..(te + 12).min(b)).any(|k| {
+            self.frame_class(k, b)
+                .is_some_and(|(c, n, _)| c == "cause" && k + n < b && nature(k + n))
+        });
+        if natural_cause {
             return false;
         }
         if t.clitics.has(Clitics::BI) && family(row.etype) != Some("political") {

@@ -408,6 +408,7 @@ impl Lexicons {
                 "demand",
                 "outbreak",
                 "state",
+                "cause",
             ],
         );
         lx.frames = c;

@@ -211,6 +211,12 @@ mod tests {
                 ("attack", Some("صعدة"), false, Modality::Asserted),
             ],
         ),
+        // Deaths told with a natural cause are no conflict event.
+        ("وقتل 23 على الأقل في ولاية كسلا من جراء الفيضانات التي اجتاحت البلاد.", &[]),
+        (
+            "وتضررت مبان في مدينة كسلا بسبب السيول، وقتل خمسة أشخاص.",
+            &[],
+        ),
         // A suicide attack told with duals.
         (
             "وقع الهجوم الإرهابي بسيارتين مفخختين يقودهما انتحاريان في مديرية التواهي.",
