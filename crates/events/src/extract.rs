@@ -62,6 +62,9 @@ pub struct Mention {
     pub state_place: bool,
     /// Time.
     pub time: Option<EventTime>,
+    /// Its time is told as earlier than the news (`في وقت سابق من هذا الشهر`): another
+    /// incident than an undated one the article leads with.
+    pub earlier: bool,
     /// Killed.
     pub fatalities: Option<Toll>,
     /// Injured.
@@ -756,7 +759,7 @@ impl<'a> Scan<'a> {
             named_actor = named;
             why = why.and(Why::rule("events/actor-is-speaker"));
         }
-        let time = self.time(ts, te, sa, sb, row.background);
+        let (time, earlier) = self.time(ts, te, sa, sb, row.background);
         let (negated, modality, neg_rule) = self.modality(ts, sa);
         if let Some(r) = neg_rule {
             why = why.and(Why::rule(r));
@@ -813,6 +816,7 @@ impl<'a> Scan<'a> {
                     site: p.as_ref().and_then(|p| p.site.clone()),
                     state_place: p.as_ref().is_some_and(|p| p.state),
                     time: time.clone(),
+                    earlier,
                     fatalities: None,
                     injuries: None,
                     weapons: weapons.iter().map(|w| w.1.id.to_string()).fold(
@@ -1104,12 +1108,41 @@ impl<'a> Scan<'a> {
 
     /// The event's time: the nearest time after the trigger in its clause, else the
     /// nearest before it; a war or campaign (`since`) is dated by [`Scan::war_time`].
-    fn time(&self, ts: usize, te: usize, sa: usize, sb: usize, since: bool) -> Option<EventTime> {
+    fn time(
+        &self,
+        ts: usize,
+        te: usize,
+        sa: usize,
+        sb: usize,
+        since: bool,
+    ) -> (Option<EventTime>, bool) {
+        if since {
+            return (self.war_time(ts, te, sa, sb), false);
+        }
+        match self.clause_time(ts, te, sa, sb) {
+            Some((t, k)) => {
+                // the phrase opens the time or stands right before it (`في وقت سابق من
+                // هذا الشهر`, whose time is `هذا الشهر`)
+                let earlier = (k.saturating_sub(5).max(sa)..=k).any(|j| {
+                    self.frame_class(j, sb)
+                        .is_some_and(|(c, n, _)| c == "earlier" && (j == k || j + n == k))
+                });
+                (Some(t), earlier)
+            }
+            None => (None, false),
+        }
+    }
+
+    /// The time of an event's clause, with its first token.
+    fn clause_time(
+        &self,
+        ts: usize,
+        te: usize,
+        sa: usize,
+        sb: usize,
+    ) -> Option<(EventTime, usize)> {
         let doc = self.doc();
         let cx = &self.cx;
-        if since {
-            return self.war_time(ts, te, sa, sb);
-        }
         // A time after `بعد`/`قبل` is a reference point, not the event's time.
         let reference = |k: usize| k > 0 && matches!(cx.core(k - 1), "بعد" | "قبل" | "عقب");
         // `... مقتل خمسة جنود وفي يناير 2016 عن مقتل جندي`: a time after `وفي` opens the
@@ -1157,10 +1190,13 @@ impl<'a> Scan<'a> {
                     .max_by_key(|(k, _)| *k)
             })?;
         let t = doc.times.get(pick.1)?;
-        Some(EventTime {
-            value: t.value.clone()?,
-            grain: t.grain,
-        })
+        Some((
+            EventTime {
+                value: t.value.clone()?,
+                grain: t.grain,
+            },
+            pick.0,
+        ))
     }
 
     /// Negation (`لم تستهدف`, `عدم`, the content of a denial) and modality (`من المنتظر

@@ -409,6 +409,7 @@ impl Lexicons {
                 "outbreak",
                 "state",
                 "cause",
+                "earlier",
             ],
         );
         lx.frames = c;

@@ -222,14 +222,22 @@ fn same_incident(doc: &Doc, e: &Mention, m: &Mention) -> bool {
     }
     // Something must tie them: the same place or day, nearness in the text, or a word
     // that refers back (`الغارة`, a generic `القصف`).
-    let same_place = e.place.is_some() && e.place == m.place;
+    // `وفي وقت سابق من هذا الشهر، اندلعت اشتباكات` in another sentence than an undated
+    // incident the article leads with is another incident, even at its place.
+    let earlier_apart = m.sentence != e.sentence
+        && match (&e.time, &m.time) {
+            (Some(_), None) => e.earlier,
+            (None, Some(_)) => m.earlier,
+            _ => false,
+        };
+    let same_place = e.place.is_some() && e.place == m.place && !earlier_apart;
     let same_time = e.time.is_some() && e.time == m.time;
     // An undated mention is of the days the article tells; one dated months before
     // it, in another sentence, is another incident (`تقدم ميداني` and, two sentences
     // on, `معركة اجتياح عمران منتصف عام 2014`).
     let dated_apart = m.sentence != e.sentence
         && match (&e.time, &m.time) {
-            (Some(t), None) | (None, Some(t)) => long_before(doc, t),
+            (Some(t), None) | (None, Some(t)) => long_before(doc, t) || earlier_apart,
             _ => false,
         };
     let near = m.sentence.abs_diff(e.sentence) <= 3 && !dated_apart;
@@ -314,6 +322,7 @@ fn absorb(doc: &Doc, inc: &mut Incident, m: Mention) {
     };
     if finer {
         e.time = m.time.clone();
+        e.earlier = m.earlier;
     }
     let vague = |t: &Option<Toll>| t.as_ref().is_none_or(|t| t.value.is_none());
     if vague(&e.fatalities) && m.fatalities.is_some() && !vague(&m.fatalities)
