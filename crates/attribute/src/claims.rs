@@ -880,9 +880,12 @@ fn carried(drafts: &[Draft], at: &Around) -> Option<Speaker> {
     // A cue inside another claim's content is reported speech: the next dropped subject
     // is the outer speaker's (`وقالت X إن الولايات المتحدة قلقة من التقارير التي تفيد
     // ... وأضافت`: X added).
+    // A source a claim is credited to (`أدانت تونس ...، وفق بيان`) does not make the
+    // claim's speaker a quoted one.
     let nested = |d: &Draft| {
         drafts.iter().any(|o| {
             !std::ptr::eq(o, d)
+                && o.cue.kind != CueKind::Prep
                 && o.content_start.is_some_and(|c| c <= d.cue_start)
                 && d.cue_start < o.content_end
         })
@@ -1323,6 +1326,16 @@ mod tests {
         ),
         // A verb with a pronoun object after an indefinite noun is a relative clause.
         ("وتتزامن المعارك مع هدنة إنسانية أعلنتها روسيا وبدأ تطبيقها الثلاثاء.", &[]),
+        // The statement a claim is credited to does not take the floor: the next dropped
+        // subject is the claim's own speaker.
+        (
+            "أدانت وزارة الخارجية بشدة \"التصعيد الخطير\"، وفق بيان صادر اليوم. ثم دعت جميع الأطراف إلى ضبط النفس.",
+            &[
+                ("أدانت", "وزارة الخارجية", false, "", Stance::Assert),
+                ("وفق", "بيان صادر", false, "", Stance::Assert),
+                ("دعت", "وزارة الخارجية", false, "", Stance::Assert),
+            ],
+        ),
         // A plural verb's subject stands before it.
         (
             "وكان مسؤولون روس قالوا للصحافيين إن مدنيين قتلوا.",
