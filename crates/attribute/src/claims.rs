@@ -1336,6 +1336,18 @@ mod tests {
                 ("دعت", "وزارة الخارجية", false, "", Stance::Assert),
             ],
         ),
+        // An institution's name may end with a word after و; a head after و is another
+        // speaker.
+        (
+            "وقال اتحاد منظمات الرعاية الطبية والإغاثة، وهو منظمة خيرية، إن المستشفى قصف.",
+            &[(
+                "قال",
+                "اتحاد منظمات الرعاية الطبية والإغاثة",
+                false,
+                "",
+                Stance::Assert,
+            )],
+        ),
         // A plural verb's subject stands before it.
         (
             "وكان مسؤولون روس قالوا للصحافيين إن مدنيين قتلوا.",

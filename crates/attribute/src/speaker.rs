@@ -216,7 +216,19 @@ pub fn phrase(cx: &Ctx, i: usize, end: usize, start: Start) -> Option<Speaker> {
                 continue;
             }
         }
-        if !cx.is_word(k) || conjoined(cx, k) {
+        // `اتحاد منظمات الرعاية الطبية والإغاثة،`: a definite word after و, named by no
+        // head or entity and closing the phrase, is the last word of an institution's name.
+        let name_and = class == Some(SourceClass::Body)
+            && k > head_end
+            && cx.has_article(k)
+            && cx.has_article(k - 1)
+            && cx.entity(k - 1).is_none()
+            && cx.entity(k).is_none()
+            && cx.head(k, end).is_none()
+            && cx.tok(k).clitics.has(Clitics::WA)
+            && !stops(cx, k, end)
+            && closes(cx, k + 1, end);
+        if !cx.is_word(k) || conjoined(cx, k) && !name_and {
             break;
         }
         if let Some((n, e)) = cx.entity_starting(k) {
