@@ -783,16 +783,24 @@ fn dropped_subject(
 /// object, before any relative clause (`أصدرت جماعة زنكي، التي تصنف ضمن المعارضة،
 /// بيانا`: the group, not the opposition).
 fn resumptive(cx: &Ctx, cue: usize, a: usize, b: usize) -> Option<Speaker> {
-    let back = cue > a
-        && cue + 1 < b
-        && cx.is_particle(cue + 1, b, "prep").is_some()
-        && cx
-            .head(cue - 1, b)
-            .is_some_and(|h| h.end == cue && h.value.class == SourceClass::Document);
+    // The noun may take one adjective (`بياناً مشتركاً أوضحا فيه`, `بيانا رسميا قالت فيه`).
+    let document = |k: usize, end: usize| {
+        cx.head(k, b)
+            .is_some_and(|h| h.end == end && h.value.class == SourceClass::Document)
+    };
+    let adjective =
+        |k: usize| !cx.has_article(k) && cx.tok(k).clitics.0 == 0 && cx.core(k).ends_with('ا');
+    let noun = if cue > a && document(cue - 1, cue) {
+        cue - 1
+    } else if cue > a + 1 && adjective(cue - 1) && document(cue - 2, cue - 1) {
+        cue - 2
+    } else {
+        return None;
+    };
+    let back = cue + 1 < b && cx.is_particle(cue + 1, b, "prep").is_some();
     if !back {
         return None;
     }
-    let noun = cue - 1;
     // The issuing verb's clause: after the last full stop, semicolon or connective.
     let start = (a..noun)
         .rev()
@@ -1347,6 +1355,11 @@ mod tests {
                 "",
                 Stance::Assert,
             )],
+        ),
+        // A document with an adjective, then the verb and its pronoun: the issuer speaks.
+        (
+            "وأصدرت الحكومة بيانا رسميا قالت فيه إن الوضع مستقر.",
+            &[("قالت", "الحكومة", false, "", Stance::Assert)],
         ),
         // A plural verb's subject stands before it.
         (
