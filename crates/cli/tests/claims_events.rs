@@ -245,6 +245,27 @@ fn an_earlier_incident_at_the_same_place_stays_apart() {
     );
 }
 
+/// Civilians killed in attacks carried out by forces (`مدنيا قتلوا نتيجة هجمات شنتها
+/// القوات الحكومية`): the forces are the doers, not the targets, and the attacks are on
+/// civilians.
+#[test]
+fn civilians_killed_in_attacks_by_forces_are_attacked() {
+    let doc = &extract_one(serde_json::json!({"id": "a1", "published": "2018-02-26",
+        "text": "وقال المرصد إن نحو 30 مدنيا قتلوا نتيجة هجمات شنتها القوات الحكومية في الغوطة الشرقية."}));
+    let events = doc["events"].as_array().unwrap();
+    assert_eq!(events.len(), 1, "help: {events:?}");
+    let e = &events[0];
+    assert_eq!(e["type"], "attack", "help: {e}");
+    assert_eq!(e["fatalities"]["value"], 30, "help: {e}");
+    assert!(
+        e["why"]
+            .as_str()
+            .unwrap()
+            .contains("events/civilian-target"),
+        "help: {e}"
+    );
+}
+
 /// What a call asks for (`دعا X إلى "طرد الإيرانيين"، وطرد ...`) is a request, not a
 /// territory regained.
 #[test]

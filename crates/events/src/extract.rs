@@ -709,7 +709,11 @@ impl<'a> Scan<'a> {
             }
         }
         // Targets: what follows the trigger.
-        let (targets, civilian, military) = self.targets(te, hi);
+        let (targets, mut civilian, military) = self.targets(te, hi);
+        // Or civilians killed in it, told before it (`نحو 12763 مدنيا قتلوا نتيجة هجمات`).
+        if !civilian && !military {
+            civilian = self.victims_before(ts, sa, sb);
+        }
         if types.is_empty() {
             let mut t = row.etype;
             if row.target && civilian && family(t) != Some("violence") {
@@ -864,6 +868,33 @@ impl<'a> Scan<'a> {
 
     /// Targets after the trigger: entities after على/ضد/ل or right after it, and target
     /// words (with their class).
+    /// Whether civilians are told killed right before trigger `ts`: a civilian word, a
+    /// killing verb, then `في` or a cause word (`جراء`, `نتيجة`) just before the trigger.
+    fn victims_before(&self, ts: usize, sa: usize, sb: usize) -> bool {
+        let cx = &self.cx;
+        let lo = ts.saturating_sub(7).max(sa);
+        if ts <= lo + 1 {
+            return false;
+        }
+        let linked = (ts.saturating_sub(2).max(lo)..ts).any(|k| {
+            cx.core(k) == "في"
+                || self
+                    .frame_class(k, sb)
+                    .is_some_and(|(c, n, _)| c == "cause" && k + n == ts)
+        });
+        if !linked {
+            return false;
+        }
+        let toks = &self.doc().tokens[..ts];
+        let Some(v) = (lo..ts).find(|&k| {
+            self.target_at(k, toks.len())
+                .is_some_and(|h| h.value.civilian)
+        }) else {
+            return false;
+        };
+        (v + 1..ts).any(|k| matches!(cx.core(k), "قتلوا" | "قتل" | "لقوا" | "قضوا" | "سقطوا"))
+    }
+
     fn targets(&self, te: usize, hi: usize) -> (Vec<String>, bool, bool) {
         let cx = &self.cx;
         let doc = self.doc();
@@ -874,6 +905,10 @@ impl<'a> Scan<'a> {
         let stop = (te + 8).min(hi);
         while k < stop {
             if cx.punct(k, &['.', ';', ':']) {
+                break;
+            }
+            // `هجمات شنتها القوات الحكومية`: who carried it out is no target.
+            if self.frame_class(k, hi).is_some_and(|(c, _, _)| c == "by") {
                 break;
             }
             if let Some(h) = self.target_at(k, toks.len()) {
