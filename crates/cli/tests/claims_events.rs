@@ -266,6 +266,21 @@ fn civilians_killed_in_attacks_by_forces_are_attacked() {
     );
 }
 
+/// Deaths told for both sides (`X من ... مقابل Y من ...`) make one toll, their sum.
+#[test]
+fn a_toll_told_for_both_sides_is_their_sum() {
+    let doc = &extract_one(serde_json::json!({"id": "v1", "published": "2018-03-03",
+        "text": "واندلعت اشتباكات عنيفة في عفرين، وقتل 252 من الفصائل الموالية لأنقرة مقابل 281 من المقاتلين الأكراد."}));
+    let events = doc["events"].as_array().unwrap();
+    assert_eq!(events.len(), 1, "help: {events:?}");
+    assert_eq!(events[0]["fatalities"]["value"], 533, "help: {}", events[0]);
+    assert_eq!(
+        events[0]["fatalities"]["approx"], "exact",
+        "help: {}",
+        events[0]
+    );
+}
+
 /// What a call asks for (`دعا X إلى "طرد الإيرانيين"، وطرد ...`) is a request, not a
 /// territory regained.
 #[test]

@@ -331,10 +331,10 @@ impl<'a> Scan<'a> {
                 continue;
             }
             let toll = match self.count(cs, ce, row.count, a, b) {
-                Some(q) => Toll {
+                Some(q) => self.with_other_side(q, b).unwrap_or(Toll {
                     value: q.value,
                     approx: q.approx,
-                },
+                }),
                 // `مقتل القيادي يحيى الرزامي`: one named person killed; `لقي مصرعه`: one.
                 None if row.kind == Kind::Killed
                     && (row.count == CountAt::One || self.named_victim(ce, row.count, b)) =>
@@ -589,6 +589,33 @@ impl<'a> Scan<'a> {
             CountAt::Either | CountAt::One => after(3).or_else(|| before(8)),
         }?;
         doc.quantities.get(qi)
+    }
+
+    /// A toll told for both sides (`عشرة قتلى في صفوف الفصائل، مقابل سبعة في صفوف قوات
+    /// النظام`): the count `q`, a `versus` word within eight tokens after it and a count
+    /// right after that make one toll, their sum (exact only when both are).
+    fn with_other_side(&self, q: &Quantity, b: usize) -> Option<Toll> {
+        let &(_, qb, _) = self
+            .qty
+            .iter()
+            .find(|(_, _, i)| std::ptr::eq(&self.doc().quantities[*i], q))?;
+        let (k, n) = (qb..(qb + 8).min(b)).find_map(|k| {
+            self.frame_class(k, b)
+                .filter(|(c, _, _)| *c == "versus")
+                .map(|(_, n, _)| (k, n))
+        })?;
+        let after = k + n;
+        let &(_, _, oi) = self
+            .qty
+            .iter()
+            .find(|(qa, _, _)| *qa >= after && *qa <= after + 1)?;
+        let other = self.doc().quantities.get(oi)?;
+        let (x, y) = (q.value?, other.value?);
+        let exact = q.approx == Approx::Exact && other.approx == Approx::Exact;
+        Some(Toll {
+            value: Some(x + y),
+            approx: if exact { Approx::Exact } else { q.approx },
+        })
     }
 
     /// Whether the killed noun ending at `ce` (`مقتل`, counted after it) names its one

@@ -410,6 +410,7 @@ impl Lexicons {
                 "state",
                 "cause",
                 "earlier",
+                "versus",
             ],
         );
         lx.frames = c;
