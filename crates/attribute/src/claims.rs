@@ -1361,6 +1361,11 @@ mod tests {
             "وأصدرت الحكومة بيانا رسميا قالت فيه إن الوضع مستقر.",
             &[("قالت", "الحكومة", false, "", Stance::Assert)],
         ),
+        // An unnamed source takes no bare name after it: the words after it are the content.
+        (
+            "وأكد المسؤولون وصول مئات من الجنود إلى عدن.",
+            &[("أكد", "المسؤولون", true, "", Stance::Assert)],
+        ),
         // A plural verb's subject stands before it.
         (
             "وكان مسؤولون روس قالوا للصحافيين إن مدنيين قتلوا.",

@@ -413,7 +413,10 @@ pub fn phrase(cx: &Ctx, i: usize, end: usize, start: Start) -> Option<Speaker> {
                         .entity(t)
                         .is_some_and(|(_, e)| e.etype != EntityType::GPE)
             });
-            if closes(cx, name, end) && (comma || at == k && office) {
+            // An unnamed source is never named this way (`وأكد المسؤولون وصول مئات`: what
+            // follows is the content).
+            let names_one = class != Some(SourceClass::Anonymous);
+            if closes(cx, name, end) && (comma || at == k && office && names_one) {
                 let role = Some(sp.mention.text.clone());
                 sp.mention = mention(cx, at, name);
                 sp.mention.role = role;
