@@ -34,7 +34,7 @@ pub struct Mention {
     /// A generic trigger with nothing that made its type specific.
     pub weak: bool,
     /// A word naming a violent event by what it was (`مجزرة`, `هجوم`): alone, it may be
-    /// the article's one specific violent incident (see `merge::sole_referent`).
+    /// the article's one specific violent incident (see `merge::sole_referents`).
     pub refers: bool,
     /// The trigger is definite (`المجازر`, `الهجوم`): it refers to something known or
     /// general, so a place alone does not make it an event.
@@ -896,7 +896,8 @@ impl<'a> Scan<'a> {
     /// Targets after the trigger: entities after على/ضد/ل or right after it, and target
     /// words (with their class).
     /// Whether civilians are told killed right before trigger `ts`: a civilian word, a
-    /// killing verb, then `في` or a cause word (`جراء`, `نتيجة`) just before the trigger.
+    /// killed word of `casualties.tsv`, then `في` or a cause word (`جراء`, `نتيجة`) just
+    /// before the trigger.
     fn victims_before(&self, ts: usize, sa: usize, sb: usize) -> bool {
         let cx = &self.cx;
         let lo = ts.saturating_sub(7).max(sa);
@@ -919,7 +920,10 @@ impl<'a> Scan<'a> {
         }) else {
             return false;
         };
-        (v + 1..ts).any(|k| matches!(cx.core(k), "قتلوا" | "قتل" | "لقوا" | "قضوا" | "سقطوا"))
+        (v + 1..ts).any(|k| {
+            self.casualty_at(k, toks.len())
+                .is_some_and(|h| h.value.kind == Kind::Killed)
+        })
     }
 
     fn targets(&self, te: usize, hi: usize) -> (Vec<String>, bool, bool) {

@@ -386,7 +386,7 @@ fn stands(m: &Mention) -> bool {
 /// Whether an incident is told only by words that name a violent event by what it was
 /// (`مجزرة`, a generic `هجوم`).
 fn referring_only(m: &Mention) -> bool {
-    (m.refers && m.weapons.is_empty() || vague_attack(m, m) && m.weak)
+    (m.refers && m.weapons.is_empty() || vague_attack(m, m))
         && matches!(m.etype, "attack" | "armed_clash")
         && !m.background
 }
@@ -394,8 +394,8 @@ fn referring_only(m: &Mention) -> bool {
 /// An incident told only by a referring word (`المجزرة الدموية للتحالف في صعدة`, `هجوم
 /// أدى إلى مقتل مدنيين`) is the article's one specific violent incident it can be — of
 /// any violent type, naming no place finer than a state (a massacre word may name the
-/// incident's own), on its day (or it names none), with no actor against it, within [`WITHIN`] sentences —
-/// when there is exactly one; with none or several it stays apart.
+/// incident's own), on its day (or it names none), with no actor against it, within
+/// [`WITHIN`] sentences — when there is exactly one; with none or several it stays apart.
 fn sole_referents(doc: &Doc, incidents: &mut Vec<Incident>) {
     let mut i = 0;
     while i < incidents.len() {
