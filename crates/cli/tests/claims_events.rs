@@ -281,6 +281,22 @@ fn a_toll_told_for_both_sides_is_their_sum() {
     );
 }
 
+/// A time after a phrase that reports no event (`رغم وقف إطلاق نار أعلنته الخرطوم في
+/// مارس`) is that phrase's, not the fighting's.
+#[test]
+fn a_ceasefire_time_is_not_the_fighting_time() {
+    let doc = &extract_one(serde_json::json!({"id": "t1", "published": "2018-06-23",
+        "text": "ونزح مئات المدنيين من منطقة جبل مرة حيث تستمر معارك بين القوات الحكومية والجماعات المتمردة رغم وقف إطلاق نار أحادي أعلنته الخرطوم في مارس."}));
+    let clashes: Vec<&Value> = doc["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["type"] == "armed_clash")
+        .collect();
+    assert_eq!(clashes.len(), 1, "help: {clashes:?}");
+    assert!(clashes[0]["time"].is_null(), "help: {}", clashes[0]);
+}
+
 /// What a call asks for (`دعا X إلى "طرد الإيرانيين"، وطرد ...`) is a request, not a
 /// territory regained.
 #[test]

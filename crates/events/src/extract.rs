@@ -1241,6 +1241,16 @@ impl<'a> Scan<'a> {
             })
             .unwrap_or(far)
             .max(near);
+        // `القتال ... رغم وقف إطلاق نار أعلنته الخرطوم في مارس`: a time after a phrase that
+        // reports no event (`not_events.tsv`) is that phrase's, not the trigger's.
+        let hi = (te..hi)
+            .find(|&k| {
+                self.lx
+                    .not_events
+                    .hit(&self.ix_not_events, cx.lookup(), k, sb)
+                    .is_some()
+            })
+            .unwrap_or(hi);
         let lo = sa.max(ts.saturating_sub(REACH));
         let pick = self
             .times
