@@ -20,9 +20,12 @@ use rasd_model::{Claim, Mention, Span, Stance, Why};
 
 use crate::context::Ctx;
 use crate::lex::{Cue, CueKind, SourceClass};
-use crate::speaker::{outlet_at, phrase, Speaker, Start};
+use crate::speaker::{outlet_at, phrase, relational, Speaker, Start};
 use crate::words::text_without_conjunction;
 
+/// The rule of a speaker found as a document's issuer (`أصدرت الوزارة بيانا قالت فيه`);
+/// a strict cue told in a document needs no content marker.
+const SPEAKER_OF_DOCUMENT: &str = "attribute/speaker-of-document";
 /// How far after the cue (and speaker) the content marker may stand, in tokens.
 const MARKER_WINDOW: usize = 20;
 /// How far back a subject before the verb may stand, in tokens.
@@ -405,7 +408,7 @@ fn build(
                 rules.push("attribute/speaker-joined");
                 (sp, false, ce)
             } else if let Some(sp) = resumptive(cx, cs, a, b) {
-                rules.push("attribute/speaker-of-document");
+                rules.push(SPEAKER_OF_DOCUMENT);
                 (sp, true, ce)
             } else if let Some(sp) = (!rel_object)
                 .then(|| subject_before(cx, cs, a, b, false))
@@ -589,9 +592,7 @@ fn finish_draft(
             d.marker = true;
         }
         // A verb told in a document (`بيانا اعترفوا فيه`) states what the document says.
-        false if d.cue.strict && !d.rules.contains(&"attribute/speaker-of-document") => {
-            return None
-        }
+        false if d.cue.strict && !d.rules.contains(&SPEAKER_OF_DOCUMENT) => return None,
         false if d.cue.kind == CueKind::Prep => {
             // `..., بحسب X`: what precedes the cue is the content.
             let words = (a..d.cue_start).filter(|&k| cx.is_word(k)).count();
@@ -871,10 +872,7 @@ fn main_subject(cx: &Ctx, a: usize, cue: usize, b: usize, states: bool) -> Optio
         }
         // A relational adjective (`اليمني`, `التركية`) describes a noun; it names no one.
         let one = cx.entity_end(n, p) == p + 1;
-        if one
-            && e.etype != rasd_model::EntityType::PER
-            && (cx.core(p).ends_with('ي') || cx.core(p).ends_with("يه"))
-        {
+        if one && e.etype != rasd_model::EntityType::PER && relational(cx, p) {
             continue;
         }
         let object = prep_object(cx, p, a, b);

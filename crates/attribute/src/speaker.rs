@@ -498,7 +498,7 @@ fn bare_name(cx: &Ctx, i: usize, end: usize) -> Option<usize> {
 }
 
 /// Whether token `k` ends like a relational adjective (nisba): `الحوثي`, `الليبية`.
-fn relational(cx: &Ctx, k: usize) -> bool {
+pub(crate) fn relational(cx: &Ctx, k: usize) -> bool {
     cx.core(k).ends_with('ي') || cx.core(k).ends_with("يه")
 }
 

@@ -331,7 +331,7 @@ impl<'a> Scan<'a> {
                 continue;
             }
             let toll = match self.count(cs, ce, row.count, a, b) {
-                Some(q) => self.with_other_side(q, b).unwrap_or(Toll {
+                Some((q, qb)) => self.with_other_side(q, qb, b).unwrap_or(Toll {
                     value: q.value,
                     approx: q.approx,
                 }),
@@ -561,44 +561,43 @@ impl<'a> Scan<'a> {
         (x, y)
     }
 
-    /// The quantity counted by a casualty word at `[cs, ce)`.
-    fn count(&self, cs: usize, ce: usize, at: CountAt, a: usize, b: usize) -> Option<&'a Quantity> {
+    /// The quantity counted by a casualty word at `[cs, ce)`, with one past its last token.
+    fn count(
+        &self,
+        cs: usize,
+        ce: usize,
+        at: CountAt,
+        a: usize,
+        b: usize,
+    ) -> Option<(&'a Quantity, usize)> {
         let doc = self.doc();
         let after = |reach: usize| {
             self.qty
                 .iter()
                 .find(|(qa, _, _)| *qa >= ce && *qa < (ce + reach).min(b))
-                .map(|x| x.2)
         };
         let before = |reach: usize| {
-            self.qty
-                .iter()
-                .rev()
-                .find(|(qa, qb, _)| {
-                    *qb <= cs + 1 && *qa >= a && cs.saturating_sub(*qb) < reach && *qa < cs
-                })
-                .map(|x| x.2)
+            self.qty.iter().rev().find(|(qa, qb, _)| {
+                *qb <= cs + 1 && *qa >= a && cs.saturating_sub(*qb) < reach && *qa < cs
+            })
         };
         // A quantity whose span takes the word in (`53 قتيلا`).
-        if let Some(&(_, _, qi)) = self.qty.iter().find(|(qa, qb, _)| *qa < cs && *qb >= ce) {
-            return doc.quantities.get(qi);
-        }
-        let qi = match at {
-            CountAt::After => after(4),
-            CountAt::Before => before(2),
-            CountAt::Either | CountAt::One => after(3).or_else(|| before(8)),
-        }?;
-        doc.quantities.get(qi)
+        let &(_, qb, qi) = match self.qty.iter().find(|(qa, qb, _)| *qa < cs && *qb >= ce) {
+            Some(q) => q,
+            None => match at {
+                CountAt::After => after(4),
+                CountAt::Before => before(2),
+                CountAt::Either | CountAt::One => after(3).or_else(|| before(8)),
+            }?,
+        };
+        Some((doc.quantities.get(qi)?, qb))
     }
 
     /// A toll told for both sides (`عشرة قتلى في صفوف الفصائل، مقابل سبعة في صفوف قوات
-    /// النظام`): the count `q`, a `versus` word within eight tokens after it and a count
-    /// right after that make one toll, their sum (exact only when both are).
-    fn with_other_side(&self, q: &Quantity, b: usize) -> Option<Toll> {
-        let &(_, qb, _) = self
-            .qty
-            .iter()
-            .find(|(_, _, i)| std::ptr::eq(&self.doc().quantities[*i], q))?;
+    /// النظام`): the count `q` ending before token `qb`, a `versus` word within eight
+    /// tokens after it and a count right after that make one toll, their sum (exact only
+    /// when both are).
+    fn with_other_side(&self, q: &Quantity, qb: usize, b: usize) -> Option<Toll> {
         let (k, n) = (qb..(qb + 8).min(b)).find_map(|k| {
             self.frame_class(k, b)
                 .filter(|(c, _, _)| *c == "versus")
@@ -1165,7 +1164,12 @@ impl<'a> Scan<'a> {
                     .filter(|t| outbreak && clause(t))
                     .min_by_key(|(k, _)| *k)
             });
-        let t = doc.times.get(pick?.1)?;
+        self.event_time(pick?.1)
+    }
+
+    /// The value and grain of time expression `i` of the document.
+    fn event_time(&self, i: usize) -> Option<EventTime> {
+        let t = self.doc().times.get(i)?;
         Some(EventTime {
             value: t.value.clone()?,
             grain: t.grain,
@@ -1207,7 +1211,6 @@ impl<'a> Scan<'a> {
         sa: usize,
         sb: usize,
     ) -> Option<(EventTime, usize)> {
-        let doc = self.doc();
         let cx = &self.cx;
         // A time after `بعد`/`قبل` is a reference point, not the event's time.
         let reference = |k: usize| k > 0 && matches!(cx.core(k - 1), "بعد" | "قبل" | "عقب");
@@ -1265,14 +1268,7 @@ impl<'a> Scan<'a> {
                     .filter(|(k, _)| *k >= lo && *k < ts && !reference(*k) && !of_state(*k))
                     .max_by_key(|(k, _)| *k)
             })?;
-        let t = doc.times.get(pick.1)?;
-        Some((
-            EventTime {
-                value: t.value.clone()?,
-                grain: t.grain,
-            },
-            pick.0,
-        ))
+        Some((self.event_time(pick.1)?, pick.0))
     }
 
     /// Negation (`لم تستهدف`, `عدم`, the content of a denial) and modality (`من المنتظر
