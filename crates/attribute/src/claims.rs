@@ -708,6 +708,17 @@ fn subject_before(cx: &Ctx, cue: usize, a: usize, b: usize, clause_only: bool) -
         let Some(sp) = phrase(cx, p, cue, Start::Known) else {
             continue;
         };
+        // `الصديق الصادق، نجل رئيس الوزراء الأسبق، قال`: a title in apposition to the
+        // name before its comma describes that name, which is the subject.
+        let apposition = p > a + 1
+            && cx.punct(p - 1, &[','])
+            && cx
+                .entity(p - 2)
+                .is_some_and(|(_, e)| e.etype == rasd_model::EntityType::PER)
+            && matches!(sp.class, Some(SourceClass::Title | SourceClass::Spokesman));
+        if apposition {
+            continue;
+        }
         let object = prep_object(cx, p, a, b);
         let starts_clause = p == a
             || cx.punct(p - 1, &[',', '"', '-'])

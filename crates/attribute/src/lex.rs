@@ -114,6 +114,9 @@ pub struct SourceHead {
     pub takes: Vec<Box<str>>,
     /// Whether its bare definite form refers back.
     pub anaphoric: bool,
+    /// For a head whose holder acts for someone (spokesman, adviser): lower-case words of
+    /// a lexicon person's English role that mark the holder himself.
+    pub serves: Vec<Box<str>>,
     /// The row.
     pub why: Why,
 }
@@ -219,6 +222,11 @@ impl Lexicons {
                     .map(Box::from)
                     .collect(),
                 anaphoric: t.get(r, "anaphoric") == Some("yes"),
+                serves: t
+                    .list(r, "serves")
+                    .iter()
+                    .map(|w| Box::from(w.to_lowercase().as_str()))
+                    .collect(),
                 why: r.why(&t),
             };
             for f in variants(an, &t, r, "forms") {

@@ -102,6 +102,7 @@ fn outlet_voice(doc: &Doc) -> Option<Claim> {
             start: None,
             end: None,
             role: None,
+            of: None,
         }),
         anonymous: false,
         via: None,

@@ -12,8 +12,8 @@
 use rasd_model::{Clitics, EntityType, Mention, Span, Why};
 
 use crate::context::{speaker_type, Ctx};
-use crate::lex::SourceClass;
-use crate::words::keys;
+use crate::lex::{SourceClass, SourceHead};
+use crate::words::{keys, Hit};
 
 /// The longest speaker phrase, in tokens.
 const MAX_PHRASE: usize = 14;
@@ -69,6 +69,7 @@ fn mention(cx: &Ctx, a: usize, b: usize) -> Mention {
         start: span.map(|s| s.start),
         end: span.map(|s| s.end),
         role: None,
+        of: None,
     }
 }
 
@@ -80,6 +81,7 @@ fn entity_mention(cx: &Ctx, n: usize) -> Mention {
         start: Some(e.start),
         end: Some(e.end),
         role: None,
+        of: None,
     }
 }
 
@@ -229,6 +231,11 @@ pub fn phrase(cx: &Ctx, i: usize, end: usize, start: Start) -> Option<Speaker> {
             && !stops(cx, k, end)
             && closes(cx, k + 1, end);
         if !cx.is_word(k) || conjoined(cx, k) && !name_and {
+            break;
+        }
+        // The outlet a statement was given to ends the phrase: it is the claim's `via`
+        // (`المتحدث باسم الوزارة لوكالة فرانس برس`, `محافظ سقطرى في تصريح لوكالة`).
+        if k > head_end && given_to(cx, k, end) {
             break;
         }
         if let Some((n, e)) = cx.entity_starting(k) {
@@ -428,6 +435,13 @@ pub fn phrase(cx: &Ctx, i: usize, end: usize, start: Start) -> Option<Speaker> {
         }
     }
     if let Some(n) = person {
+        let p = (i..sp.end).find(|&t| cx.entity_starting(t).is_some_and(|(m, _)| m == n));
+        if let (Some(h), Some(p)) = (&head, p) {
+            if principal(cx, h, p, n, end) {
+                serving(cx, &mut sp, h, n);
+                return Some(sp);
+            }
+        }
         let e = &cx.doc.entities[n];
         let single = cx.entity_starting(i).is_some_and(|(m, _)| m == n);
         let role = (!single && sp.head.is_some())
@@ -452,6 +466,7 @@ pub fn phrase(cx: &Ctx, i: usize, end: usize, start: Start) -> Option<Speaker> {
             Some(SourceClass::Title | SourceClass::Anonymous) => {}
             Some(SourceClass::Spokesman) => {
                 sp.mention.reference = e.reference.clone();
+                sp.mention.of = e.reference.clone();
                 sp.mention.role = Some("spokesperson".to_string());
                 sp.why.push(Why::rule("attribute/spokesperson-of"));
             }
@@ -469,6 +484,79 @@ pub fn phrase(cx: &Ctx, i: usize, end: usize, start: Start) -> Option<Speaker> {
     Some(sp)
 }
 
+/// The word that links a spokesman to whom he speaks for (`المتحدث باسم X`).
+const SPOKESMAN_LINK: &str = "باسم";
+
+/// Whether the person (entity `n`, first token `p`) named in the phrase of a head whose
+/// holder acts for someone is that principal rather than the speaker: right after the
+/// spokesman's link (`متحدث باسم ميركل`) or an indefinite head (`والد سلمان العبيدي`),
+/// or a known person after a title in the genitive whose lexicon role is not the head's
+/// own office (`مستشار الرئيس ترامب`,
+/// `متحدث باسم القائد العسكري الليبي، خليفة حفتر`; not `المتحدث باسم الأمين العام
+/// ستيفان دوجاريك`, whose role is a spokesman's).
+fn principal(cx: &Ctx, h: &Hit<SourceHead>, p: usize, n: usize, end: usize) -> bool {
+    if h.value.serves.is_empty() || p < h.end {
+        return false;
+    }
+    if h.value.class == SourceClass::Spokesman {
+        if p > h.end && keys(cx.doc, cx.tok(p - 1)).contains(&SPOKESMAN_LINK) {
+            return true;
+        }
+    } else if p == h.end && !cx.has_article(h.start) {
+        return true;
+    }
+    let titled = (h.end..p).any(|t| {
+        cx.head(t, end)
+            .is_some_and(|x| x.value.class == SourceClass::Title)
+    });
+    let role = cx.doc.entities[n]
+        .reference
+        .as_deref()
+        .and_then(|r| cx.doc.refs.get(r))
+        .filter(|r| r.canonical)
+        .and_then(|r| r.extra.get("role"));
+    titled
+        && role.is_some_and(|r| {
+            let r = r.to_lowercase();
+            !h.value.serves.iter().any(|w| r.contains(&**w))
+        })
+}
+
+/// Make the phrase's speaker the unnamed holder of head `h` who serves person `n`: the
+/// whole phrase as its text, `of` the principal; a spokesperson also takes the
+/// principal's `ref`, as `المتحدث باسم X` does for a body.
+fn serving(cx: &Ctx, sp: &mut Speaker, h: &Hit<SourceHead>, n: usize) {
+    let principal = cx.doc.entities[n].reference.clone();
+    let whole = mention(cx, sp.first, sp.end);
+    sp.mention = whole;
+    sp.anonymous = false;
+    sp.outlet = false;
+    if h.value.class == SourceClass::Spokesman {
+        sp.mention.reference = principal.clone();
+        sp.mention.role = Some("spokesperson".to_string());
+        sp.why.push(Why::rule("attribute/spokesperson-of"));
+    } else {
+        sp.mention.role = Some(mention(cx, h.start, h.end).text);
+        sp.why.push(Why::rule("attribute/of-principal"));
+    }
+    sp.mention.of = principal;
+}
+
+/// Whether token `k` begins the outlet a statement was given to (`لوكالة`, `لسكاي نيوز`,
+/// `في تصريح لـ`).
+fn given_to(cx: &Ctx, k: usize, end: usize) -> bool {
+    match cx.outlet(k, end) {
+        Some(("frame", _, _)) => outlet_at(cx, k, end, &[]).is_some(),
+        Some(("noun", _, _)) => cx.has_prep_clitic(k),
+        _ => {
+            cx.has_prep_clitic(k)
+                && cx
+                    .entity_starting(k)
+                    .is_some_and(|(_, e)| e.etype == EntityType::OUTLET)
+        }
+    }
+}
+
 /// Whether a name ending before `k` closes its phrase: a comma, colon, complementizer,
 /// preposition or the end follows.
 fn closes(cx: &Ctx, k: usize, end: usize) -> bool {
@@ -483,7 +571,11 @@ fn closes(cx: &Ctx, k: usize, end: usize) -> bool {
 /// indefinite accusative in ا): one past the last, or `None`.
 fn bare_name(cx: &Ctx, i: usize, end: usize) -> Option<usize> {
     let mut k = i;
-    while k < end && k - i < 3 && name_word(cx, k, end) && cx.tok(k).clitics.0 == 0 {
+    while k < end
+        && k - i < 3
+        && name_word(cx, k, end)
+        && (cx.tok(k).clitics.0 == 0 || k > i && foreign_name_tail(cx, k, end))
+    {
         k += 1;
         // A hyphen inside a word joins its parts (`كيم إيوي-كيوم`).
         while k + 1 < end
@@ -495,6 +587,17 @@ fn bare_name(cx: &Ctx, i: usize, end: usize) -> Option<usize> {
         }
     }
     (k > i).then_some(k)
+}
+
+/// Whether token `k`, after a first name word, is a surname the segmenter split at a
+/// letter that looks like a preposition (`جون بوزويل الباحث`: not ب + وزويل): one such
+/// letter, no article or suffix, a core of four letters or more (not `باسم`), and the
+/// phrase closes or a title follows.
+fn foreign_name_tail(cx: &Ctx, k: usize, end: usize) -> bool {
+    let c = cx.tok(k).clitics.0;
+    matches!(c, Clitics::BI | Clitics::LI | Clitics::KA)
+        && cx.core(k).chars().count() >= 4
+        && (closes(cx, k + 1, end) || cx.head(k + 1, end).is_some())
 }
 
 /// Whether token `k` ends like a relational adjective (nisba): `الحوثي`, `الليبية`.

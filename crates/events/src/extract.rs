@@ -398,6 +398,7 @@ impl<'a> Scan<'a> {
                 weak: true,
                 refers: false,
                 background: false,
+                by_li: false,
                 detail: None,
                 why: row.why.clone(),
             };
@@ -735,7 +736,9 @@ impl<'a> Scan<'a> {
             }
         }
         // Targets: what follows the trigger.
-        let (targets, mut civilian, military) = self.targets(te, hi);
+        // `غارة للتحالف`: the coalition's strike, by it, not on it.
+        let doer_li = row.by_li.then(|| self.doer_li(te, hi)).flatten();
+        let (targets, mut civilian, military) = self.targets(te, hi, doer_li.as_ref().map(|d| d.0));
         // Or civilians killed in it, told before it (`نحو 12763 مدنيا قتلوا نتيجة هجمات`).
         if !civilian && !military {
             civilian = self.victims_before(ts, sa, sb);
@@ -783,7 +786,13 @@ impl<'a> Scan<'a> {
                 why = why.and(Why::rule("events/negotiated-transfer"));
             }
         }
-        let (mut actors, mut named_actor) = self.actors(ts, te, lo, hi, row.object);
+        let (mut actors, mut named_actor) = match &doer_li {
+            Some((_, v)) => {
+                why = why.and(Why::rule("events/doer-after-li"));
+                (vec![v.clone()], true)
+            }
+            None => self.actors(ts, te, lo, hi, row.object),
+        };
         if let Some((v, named)) = self.speaker_actor(ts, row.etype) {
             actors = vec![v];
             named_actor = named;
@@ -925,7 +934,42 @@ impl<'a> Scan<'a> {
         })
     }
 
-    fn targets(&self, te: usize, hi: usize) -> (Vec<String>, bool, bool) {
+    /// The doer a ل phrase names right after a trigger that takes one (`غارة للتحالف
+    /// العربي`, `الغارات الجوية لطيران النظام`; an adjective may stand between): its token
+    /// and the entity's ref or text. Only a person, group, organisation or state does it.
+    fn doer_li(&self, te: usize, hi: usize) -> Option<(usize, String)> {
+        let cx = &self.cx;
+        let mut k = te;
+        while k < hi && k < te + 2 {
+            if cx.tok(k).clitics.has(Clitics::LI) {
+                if let Some((_, e)) = cx.entity_starting(k) {
+                    let state = e.etype == EntityType::GPE
+                        && e.reference
+                            .as_deref()
+                            .and_then(|r| self.doc().refs.get(r))
+                            .is_some_and(|r| r.extra.get("kind").is_some_and(|x| x == "country"));
+                    let armed = matches!(
+                        e.etype,
+                        EntityType::GROUP | EntityType::ORG | EntityType::PER
+                    ) || state;
+                    return armed
+                        .then(|| (k, e.reference.clone().unwrap_or_else(|| e.text.clone())));
+                }
+                // A force noun after ل: `لطيران النظام`, `لقوات التحالف`.
+                return self
+                    .actor_at(k, hi, false)
+                    .and_then(|(v, _)| v.into_iter().next())
+                    .map(|v| (k, v));
+            }
+            if !(cx.is_word(k) && cx.has_article(k) && cx.entity(k).is_none()) {
+                return None;
+            }
+            k += 1;
+        }
+        None
+    }
+
+    fn targets(&self, te: usize, hi: usize, doer: Option<usize>) -> (Vec<String>, bool, bool) {
         let cx = &self.cx;
         let doc = self.doc();
         let mut out: Vec<String> = Vec::new();
@@ -962,7 +1006,7 @@ impl<'a> Scan<'a> {
                 k = h.end;
                 continue;
             }
-            if let Some((_, e)) = cx.entity_starting(k) {
+            if let Some((_, e)) = cx.entity_starting(k).filter(|_| Some(k) != doer) {
                 let prep = k == te
                     || cx.has_prep_clitic(k)
                     || (k > 0 && matches!(cx.core(k - 1), "على" | "ضد" | "ل"));

@@ -99,6 +99,8 @@ pub struct Trigger {
     /// A word for a whole war or campaign (`حرب أهلية`, `عملية عسكرية`): an event only
     /// with a time of its own, never one with a single incident.
     pub background: bool,
+    /// A ل phrase right after it names its doer (`غارة للتحالف`), not its target.
+    pub by_li: bool,
     /// Sub-kind.
     pub detail: Option<Box<str>>,
     /// The row.
@@ -222,6 +224,7 @@ impl Lexicons {
                             | "refers"
                             | "object"
                             | "background"
+                            | "by_li"
                     )
                 }) {
                     bad.push((r.line, format!("unknown retype `{x}`")));
@@ -235,6 +238,7 @@ impl Lexicons {
                     weak: retype.contains(&"weak"),
                     refers: retype.contains(&"refers"),
                     background: retype.contains(&"background"),
+                    by_li: retype.contains(&"by_li"),
                     detail: t.get(r, "detail").map(Box::from),
                     why: r.why(&t),
                 };

@@ -278,6 +278,11 @@ pub struct Mention {
     /// `المتحدث باسم X` (then `ref` is X's), or the title as written.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
+    /// Key into `refs` of the person or body the mention's office serves, when the
+    /// mention names an aide or spokesperson by that principal instead of by name
+    /// (`متحدث باسم ميركل`, `مستشار الرئيس ترامب`): the speaker is not the principal.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub of: Option<String>,
 }
 
 /// Stance of a claim.

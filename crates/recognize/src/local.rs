@@ -431,6 +431,8 @@ pub fn add(
         })
         .collect();
     let mut n = 0;
+    // (folded last word, ref) of every person named by two words or more
+    let mut surnames: Vec<(String, String)> = Vec::new();
     for (key, etype, members) in refs {
         // the end of a lexicon person's name (`عبد الرحمن` after `رامي عبد الرحمن`)
         let tail = format!(" {key}");
@@ -478,6 +480,19 @@ pub fn add(
                 why: w,
             });
         }
+        if lexicon_person.is_none() && etype == EntityType::PER {
+            let words = doc.tokens_in(locals[longest].span);
+            if let [.., before, last] = words {
+                let key = doc.form(last.core);
+                let plain = last.clitics.0 & !Clitics::AL == 0;
+                if plain
+                    && !lx.given.contains(key)
+                    && !lx.name_links.contains(doc.form(before.core))
+                {
+                    surnames.push((key.to_string(), id.clone()));
+                }
+            }
+        }
         if lexicon_person.is_none() {
             let name = doc.text(locals[longest].span).to_string();
             let score = members.iter().map(|&i| locals[i].score).fold(0.0, f32::max);
@@ -485,6 +500,66 @@ pub fn add(
             doc.refs
                 .insert(id, local_record(lx, name, etype, state, why, score));
         }
+    }
+    lone_surnames(lx, doc, &surnames);
+}
+
+/// A person's surname standing alone where neither the tagger nor a rule found a name
+/// (`وقالت المحامية ليندون` after `راشيل ليندون`) names that person: same ref. Not after
+/// a given name or a name link (`خالد عبدالله`, `آل سعود` are someone else), never a given
+/// name itself, an ordinary word or a lexicon name.
+fn lone_surnames(lx: &Lexicon, doc: &mut Doc, surnames: &[(String, String)]) {
+    if surnames.is_empty() {
+        return;
+    }
+    let rule = Why::rule("recognize/lone-surname");
+    let mut found = Vec::new();
+    for (i, t) in doc.tokens.iter().enumerate() {
+        if t.kind != TokenKind::Word || t.clitics.has(Clitics::SUFFIX) {
+            continue;
+        }
+        let core = doc.form(t.core);
+        let Some((_, id)) = surnames.iter().find(|(k, _)| k == core) else {
+            continue;
+        };
+        let after_given = i > 0 && {
+            let before = doc.form(doc.tokens[i - 1].core);
+            lx.given.contains(before) || lx.name_links.contains(before)
+        };
+        if core.chars().count() < 4
+            || after_given
+            || lx.form_index.contains_key(core)
+            || is_word(lx, doc, i)
+            || not_name(lx, doc, i, i + 1)
+        {
+            continue;
+        }
+        let Some(span) = name_span(lx, doc, i, i + 1) else {
+            continue;
+        };
+        // not inside a longer name the recognizer cut short (`تشاوش أوغلو`)
+        let near = |k: usize| doc.tokens.get(k).map(|t| t.span);
+        let around = [i.checked_sub(1).and_then(near), near(i + 1)];
+        let touches_person = doc.entities.iter().any(|e| {
+            e.etype == EntityType::PER && around.iter().flatten().any(|s| e.span().overlaps(*s))
+        });
+        if touches_person || doc.entities.iter().any(|e| e.span().overlaps(span)) {
+            continue;
+        }
+        found.push((i, span, id.clone()));
+    }
+    for (i, span, id) in found {
+        let role = resolve::role(lx, doc, i).map(|(r, _)| doc.text(r).to_string());
+        doc.entities.push(Entity {
+            id: String::new(),
+            start: span.start,
+            end: span.end,
+            text: doc.text(span).to_string(),
+            etype: EntityType::PER,
+            reference: Some(id),
+            role,
+            why: rule.clone(),
+        });
     }
 }
 

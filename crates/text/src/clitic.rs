@@ -134,8 +134,15 @@ impl Segmenter {
     /// Split a word (matching form) into (prefix bytes, suffix bytes, flags).
     /// `ends_in_taa` says the body letter behind a final `ه` is really `ة`.
     pub fn split(&self, w: &str, ends_in_taa: bool) -> (u32, u32, u16) {
+        self.split_body(w, ends_in_taa, false)
+    }
+
+    /// [`Segmenter::split`] knowing whether the word is written with a madda alef first
+    /// (`آلان`, `آلاف`): no proclitic or article stands before it, though its folded form
+    /// begins like the article.
+    pub fn split_body(&self, w: &str, ends_in_taa: bool, madda: bool) -> (u32, u32, u16) {
         let b = w.as_bytes();
-        let may_prefix = matches!(letter(b, 0), WAW | FAA | BAA | LAM | KAF | SIN | ALEF);
+        let may_prefix = !madda && matches!(letter(b, 0), WAW | FAA | BAA | LAM | KAF | SIN | ALEF);
         let may_suffix = b.len() >= 2 && matches!(letter(b, b.len() - 2), HAA | MIM | ALEF);
         if !(may_prefix || may_suffix) || self.no_split.contains(w) {
             return (0, 0, 0);
@@ -211,7 +218,9 @@ impl Segmenter {
                 let b = chars.byte(cp);
                 matches!(body[b..].chars().next(), Some('ة' | 'ۃ'))
             };
-            let (pre, suf, flags) = self.split(w, ends_in_taa);
+            let first = chars.byte(norm.map[t.form.start as usize]);
+            let madda = body[first..].starts_with('آ');
+            let (pre, suf, flags) = self.split_body(w, ends_in_taa, madda);
             t.core = FormRange::new(t.form.start + pre, t.form.end - suf);
             t.clitics = Clitics(flags);
         }
@@ -265,5 +274,9 @@ mod tests {
         assert_eq!(f, WA | BI | AL);
         let (_, s, _) = seg.split("مدينه", true);
         assert_eq!(s, 0, "a taa marbuta is not a pronoun");
+        let (p, _, f) = seg.split("الاف", false);
+        assert_eq!((p, f), (4, AL), "folded alone, آلاف looks like ال + اف");
+        let (p, _, f) = seg.split_body("الاف", false, true);
+        assert_eq!((p, f), (0, 0), "written آلاف, it has no article");
     }
 }

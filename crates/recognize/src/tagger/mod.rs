@@ -146,7 +146,8 @@ impl Prepared {
                 let taa = raw
                     .trim_end_matches(|c: char| !c.is_alphabetic())
                     .ends_with(['ة', 'ۃ']);
-                let (pre, suf, f) = analyzer.segmenter().split(form, taa);
+                let madda = raw.starts_with('آ');
+                let (pre, suf, f) = analyzer.segmenter().split_body(form, taa, madda);
                 if pre + suf < end - start {
                     cs = start + pre;
                     ce = end - suf;
