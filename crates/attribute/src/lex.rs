@@ -18,6 +18,8 @@ pub const PARTICLES: &str = "cues/particles.tsv";
 pub const NEGATION: &str = "cues/negation.tsv";
 /// Modality cues: `cues/modality.tsv`.
 pub const MODALITY: &str = "cues/modality.tsv";
+/// Given names: `ner/given_names.tsv`.
+pub const GIVEN_NAMES: &str = "ner/given_names.tsv";
 
 /// How a cue finds its speaker.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -148,6 +150,9 @@ pub struct Lexicons {
     pub negation: Classes,
     /// Modality cues.
     pub modality: Phrases<ModalCue>,
+    /// Folded given names (`ner/given_names.tsv`, shared with the recognizer): a bare
+    /// word before a name the recognizer found alone is its first name only if listed.
+    pub given: std::collections::HashSet<String>,
 }
 
 impl Lexicons {
@@ -285,6 +290,16 @@ impl Lexicons {
         for (l, m) in bad.drain(..) {
             t.issue(l, m);
         }
+        issues.append(&mut t.issues);
+
+        let mut t = table(src, GIVEN_NAMES, &mut issues);
+        t.require(&["form"]);
+        lx.given = t
+            .rows
+            .iter()
+            .filter_map(|r| t.get(r, "form"))
+            .map(|f| an.fold(f))
+            .collect();
         issues.append(&mut t.issues);
         (lx, issues)
     }

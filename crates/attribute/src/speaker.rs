@@ -235,7 +235,7 @@ pub fn phrase(cx: &Ctx, i: usize, end: usize, start: Start) -> Option<Speaker> {
         }
         // The outlet a statement was given to ends the phrase: it is the claim's `via`
         // (`المتحدث باسم الوزارة لوكالة فرانس برس`, `محافظ سقطرى في تصريح لوكالة`).
-        if k > head_end && given_to(cx, k, end) {
+        if k > i && given_to(cx, k, end) {
             break;
         }
         if let Some((n, e)) = cx.entity_starting(k) {
@@ -543,17 +543,16 @@ fn serving(cx: &Ctx, sp: &mut Speaker, h: &Hit<SourceHead>, n: usize) {
 }
 
 /// Whether token `k` begins the outlet a statement was given to (`لوكالة`, `لسكاي نيوز`,
-/// `في تصريح لـ`).
+/// `لبي بي سي`, `في تصريح لـ`).
 fn given_to(cx: &Ctx, k: usize, end: usize) -> bool {
     match cx.outlet(k, end) {
         Some(("frame", _, _)) => outlet_at(cx, k, end, &[]).is_some(),
         Some(("noun", _, _)) => cx.has_prep_clitic(k),
-        _ => {
-            cx.has_prep_clitic(k)
-                && cx
-                    .entity_starting(k)
-                    .is_some_and(|(_, e)| e.etype == EntityType::OUTLET)
-        }
+        // An OUTLET entity after ل, split off or not (`لبي بي سي` is too short to split).
+        _ => cx.entity_starting(k).is_some_and(|(_, e)| {
+            e.etype == EntityType::OUTLET
+                && (cx.has_prep_clitic(k) || e.start > cx.tok(k).span.start)
+        }),
     }
 }
 
@@ -626,21 +625,43 @@ fn bare(cx: &Ctx, i: usize, end: usize) -> Option<Speaker> {
     if !name_word(cx, i, end) {
         return None;
     }
-    let k = if cx.tok(i).clitics.0 == 0 {
+    let mut k = if cx.tok(i).clitics.0 == 0 {
         bare_name(cx, i, end)?
     } else {
         i + 1
     };
+    // A given name before the rest of a name the recognizer found alone (`ناصر` +
+    // `الحاسي`): one person. A lexicon person's ref stays with that person (`الحاسي` of
+    // another first name is someone else).
+    let rest = (k == i + 1 && cx.tok(i).clitics.0 == 0 && cx.lx.given.contains(cx.form(i)))
+        .then(|| cx.entity_starting(k))
+        .flatten()
+        .filter(|(_, e)| e.etype == EntityType::PER);
+    let mut reference = None;
+    if let Some((n, e)) = rest {
+        reference = e
+            .reference
+            .clone()
+            .filter(|r| cx.doc.refs.get(r).is_some_and(|r| !r.canonical));
+        k = cx.entity_end(n, k);
+    }
+    let named = rest.is_some();
+    let mut m = mention(cx, i, k);
+    m.reference = reference;
     Some(Speaker {
-        mention: mention(cx, i, k),
+        mention: m,
         anonymous: false,
         head: None,
         class: None,
         outlet: false,
         first: i,
         end: k,
-        bare: true,
-        why: vec![Why::rule("attribute/bare-name")],
+        bare: !named,
+        why: vec![Why::rule(if named {
+            "attribute/name-with-recognized-rest"
+        } else {
+            "attribute/bare-name"
+        })],
     })
 }
 
@@ -657,9 +678,10 @@ pub fn outlet_at(
     let (class, n) = match cx.outlet(i, end) {
         Some((c, n, _)) => (c, n),
         None => {
-            // An OUTLET entity with a preposition clitic (`للجزيرة`).
+            // An OUTLET entity with a preposition clitic (`للجزيرة`, `لبي بي سي`).
             let (m, e) = cx.entity_starting(i)?;
-            if e.etype == EntityType::OUTLET && cx.has_prep_clitic(i) {
+            let after_li = cx.has_prep_clitic(i) || e.start > cx.tok(i).span.start;
+            if e.etype == EntityType::OUTLET && after_li {
                 return Some((entity_mention(cx, m), cx.entity_end(m, i)));
             }
             return None;

@@ -823,3 +823,28 @@ fn a_strike_by_li_is_the_doers() {
         "help: {e}"
     );
 }
+
+/// A given name before a surname the recognizer found alone is one speaker, and the
+/// statement given to an outlet written with ل and no split (`لبي بي سي`) has it as `via`.
+#[test]
+fn given_name_and_recognized_surname_speak_together() {
+    let text = "وقال ناصر الحاسي، المتحدث باسم القوات الجوية، إن الطائرات قصفت مواقع. \
+                وقال سكان محليون لبي بي سي إن القصف استمر ساعات.";
+    let d = extract_one(serde_json::json!({"id": "h", "published": "2018-05-01", "text": text}));
+    let got: Vec<(&str, &str)> = d["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["speaker"]["text"].as_str().unwrap_or(""),
+                c["via"]["text"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [("ناصر الحاسي", ""), ("سكان محليون", "بي بي سي")],
+        "help: {got:?}"
+    );
+}

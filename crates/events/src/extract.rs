@@ -410,7 +410,24 @@ impl<'a> Scan<'a> {
                     .filter(|(c, _, _)| *c == "front")
                     .map(|(_, _, w)| w.clone())
             });
+            // Deaths a war caused are the war's, even where the war itself is told as no
+            // event (`خطوة لإنهاء الحرب الأهلية ... التي أسفرت عن مقتل عشرات الآلاف`).
+            let war = (seg.0..seg.1).find_map(|k| {
+                self.trig_at(k, seg.1)
+                    .filter(|h| h.value.background && h.start < cs)
+                    .map(|h| h.value)
+            });
             for m in &mut out[start..] {
+                if let (Some(w), "attack") = (war, m.etype) {
+                    m.etype = w.etype;
+                    m.family = family(w.etype).unwrap_or("battles");
+                    m.background = true;
+                    m.why = m
+                        .why
+                        .clone()
+                        .and(w.why.clone())
+                        .and(Why::rule("events/war-toll"));
+                }
                 if let (Some(w), "attack") = (&front, m.etype) {
                     m.etype = "armed_clash";
                     m.family = "battles";

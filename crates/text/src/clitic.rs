@@ -147,7 +147,11 @@ impl Segmenter {
         if !(may_prefix || may_suffix) || self.no_split.contains(w) {
             return (0, 0, 0);
         }
-        let (pre, mut flags) = if may_prefix { self.prefix(w) } else { (0, 0) };
+        let (pre, mut flags) = if may_prefix && !self.listed(w) {
+            self.prefix(w)
+        } else {
+            (0, 0)
+        };
         let rest = &w[pre as usize..];
         let suf = if may_suffix {
             self.suffix(rest, ends_in_taa)
@@ -158,6 +162,17 @@ impl Segmenter {
             flags |= Clitics::SUFFIX;
         }
         (pre, suf, flags)
+    }
+
+    /// Whether `s` is a listed stem, alone or with a pronoun suffix (`والدها`, `وزيره`:
+    /// not و + الدها).
+    fn listed(&self, s: &str) -> bool {
+        self.no_split.contains(s)
+            || SUFFIXES.iter().any(|x| {
+                s.len() > x.len()
+                    && s.ends_with(x)
+                    && self.no_split.contains(&s[..s.len() - x.len()])
+            })
     }
 
     fn prefix(&self, w: &str) -> (u32, u16) {
@@ -171,7 +186,7 @@ impl Segmenter {
             }
             // A listed stem that starts inside the prefix wins: cut there instead.
             for &(cut, cut_flags) in &cands[..k] {
-                if self.no_split.contains(&w[cut as usize..]) {
+                if self.listed(&w[cut as usize..]) {
                     return (cut, cut_flags);
                 }
             }
@@ -262,6 +277,8 @@ mod tests {
             "سيطره" => "سيطره",
             "من" => "من",
             "وقواته" => "قوات",
+            "وزيره" => "وزير",
+            "ولوزيرها" => "وزير",
             "عناصرهم" => "عناصر",
             "مياه" => "مياه",
         );

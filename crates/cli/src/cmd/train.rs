@@ -39,6 +39,12 @@ pub struct NerArgs {
     /// Passes over the training data.
     #[arg(long, default_value_t = train::Options::default().epochs)]
     epochs: usize,
+    /// Training runs with different shuffles whose weights are averaged.
+    #[arg(long, default_value_t = train::Options::default().runs)]
+    runs: usize,
+    /// Seed of the first run's sentence shuffle.
+    #[arg(long, default_value_t = train::Options::default().seed)]
+    seed: u64,
     /// After training, score the new model on this CoNLL file.
     #[arg(long, value_name = "FILE")]
     test: Option<PathBuf>,
@@ -167,6 +173,8 @@ fn ner(g: &Globals, a: NerArgs) -> anyhow::Result<ExitCode> {
     ));
     let opts = train::Options {
         epochs: a.epochs,
+        runs: a.runs,
+        seed: a.seed,
         ..train::Options::default()
     };
     header.push_str(&format!("options: {opts:?}\n"));
