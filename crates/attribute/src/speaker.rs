@@ -9,7 +9,7 @@
 //! entity inside it or in apposition (`المتحدث باسم الوزارة، محمد القبلاوي،`) wins:
 //! the speaker is the person and the title becomes the `role`.
 
-use rasd_model::{Clitics, EntityType, Mention, Span, Why};
+use rasd_model::{Clitics, EntityType, Mention, Span, TokenKind, Why};
 
 use crate::context::{speaker_type, Ctx};
 use crate::lex::{SourceClass, SourceHead};
@@ -122,6 +122,10 @@ pub fn phrase(cx: &Ctx, i: usize, end: usize, start: Start) -> Option<Speaker> {
     if i >= end {
         return None;
     }
+    // A hashtag's mark before the phrase (`أعلن #وزير_الاتصالات_اليمني`, `حثت #فرنسا`).
+    if hashtag(cx, i) {
+        return phrase(cx, i + 1, end, start);
+    }
     // A social network (`تويتر`, `فيسبوك`) carries a statement; it never makes one.
     let social = |e: &rasd_model::Entity| {
         e.reference
@@ -230,6 +234,11 @@ pub fn phrase(cx: &Ctx, i: usize, end: usize, start: Start) -> Option<Speaker> {
             && cx.tok(k).clitics.has(Clitics::WA)
             && !stops(cx, k, end)
             && closes(cx, k + 1, end);
+        // `_` joins the words of a hashtag (`#وزير_الاتصالات_اليمني`).
+        if cx.punct(k, &['_']) && joined_hyphen(cx, k) && k + 1 < end && cx.is_word(k + 1) {
+            k += 1;
+            continue;
+        }
         if !cx.is_word(k) || conjoined(cx, k) && !name_and {
             break;
         }
@@ -576,9 +585,10 @@ fn bare_name(cx: &Ctx, i: usize, end: usize) -> Option<usize> {
         && (cx.tok(k).clitics.0 == 0 || k > i && foreign_name_tail(cx, k, end))
     {
         k += 1;
-        // A hyphen inside a word joins its parts (`كيم إيوي-كيوم`).
+        // A hyphen inside a word joins its parts (`كيم إيوي-كيوم`), an underscore the
+        // words of a hashtag (`#لطفي_باشريف`).
         while k + 1 < end
-            && cx.punct(k, &['-'])
+            && cx.punct(k, &['-', '_'])
             && joined_hyphen(cx, k)
             && name_word(cx, k + 1, end)
         {
@@ -602,6 +612,16 @@ fn foreign_name_tail(cx: &Ctx, k: usize, end: usize) -> bool {
 /// Whether token `k` ends like a relational adjective (nisba): `الحوثي`, `الليبية`.
 pub(crate) fn relational(cx: &Ctx, k: usize) -> bool {
     cx.core(k).ends_with('ي') || cx.core(k).ends_with("يه")
+}
+
+/// Whether token `k` is a hashtag's `#` glued to the word after it.
+fn hashtag(cx: &Ctx, k: usize) -> bool {
+    let toks = &cx.doc.tokens;
+    toks.get(k)
+        .is_some_and(|t| t.kind == TokenKind::Symbol && cx.form(k) == "#")
+        && toks
+            .get(k + 1)
+            .is_some_and(|n| n.span.start == toks[k].span.end)
 }
 
 /// Whether the hyphen at `k` touches the words on both sides (no space around it).

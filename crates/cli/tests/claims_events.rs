@@ -848,3 +848,27 @@ fn given_name_and_recognized_surname_speak_together() {
         "help: {got:?}"
     );
 }
+
+/// A hashtag names a speaker like the words it joins (`حثت #فرنسا`, `#وزير_الاتصالات_اليمني`).
+#[test]
+fn hashtags_name_speakers() {
+    let text = "أعلن #وزير_الاتصالات_اليمني، الجمعة، عن إطلاق الخدمة في #عدن.\n\
+                وحثت #فرنسا الأطراف على وقف القتال.";
+    let d = extract_one(serde_json::json!({"id": "t", "published": "2018-05-01", "text": text}));
+    let got: Vec<(&str, &str)> = d["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["speaker"]["text"].as_str().unwrap_or(""),
+                c["speaker"]["ref"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [("وزير_الاتصالات_اليمني", ""), ("فرنسا", "france")],
+        "help: {got:?}"
+    );
+}
