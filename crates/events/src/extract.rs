@@ -974,9 +974,9 @@ impl<'a> Scan<'a> {
                 }
                 // A force noun after ل: `لطيران النظام`, `لقوات التحالف`.
                 return self
-                    .actor_at(k, hi, false)
+                    .actor_at(k, hi, true)
                     .and_then(|(v, _)| v.into_iter().next())
-                    .map(|v| (k, v));
+                    .map(|v| (k, without_li(&v)));
             }
             if !(cx.is_word(k) && cx.has_article(k) && cx.entity(k).is_none()) {
                 return None;
@@ -1796,4 +1796,14 @@ fn s_of(doc: &Doc, cp: u32) -> usize {
 
 fn cx_first_token(doc: &Doc, cp: u32) -> usize {
     doc.tokens.partition_point(|t| t.span.end <= cp)
+}
+
+/// A phrase without the preposition ل written on its first word (`لطيران النظام` →
+/// `طيران النظام`, `للقوات الموالية` → `القوات الموالية`).
+fn without_li(v: &str) -> String {
+    if let Some(rest) = v.strip_prefix("لل") {
+        format!("ال{rest}")
+    } else {
+        v.strip_prefix('ل').unwrap_or(v).to_string()
+    }
 }
