@@ -536,8 +536,7 @@ fn principal(cx: &Ctx, h: &Hit<SourceHead>, p: usize, n: usize, end: usize) -> b
 /// principal's `ref`, as `المتحدث باسم X` does for a body.
 fn serving(cx: &Ctx, sp: &mut Speaker, h: &Hit<SourceHead>, n: usize) {
     let principal = cx.doc.entities[n].reference.clone();
-    let whole = mention(cx, sp.first, sp.end);
-    sp.mention = whole;
+    sp.mention = mention(cx, sp.first, sp.end);
     sp.anonymous = false;
     sp.outlet = false;
     if h.value.class == SourceClass::Spokesman {
@@ -624,7 +623,8 @@ fn hashtag(cx: &Ctx, k: usize) -> bool {
             .is_some_and(|n| n.span.start == toks[k].span.end)
 }
 
-/// Whether the hyphen at `k` touches the words on both sides (no space around it).
+/// Whether the hyphen (or a hashtag's underscore) at `k` touches the words on both sides
+/// (no space around it).
 fn joined_hyphen(cx: &Ctx, k: usize) -> bool {
     k > 0
         && cx.tok(k - 1).span.end == cx.tok(k).span.start

@@ -22,6 +22,18 @@ fn extract_one(rec: Value) -> Value {
     json_lines(&out.stdout).remove(0)
 }
 
+/// Two string fields of every claim, each named by its object and key
+/// (`["speaker", "text"]`), `""` where absent.
+fn claim_fields<'a>(d: &'a Value, a: [&str; 2], b: [&str; 2]) -> Vec<(&'a str, &'a str)> {
+    let field = |c: &'a Value, [o, k]: [&str; 2]| c[o][k].as_str().unwrap_or("");
+    d["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (field(c, a), field(c, b)))
+        .collect()
+}
+
 /// The claim with this id: one of `claims`, or the outlet's `voice`.
 fn claim<'a>(d: &'a Value, id: &str) -> &'a Value {
     d["claims"]
@@ -831,17 +843,7 @@ fn given_name_and_recognized_surname_speak_together() {
     let text = "وقال ناصر الحاسي، المتحدث باسم القوات الجوية، إن الطائرات قصفت مواقع. \
                 وقال سكان محليون لبي بي سي إن القصف استمر ساعات.";
     let d = extract_one(serde_json::json!({"id": "h", "published": "2018-05-01", "text": text}));
-    let got: Vec<(&str, &str)> = d["claims"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| {
-            (
-                c["speaker"]["text"].as_str().unwrap_or(""),
-                c["via"]["text"].as_str().unwrap_or(""),
-            )
-        })
-        .collect();
+    let got = claim_fields(&d, ["speaker", "text"], ["via", "text"]);
     assert_eq!(
         got,
         [("ناصر الحاسي", ""), ("سكان محليون", "بي بي سي")],
@@ -855,17 +857,7 @@ fn hashtags_name_speakers() {
     let text = "أعلن #وزير_الاتصالات_اليمني، الجمعة، عن إطلاق الخدمة في #عدن.\n\
                 وحثت #فرنسا الأطراف على وقف القتال.";
     let d = extract_one(serde_json::json!({"id": "t", "published": "2018-05-01", "text": text}));
-    let got: Vec<(&str, &str)> = d["claims"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| {
-            (
-                c["speaker"]["text"].as_str().unwrap_or(""),
-                c["speaker"]["ref"].as_str().unwrap_or(""),
-            )
-        })
-        .collect();
+    let got = claim_fields(&d, ["speaker", "text"], ["speaker", "ref"]);
     assert_eq!(
         got,
         [("وزير_الاتصالات_اليمني", ""), ("فرنسا", "france")],

@@ -978,12 +978,19 @@ impl<'a> Scan<'a> {
                     .and_then(|(v, _)| v.into_iter().next())
                     .map(|v| (k, without_li(&v)));
             }
-            if !(cx.is_word(k) && cx.has_article(k) && cx.entity(k).is_none()) {
+            if !self.adjective_at(k, hi) {
                 return None;
             }
             k += 1;
         }
         None
+    }
+
+    /// Whether token `k` may be an adjective of the trigger before it: a definite word
+    /// that is no name and no function word (`الغارة الثانية`, `غارات جوية`).
+    fn adjective_at(&self, k: usize, hi: usize) -> bool {
+        let cx = &self.cx;
+        cx.is_word(k) && cx.has_article(k) && cx.entity(k).is_none() && cx.particle(k, hi).is_none()
     }
 
     fn targets(&self, te: usize, hi: usize, doer: Option<usize>) -> (Vec<String>, bool, bool) {
@@ -1067,11 +1074,7 @@ impl<'a> Scan<'a> {
                 return a;
             }
             // Only an adjective (`الغارة الثانية لطيران حفتر`) may stand in between.
-            if !(cx.is_word(j)
-                && cx.has_article(j)
-                && cx.entity(j).is_none()
-                && cx.particle(j, hi).is_none())
-            {
+            if !self.adjective_at(j, hi) {
                 break;
             }
             j += 1;

@@ -540,10 +540,12 @@ fn lone_surnames(lx: &Lexicon, doc: &mut Doc, surnames: &[(String, String)]) {
         // not inside a longer name the recognizer cut short (`تشاوش أوغلو`)
         let near = |k: usize| doc.tokens.get(k).map(|t| t.span);
         let around = [i.checked_sub(1).and_then(near), near(i + 1)];
-        let touches_person = doc.entities.iter().any(|e| {
-            e.etype == EntityType::PER && around.iter().flatten().any(|s| e.span().overlaps(*s))
+        let taken = doc.entities.iter().any(|e| {
+            e.span().overlaps(span)
+                || e.etype == EntityType::PER
+                    && around.iter().flatten().any(|s| e.span().overlaps(*s))
         });
-        if touches_person || doc.entities.iter().any(|e| e.span().overlaps(span)) {
+        if taken {
             continue;
         }
         found.push((i, span, id.clone()));
