@@ -1385,6 +1385,11 @@ mod tests {
             "وأصدر الجنود بيانا اعترفوا فيه بمسؤوليتهم عن الهجوم.",
             &[("اعترفوا", "الجنود", true, "", Stance::Assert)],
         ),
+        // A relative speaks as himself: the kin noun heads the speaker (`أم`, `أخ`, `زوج`).
+        (
+            "وتقول أم الضحية إن ابنتها كانت في صحة جيدة.",
+            &[("تقول", "أم الضحية", false, "", Stance::Assert)],
+        ),
         // A plural verb's subject stands before it.
         (
             "وكان مسؤولون روس قالوا للصحافيين إن مدنيين قتلوا.",
