@@ -836,6 +836,41 @@ fn a_strike_by_li_is_the_doers() {
     );
 }
 
+/// Strikes of two kinds told together (`غارات جوية ومدفعية`) are one event of each kind,
+/// the toll on the first; a list of weapons (`السيارات المفخخة والقذائف`) is one event.
+#[test]
+fn strikes_of_two_kinds_are_two_events() {
+    let text = "وقتل خمسة مدنيين في غارات جوية ومدفعية على مدينة دوما يوم الأحد. \
+                وفي حادث آخر استهدفت السيارات المفخخة والقذائف مدينة حمص الأسبوع الماضي.";
+    let d = extract_one(serde_json::json!({"id": "w", "published": "2018-02-26", "text": text}));
+    let got: Vec<(String, String, Option<i64>)> = d["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["type"].as_str().unwrap().to_string(),
+                e["place"].as_str().unwrap_or_default().to_string(),
+                e["fatalities"]["value"].as_i64(),
+            )
+        })
+        .collect();
+    let want = [
+        ("air_drone_strike", "duma-sy", Some(5)),
+        ("shelling_artillery_missile_attack", "duma-sy", None),
+        ("remote_explosive_landmine_ied", "homs-sy", None),
+    ]
+    .map(|(t, p, f)| (t.to_string(), p.to_string(), f));
+    assert_eq!(got, want, "help: {d}");
+    assert!(
+        d["events"][1]["why"]
+            .as_str()
+            .unwrap()
+            .contains("events/coordinated-weapons"),
+        "help: {d}"
+    );
+}
+
 /// A given name before a surname the recognizer found alone is one speaker, and the
 /// statement given to an outlet written with ل and no split (`لبي بي سي`) has it as `via`.
 #[test]

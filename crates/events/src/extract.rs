@@ -752,6 +752,34 @@ impl<'a> Scan<'a> {
                 why = why.and(Why::rule("events/weapon-type"));
             }
         }
+        // `هجمات جوية ومدفعية`, `قصف جوي ومدفعي`: a weapon of another remote type joined by
+        // و right after the trigger (and its own weapon word) is an event of that type too.
+        let mut also: Vec<&'static str> = Vec::new();
+        if family(types.first().copied().unwrap_or(row.etype)) == Some("remote") {
+            let mut end = te;
+            for w in weapons.iter().filter(|w| w.0 >= te) {
+                let joined = (w.0 == end && cx.tok(w.0).clitics.has(Clitics::WA))
+                    || (w.0 == end + 1 && cx.form(end) == "و");
+                if !(joined || w.0 == end && end == te) {
+                    break;
+                }
+                end = self.weapon_at(w.0, hi).map_or(w.0 + 1, |h| h.end);
+                // An adjective (`ومدفعية`, `وصاروخي`), not a list of weapons (`السيارات
+                // المفخخة والقذائف`).
+                let adjective = ["ي", "ية", "يه", "يا"]
+                    .iter()
+                    .any(|x| cx.core(end - 1).ends_with(x));
+                let Some(t) = w.1.etype.filter(|_| joined && adjective) else {
+                    continue;
+                };
+                if family(t) == Some("remote") && !also.contains(&t) {
+                    also.push(t);
+                    why = why
+                        .and(w.1.why.clone())
+                        .and(Why::rule("events/coordinated-weapons"));
+                }
+            }
+        }
         // Targets: what follows the trigger.
         // `غارة للتحالف`: the coalition's strike, by it, not on it.
         let doer_li = row.by_li.then(|| self.doer_li(te, hi)).flatten();
@@ -771,6 +799,11 @@ impl<'a> Scan<'a> {
                 why = why.and(Why::rule("events/armed-target"));
             }
             types.push(t);
+        }
+        for t in also {
+            if !types.contains(&t) {
+                types.push(t);
+            }
         }
         // Territory that changes hands under a deal (`استعادت مدينة وأربع بلدات بموجب اتفاقات
         // "مصالحة"`, `دون قتال`) is a non-violent transfer, not a battle.
