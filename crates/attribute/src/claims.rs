@@ -244,7 +244,15 @@ fn marker_after(cx: &Ctx, from: usize, b: usize, outlets: &[(usize, Mention)]) -
                     k += n;
                     continue;
                 }
-                break;
+                // After another word, with `قائلا` to come, it is that word's (`متوجهاً
+                // إلى الأسد، قائلاً إن`).
+                let says_on = (k + n..lim).any(|j| {
+                    cx.cue(j, b)
+                        .is_some_and(|h| h.value.id.starts_with("say.part"))
+                });
+                if !(first_word.is_some() && cx.is_word(k - 1) && says_on) {
+                    break;
+                }
             }
             // A prepositional phrase: the preposition and up to five words.
             let mut j = k + n;
@@ -1384,6 +1392,14 @@ mod tests {
         (
             "وأصدر الجنود بيانا اعترفوا فيه بمسؤوليتهم عن الهجوم.",
             &[("اعترفوا", "الجنود", true, "", Stance::Assert)],
+        ),
+        // A strict verb's content may follow an adjunct of its own and `قائلا`.
+        (
+            "وتابع ليبرمان، متوجها إلى الأسد، قائلا إن الإيرانيين لا يساعدونه.",
+            &[
+                ("تابع", "ليبرمان", false, "", Stance::Assert),
+                ("قائلا", "ليبرمان", false, "", Stance::Assert),
+            ],
         ),
         // A relative speaks as himself: the kin noun heads the speaker (`أم`, `أخ`, `زوج`).
         (
