@@ -332,6 +332,12 @@ fn build(
             None => break,
         }
     }
+    // `حسب ما أفاد به X`, `ما صرح به X`: ب with the pronoun of ما stands before the subject.
+    if j < b && cs > a && cx.core(cs - 1) == "ما" && matches!(cx.form(j), "به" | "بها" | "بهم")
+    {
+        j += 1;
+        rules.push("attribute/what-was-told");
+    }
     // `هدنة إنسانية أعلنتها روسيا`: a verb with a pronoun object right after an
     // indefinite noun opens a relative clause about that noun; it reports no statement.
     if kind == CueKind::Verb
@@ -1392,6 +1398,11 @@ mod tests {
         (
             "وأصدر الجنود بيانا اعترفوا فيه بمسؤوليتهم عن الهجوم.",
             &[("اعترفوا", "الجنود", true, "", Stance::Assert)],
+        ),
+        // `حسب ما أفاد به X`: the pronoun of ما stands between the verb and its subject.
+        (
+            "وأصيب 67 شخصا بعد اشتباكات عنيفة، حسب ما أفاد به مدير المستشفى.",
+            &[("أفاد", "مدير المستشفى", false, "", Stance::Assert)],
         ),
         // A strict verb's content may follow an adjunct of its own and `قائلا`.
         (
