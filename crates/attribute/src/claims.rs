@@ -368,7 +368,9 @@ fn build(
             // (`للصحافيين`, ل + ال, may be left whole by the segmenter.)
             let lil = |k: usize| cx.form(k).trim_start_matches(['و', 'ف']).starts_with("لل");
             let after = phrase(cx, j, b, Start::AnyWord).filter(|sp| {
-                !(cx.has_prep_clitic(sp.first) || lil(sp.first) || after_rel && sp.bare)
+                !(cx.has_prep_clitic(sp.first)
+                    || lil(sp.first)
+                    || after_rel && sp.bare && at.before.is_none())
             });
             // An object-taking verb, or one after an auxiliary (`كان X قد دعا Y`), takes a
             // subject standing before it first: the noun after it is then its object.
@@ -1398,6 +1400,23 @@ mod tests {
         (
             "وأصدر الجنود بيانا اعترفوا فيه بمسؤوليتهم عن الهجوم.",
             &[("اعترفوا", "الجنود", true, "", Stance::Assert)],
+        ),
+        // After `وفق ما` a verb with ما's pronoun takes any phrase after it as subject.
+        (
+            "وقتل الرجل بعد تهديدات عدة أطلقها، وفق ما ذكرته مواقع إخبارية محلية.",
+            &[("ذكرته", "مواقع إخبارية محلية", false, "", Stance::Assert)],
+        ),
+        // A quoted name ends before an indefinite word, the verb's object.
+        (
+            "وأدانت منظمة \"العفو\" أعمال العنف، قائلة إن 18 شخصا قتلوا.",
+            &[
+                ("أدانت", "منظمة \"العفو\"", false, "", Stance::Assert),
+                ("قائلة", "منظمة \"العفو\"", false, "", Stance::Assert),
+            ],
+        ),
+        (
+            "وقالت خدمات الطوارئ إن ثلاثة أشخاص قتلوا.",
+            &[("قالت", "خدمات الطوارئ", false, "", Stance::Assert)],
         ),
         // `حسب ما أفاد به X`: the pronoun of ما stands between the verb and its subject.
         (

@@ -219,6 +219,16 @@ pub fn phrase(cx: &Ctx, i: usize, end: usize, start: Start) -> Option<Speaker> {
                 quoted = Some((k + 1, c));
                 k = c + 1;
                 linked = false;
+                // A name is definite: an indefinite word after it is no part of the
+                // phrase (`وأدانت منظمة "هيومن رايتس ووتش" أعمال العنف`).
+                if k < end
+                    && cx.is_word(k)
+                    && !cx.has_article(k)
+                    && cx.entity(k).is_none()
+                    && cx.head(k, end).is_none()
+                {
+                    break;
+                }
                 continue;
             }
         }
