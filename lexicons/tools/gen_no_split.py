@@ -45,7 +45,9 @@ def main():
             counts.update(WORD.findall(fold(rec.get('text') or '')))
     out = set()
     for w, n in counts.items():
-        if len(w) < 3 or w[0] not in 'وفبلكس' or w.startswith('ال'):
+        # `لل` is ل + ال with the alef elided (`للحرب`), never a stem's own letters; a
+        # stem in ل after ل (`لليبيا`) is found by listing the stem (`ليبيا`).
+        if len(w) < 3 or w[0] not in 'وفبلكس' or w.startswith('ال') or w.startswith('لل'):
             continue
         rest = w[1:]
         with_article = counts.get('ال' + w, 0)

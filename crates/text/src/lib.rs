@@ -125,3 +125,23 @@ impl Analyzer {
 pub fn why(rule: &str) -> Why {
     Why::rule(format!("text/{rule}"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// With the built-in stem list, `لل` is ل + ال (`للحوثيين`, `للأمم`), and a listed stem
+    /// in ل keeps its letter (`لليبيا` is ل + ليبيا).
+    #[test]
+    fn built_in_list_reads_lam_lam_as_li_and_article() {
+        let (an, issues) = Analyzer::load(&Source::embedded());
+        assert!(issues.is_empty(), "{issues:?}");
+        let doc = an.analyze_text("للحوثيين للأمم للحرب لليبيا وزير");
+        let cores: Vec<&str> = doc
+            .tokens
+            .iter()
+            .map(|t| &doc.norm.form[t.core.range()])
+            .collect();
+        assert_eq!(cores, ["حوثيين", "امم", "حرب", "ليبيا", "وزير"]);
+    }
+}
