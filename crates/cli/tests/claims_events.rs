@@ -871,6 +871,20 @@ fn strikes_of_two_kinds_are_two_events() {
     );
 }
 
+/// Places coordinated before the trigger are each struck (`في ريفي حماة وحلب تعرضت`).
+#[test]
+fn places_coordinated_before_the_trigger_are_each_an_event() {
+    let text = "وتعرضت مواقع عسكرية في ريفي حماة وحلب لقصف صاروخي ليلة الأحد.";
+    let d = extract_one(serde_json::json!({"id": "p", "published": "2018-04-30", "text": text}));
+    let places: Vec<&str> = d["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["place"].as_str().unwrap_or_default())
+        .collect();
+    assert_eq!(places, ["hama-sy", "aleppo-sy"], "help: {d}");
+}
+
 /// A given name before a surname the recognizer found alone is one speaker, and the
 /// statement given to an outlet written with ل and no split (`لبي بي سي`) has it as `via`.
 #[test]

@@ -1463,9 +1463,17 @@ impl<'a> Scan<'a> {
                 if let Some(q) = self.placed_by(k, lo) {
                     return vec![q];
                 }
-                // The first of a coordination before the trigger: every member.
+                // The first of a coordination before the trigger: every member, and those
+                // coordinated after it (`في ريفي حماة وحلب تعرضت`).
+                let mut end = p.end;
                 let mut first = k;
                 let mut all = vec![p];
+                while let Some(next) = self.coordinated(end, ts, te) {
+                    end = next.end;
+                    if !all.iter().any(|q: &Place| q.key == next.key) {
+                        all.push(next);
+                    }
+                }
                 while first > lo {
                     let Some(prev) = self.place_before(first, lo) else {
                         break;
