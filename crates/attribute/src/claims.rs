@@ -28,6 +28,8 @@ use crate::words::text_without_conjunction;
 const SPEAKER_OF_DOCUMENT: &str = "attribute/speaker-of-document";
 /// How far after the cue (and speaker) the content marker may stand, in tokens.
 const MARKER_WINDOW: usize = 20;
+/// Tokens a relative clause set off by commas may span between the speaker and the marker.
+const ASIDE_WINDOW: usize = 40;
 /// How far back a subject before the verb may stand, in tokens.
 const SUBJECT_WINDOW: usize = 12;
 /// How many sentences back a dropped subject may be carried from.
@@ -88,11 +90,14 @@ pub(crate) fn find(cx: &Ctx) -> Vec<Claim> {
             // A cue absorbed by the claim before it (`متابعا بقوله بأن`, `نقل X عن Y قوله`);
             // a participle further on than its cue or speaker opens its own claim
             // (`ودانت X الهجوم، مؤكدة أنه`).
-            if drafts[first_in_sentence..].last().is_some_and(|d| {
-                d.content_start.is_some_and(|c| cs < c)
-                    && cs >= d.cue_end
-                    && (cue.kind != CueKind::Participle || cs <= d.cue_end.max(d.speaker.end) + 1)
-            }) {
+            if aside_end(cx, cs, b).is_none()
+                && drafts[first_in_sentence..].last().is_some_and(|d| {
+                    d.content_start.is_some_and(|c| cs < c)
+                        && cs >= d.cue_end
+                        && (cue.kind != CueKind::Participle
+                            || cs <= d.cue_end.max(d.speaker.end) + 1)
+                })
+            {
                 i = ce;
                 continue;
             }
@@ -209,7 +214,12 @@ fn marker_after(cx: &Ctx, from: usize, b: usize, outlets: &[(usize, Mention)]) -
             return (k, true);
         }
         if cx.punct(k, &[',', '-', '(', ')']) {
-            k += 1;
+            // `الأمم المتحدة، التي أكدت أن ...، إن`: a relative clause with a cue of its
+            // own, set off by commas, stands between the speaker and the marker.
+            k = (k + 1 < b)
+                .then(|| aside_end(cx, k + 2, b))
+                .flatten()
+                .map_or(k + 1, |c| c + 1);
             content = k;
             continue;
         }
@@ -279,6 +289,20 @@ fn marker_after(cx: &Ctx, from: usize, b: usize, outlets: &[(usize, Mention)]) -
         break;
     }
     (first_word.unwrap_or(content), false)
+}
+
+/// The closing comma of a relative clause set off by commas whose verb, at `cue`, is a
+/// cue (`، التي أكدت أن القوات ارتكبت انتهاكات،`).
+fn aside_end(cx: &Ctx, cue: usize, b: usize) -> Option<usize> {
+    if cue < 2 || cue >= b || !cx.punct(cue - 2, &[',']) {
+        return None;
+    }
+    cx.is_particle(cue - 1, b, "rel")
+        .filter(|_| cx.core(cue - 1) != "ما")?;
+    cx.cue(cue, b).filter(|h| h.value.kind == CueKind::Verb)?;
+    (cue + 1..b.min(cue + ASIDE_WINDOW))
+        .take_while(|&k| !cx.punct(k, &['.', ';', ':']) && !cx.quote(k))
+        .find(|&k| cx.punct(k, &[',']))
 }
 
 fn is_verb_like(cx: &Ctx, i: usize, a: usize, b: usize) -> bool {
@@ -599,6 +623,10 @@ fn finish_draft(
         return Some(d);
     }
     let (at_content, marked) = marker_after(cx, after_speaker, b, outlets);
+    if let Some(c) = aside_end(cx, d.cue_start, b) {
+        d.content_end = c;
+        d.rules.push("attribute/relative-aside");
+    }
     if d.speaker.bare && !marked {
         return None;
     }
@@ -1401,6 +1429,15 @@ mod tests {
             "وأصدر الجنود بيانا اعترفوا فيه بمسؤوليتهم عن الهجوم.",
             &[("اعترفوا", "الجنود", true, "", Stance::Assert)],
         ),
+        // A relative clause with a cue of its own, set off by commas after the speaker, is
+        // its own claim; the main verb's content follows it.
+        (
+            "وقالت الأمم المتحدة، التي أكدت أن القوات ارتكبت انتهاكات، إن التحقيق مستمر.",
+            &[
+                ("قالت", "الأمم المتحدة", false, "", Stance::Assert),
+                ("أكدت", "الأمم المتحدة", false, "", Stance::Assert),
+            ],
+        ),
         // After `وفق ما` a verb with ما's pronoun takes any phrase after it as subject.
         (
             "وقتل الرجل بعد تهديدات عدة أطلقها، وفق ما ذكرته مواقع إخبارية محلية.",
@@ -1519,6 +1556,21 @@ mod tests {
         assert_eq!(c.id, "C0");
         assert_eq!(c.speaker.as_ref().unwrap().text, "BBC Arabic");
         assert_eq!((c.start, c.end), (0, doc.len()));
+    }
+
+    #[test]
+    fn a_relative_aside_and_the_main_claim_keep_their_own_contents() {
+        let (stage, _) = Attributor::load(&Source::embedded());
+        let mut doc = Analyzer::default().analyze_text(
+            "وقالت الأمم المتحدة، التي أكدت أن القوات ارتكبت انتهاكات، إن التحقيق مستمر.",
+        );
+        stage.run(&mut doc).unwrap();
+        let contents: Vec<&str> = doc
+            .claims
+            .iter()
+            .map(|c| doc.text(c.content.expect("content")))
+            .collect();
+        assert_eq!(contents, ["التحقيق مستمر", "القوات ارتكبت انتهاكات"]);
     }
 
     #[test]
