@@ -779,7 +779,13 @@ fn subject_before(cx: &Ctx, cue: usize, a: usize, b: usize, clause_only: bool) -
         // `عدد من الليبيين الذي أكدوا`: the antecedent of a relative pronoun is the subject.
         let rel_gap = (sp.end..cue).any(|k| cx.is_particle(k, b, "rel").is_some());
         if rel_gap && gap_ok && !object && !clause_only {
-            return Some(sp);
+            // The whole phrase the antecedent ends (`وزير الخارجية الذي أكد`, not
+            // `الخارجية`).
+            let longer = (p.saturating_sub(3).max(lo)..p).find_map(|q| {
+                phrase(cx, q, cue, Start::Known)
+                    .filter(|l| l.end == sp.end && !prep_object(cx, q, a, b))
+            });
+            return Some(longer.unwrap_or(sp));
         }
         let indefinite_object = cx.has_prep_clitic(p) && !cx.has_article(p) && sp.end == cue;
         let prep_word = p > a && cx.is_particle(p - 1, b, "prep").is_some();
@@ -1428,6 +1434,11 @@ mod tests {
         (
             "وأصدر الجنود بيانا اعترفوا فيه بمسؤوليتهم عن الهجوم.",
             &[("اعترفوا", "الجنود", true, "", Stance::Assert)],
+        ),
+        // The antecedent of a relative pronoun is the whole phrase it ends.
+        (
+            "وكان وزير الخارجية الذي أكد أن بلاده لن تتدخل قد وصل إلى الرياض.",
+            &[("أكد", "وزير الخارجية", false, "", Stance::Assert)],
         ),
         // A relative clause with a cue of its own, set off by commas after the speaker, is
         // its own claim; the main verb's content follows it.
