@@ -1435,6 +1435,11 @@ mod tests {
             "وأصدر الجنود بيانا اعترفوا فيه بمسؤوليتهم عن الهجوم.",
             &[("اعترفوا", "الجنود", true, "", Stance::Assert)],
         ),
+        // `قوله` after a transmitted source is not part of the speaker.
+        (
+            "ونقلت الصحيفة عن مسؤول عسكري قوله إن القوات انسحبت.",
+            &[("نقلت", "مسؤول عسكري", true, "الصحيفة", Stance::Assert)],
+        ),
         // The antecedent of a relative pronoun is the whole phrase it ends.
         (
             "وكان وزير الخارجية الذي أكد أن بلاده لن تتدخل قد وصل إلى الرياض.",

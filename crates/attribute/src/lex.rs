@@ -249,7 +249,7 @@ impl Lexicons {
         let (c, mut i) = Classes::load(
             an,
             table(src, PARTICLES, &mut issues),
-            &["comp", "prep", "adv", "rel", "conj", "pron", "aux"],
+            &["comp", "prep", "adv", "rel", "conj", "pron", "aux", "said"],
         );
         lx.particles = c;
         issues.append(&mut i);

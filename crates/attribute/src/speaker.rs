@@ -92,7 +92,10 @@ fn stops(cx: &Ctx, i: usize, end: usize) -> bool {
         return true;
     }
     if let Some((c, _)) = cx.particle(i, end) {
-        if matches!(c, "comp" | "conj" | "rel" | "pron" | "adv" | "prep" | "aux") {
+        if matches!(
+            c,
+            "comp" | "conj" | "rel" | "pron" | "adv" | "prep" | "aux" | "said"
+        ) {
             return true;
         }
     }
