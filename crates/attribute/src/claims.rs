@@ -622,7 +622,32 @@ fn finish_draft(
         }
         return Some(d);
     }
-    let (at_content, marked) = marker_after(cx, after_speaker, b, outlets);
+    let (mut at_content, mut marked) = marker_after(cx, after_speaker, b, outlets);
+    if !marked && d.cue.ila {
+        // `خلص الفريق إلى وجود أخطاء`: what إلى introduces is the content.
+        let mut k = after_speaker;
+        loop {
+            if k < b && (cx.punct(k, &[',']) || cx.is_particle(k, b, "adv").is_some()) {
+                k += 1;
+                continue;
+            }
+            // An adjunct set off by commas (`وخلصت اللجنة، في تقريرها، إلى`).
+            let adjunct = (k > after_speaker && cx.punct(k - 1, &[',']))
+                .then(|| cx.is_particle(k, b, "prep"))
+                .flatten()
+                .filter(|_| cx.core(k) != "الي")
+                .and_then(|_| (k + 1..b.min(k + 6)).find(|&j| cx.punct(j, &[','])));
+            match adjunct {
+                Some(c) => k = c + 1,
+                None => break,
+            }
+        }
+        if k + 1 < b && cx.core(k) == "الي" {
+            at_content = k + 1;
+            marked = true;
+            d.rules.push("attribute/content-after-ila");
+        }
+    }
     if let Some(c) = aside_end(cx, d.cue_start, b) {
         d.content_end = c;
         d.rules.push("attribute/relative-aside");
@@ -1434,6 +1459,11 @@ mod tests {
         (
             "وأصدر الجنود بيانا اعترفوا فيه بمسؤوليتهم عن الهجوم.",
             &[("اعترفوا", "الجنود", true, "", Stance::Assert)],
+        ),
+        // `إلى` opens the content of `خلص`, after an adjunct too.
+        (
+            "وخلصت اللجنة، في تقريرها، إلى مسؤولية الحكومة عن الهجوم.",
+            &[("خلصت", "اللجنة", false, "", Stance::Assert)],
         ),
         // `قوله` after a transmitted source is not part of the speaker.
         (

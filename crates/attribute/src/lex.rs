@@ -70,6 +70,8 @@ pub struct Cue {
     pub an: bool,
     /// Needs a content marker right after the speaker.
     pub strict: bool,
+    /// `إلى` right after the speaker opens the content (`خلص إلى وجود أخطاء`).
+    pub ila: bool,
     /// The row.
     pub why: Why,
 }
@@ -182,7 +184,7 @@ impl Lexicons {
             let frame = t.list(r, "frame");
             if let Some(f) = frame
                 .iter()
-                .find(|f| !matches!(**f, "obj" | "an" | "strict"))
+                .find(|f| !matches!(**f, "obj" | "an" | "strict" | "ila"))
             {
                 bad.push((r.line, format!("unknown frame `{f}`")));
             }
@@ -193,6 +195,7 @@ impl Lexicons {
                 obj: frame.contains(&"obj"),
                 an: frame.contains(&"an"),
                 strict: frame.contains(&"strict"),
+                ila: frame.contains(&"ila"),
                 why: r.why(&t),
             };
             let forms = variants(an, &t, r, "forms");
