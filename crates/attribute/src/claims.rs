@@ -338,7 +338,8 @@ fn build(
         CueKind::Verb | CueKind::Participle | CueKind::Transmit
     ) && !is_verb_like(cx, cs, a, b)
     {
-        if kind == CueKind::Verb && cx.has_article(cs) {
+        // An imperfect form (`ينتقد`, `نطالب`) is never a noun.
+        if kind == CueKind::Verb && (cx.has_article(cs) || cx.core(cs).starts_with(['ي', 'ن'])) {
             return None;
         }
         if kind == CueKind::Verb {
@@ -1460,6 +1461,8 @@ mod tests {
             "وأصدر الجنود بيانا اعترفوا فيه بمسؤوليتهم عن الهجوم.",
             &[("اعترفوا", "الجنود", true, "", Stance::Assert)],
         ),
+        // An imperfect verb after a preposition is no verbal noun.
+        ("وتتعامل السلطات بقوة مع من ينتقد عملية عفرين.", &[]),
         // `إلى` opens the content of `خلص`, after an adjunct too.
         (
             "وخلصت اللجنة، في تقريرها، إلى مسؤولية الحكومة عن الهجوم.",
