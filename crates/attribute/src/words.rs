@@ -174,16 +174,36 @@ pub fn sentence_ends(doc: &Doc) -> Vec<u32> {
     out
 }
 
+/// The first word of a phrase of several words without its article, when it has one.
+fn bare_first(words: &[Box<str>]) -> Option<&str> {
+    if words.len() < 2 {
+        return None;
+    }
+    words[0]
+        .strip_prefix("ال")
+        .filter(|rest| rest.chars().count() >= 2)
+}
+
 impl<T> Phrases<T> {
     /// Add a phrase, already folded; words are separated by spaces.
     pub fn insert(&mut self, folded: &str, value: T) {
         let words: Box<[Box<str>]> = folded.split_whitespace().map(Box::from).collect();
         let Some(first) = words.first() else { return };
         let id = self.entries.len() as u32;
-        let h = key_hash(first);
-        let b = h % FILTER_BITS;
-        self.filter[(b / 64) as usize] |= 1 << (b % 64);
-        self.first.entry(h).or_default().push(id);
+        let mut starts = vec![key_hash(first)];
+        // A phrase that begins with the article also starts at a word whose article
+        // follows a clitic (`بالحرب العالمية الأولى` for `الحرب العالمية الأولى`).
+        if let Some(bare) = bare_first(&words) {
+            starts.push(key_hash(bare));
+        }
+        for h in starts {
+            let b = h % FILTER_BITS;
+            self.filter[(b / 64) as usize] |= 1 << (b % 64);
+            let ids = self.first.entry(h).or_default();
+            if ids.last() != Some(&id) {
+                ids.push(id);
+            }
+        }
         let hashes = words.iter().map(|w| key_hash(w)).collect();
         self.entries.push(Entry {
             words,
@@ -248,8 +268,9 @@ impl<T> Phrases<T> {
             for &id in ids {
                 let e = &self.entries[id as usize];
                 let len = e.words.len();
-                if best.is_some_and(|b| b.1 >= len) || i + len > toks.len() || *e.words[0] != *ks[n]
-                {
+                let first_ok = *e.words[0] == *ks[n]
+                    || (n > 0 && t.clitics.has(Clitics::AL) && bare_first(&e.words) == Some(ks[n]));
+                if best.is_some_and(|b| b.1 >= len) || i + len > toks.len() || !first_ok {
                     continue;
                 }
                 let rest_ok = (1..len).all(|j| {
@@ -454,6 +475,22 @@ pub fn table(src: &rasd_lexicon::Source, name: &str, issues: &mut Vec<Issue>) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_phrase_with_the_article_matches_after_a_clitic() {
+        let an = Analyzer::default();
+        let mut p: Phrases<u8> = Phrases::default();
+        p.insert(&an.fold("الحرب العالمية الأولى"), 1);
+        p.insert(&an.fold("الحرب"), 2);
+        let doc = an.analyze_text("بالحرب العالمية الأولى والحرب العالمية الأولى حرب عالمية");
+        let hits: Vec<(usize, usize, u8)> = p
+            .scan(&doc, &doc.tokens)
+            .iter()
+            .map(|h| (h.start, h.end, *h.value))
+            .collect();
+        // A one-word entry keeps its article: `حرب` alone is not `الحرب`.
+        assert_eq!(hits, [(0, 3, 1), (3, 6, 1)]);
+    }
 
     #[test]
     fn phrases_match_on_keys_longest_first() {

@@ -217,6 +217,12 @@ mod tests {
             "وتضررت مبان في مدينة كسلا بسبب السيول، وقتل خمسة أشخاص.",
             &[],
         ),
+        // A phrase that begins with the article matches after a clitic too: a world war
+        // named in a simile is no event.
+        (
+            "ووصف الطبيب الوضع في المدينة بأنه يذكرنا بالحرب العالمية الأولى.",
+            &[],
+        ),
         // A suicide attack told with duals.
         (
             "وقع الهجوم الإرهابي بسيارتين مفخختين يقودهما انتحاريان في مديرية التواهي.",
