@@ -871,6 +871,21 @@ fn strikes_of_two_kinds_are_two_events() {
     );
 }
 
+/// A time after منذ and another event is that event's, not the trigger's before it.
+#[test]
+fn a_time_after_since_and_another_event_is_that_events() {
+    let text =
+        "وشن التنظيم أكبر هجوم على مدينة البوكمال منذ سيطرة قوات النظام عليها في نوفمبر الماضي.";
+    let d = extract_one(serde_json::json!({"id": "m", "published": "2018-06-08", "text": text}));
+    let attack = d["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["trigger"]["text"] == "هجوم")
+        .expect("help: the attack");
+    assert!(attack["time"].is_null(), "help: {attack}");
+}
+
 /// Places coordinated before the trigger are each struck (`في ريفي حماة وحلب تعرضت`).
 #[test]
 fn places_coordinated_before_the_trigger_are_each_an_event() {

@@ -1351,6 +1351,14 @@ impl<'a> Scan<'a> {
                     .is_some()
             })
             .unwrap_or(hi);
+        // `أكبر هجوم ... منذ سيطرة قوات النظام عليها في نوفمبر الماضي`: a time after منذ
+        // and another event is that event's.
+        let hi = (te..hi)
+            .find(|&k| {
+                cx.core(k) == "منذ"
+                    && (k + 1..(k + 3).min(sb)).any(|j| self.trig_at(j, sb).is_some())
+            })
+            .unwrap_or(hi);
         let lo = sa.max(ts.saturating_sub(REACH));
         let pick = self
             .times
