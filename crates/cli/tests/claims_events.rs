@@ -871,6 +871,17 @@ fn strikes_of_two_kinds_are_two_events() {
     );
 }
 
+/// A date that opens the clause leaves the verb after it a verb; its subject is the
+/// speaker (`في 16 أيار/مايو 2014 أعلن الفريق أول خليفة حفتر`).
+#[test]
+fn a_verb_after_a_date_that_opens_the_clause_is_a_verb() {
+    let text =
+        "وتولى قيادة الجيش. في 16 أيار/مايو 2014 أعلن الفريق أول خليفة حفتر انطلاق عملية الكرامة.";
+    let d = extract_one(serde_json::json!({"id": "v", "published": "2018-04-19", "text": text}));
+    let got = claim_fields(&d, ["speaker", "text"], ["speaker", "role"]);
+    assert_eq!(got, [("خليفة حفتر", "الفريق أول")], "help: {d}");
+}
+
 /// A time after منذ and another event is that event's, not the trigger's before it.
 #[test]
 fn a_time_after_since_and_another_event_is_that_events() {
