@@ -217,6 +217,12 @@ mod tests {
             "وتضررت مبان في مدينة كسلا بسبب السيول، وقتل خمسة أشخاص.",
             &[],
         ),
+        // Storming a civilian site (an embassy, a hotel, an institution's seat) is an
+        // attack on civilians.
+        (
+            "واقتحم مسلحون مقر السفارة في مدينة صنعاء.",
+            &[("attack", Some("صنعاء"), false, Modality::Asserted)],
+        ),
         // A phrase that begins with the article matches after a clitic too: a world war
         // named in a simile is no event.
         (
