@@ -313,16 +313,20 @@ fn is_verb_like(cx: &Ctx, i: usize, a: usize, b: usize) -> bool {
         let p = cx.tok(i - 1);
         // A count before it makes it a noun (`3 طلب`); a date that opens the clause does
         // not (`. في 16 أيار/مايو 2014 أعلن الفريق أول خليفة حفتر`).
-        let dated = cx.doc.times.iter().any(|t| {
-            t.start <= p.span.start
-                && p.span.end <= t.end
-                && (a..i)
-                    .find(|&k| cx.tok(k).span.start >= t.start)
-                    .is_some_and(|k| {
-                        k == a || cx.punct(k - 1, &[',', '.', ';', ':']) || cx.form(k - 1) == "و"
-                    })
-        });
-        if p.kind == rasd_model::TokenKind::Number && !dated {
+        let dated = |p: &rasd_model::Token| {
+            cx.doc.times.iter().any(|t| {
+                t.start <= p.span.start
+                    && p.span.end <= t.end
+                    && (a..i)
+                        .find(|&k| cx.tok(k).span.start >= t.start)
+                        .is_some_and(|k| {
+                            k == a
+                                || cx.punct(k - 1, &[',', '.', ';', ':'])
+                                || cx.form(k - 1) == "و"
+                        })
+            })
+        };
+        if p.kind == rasd_model::TokenKind::Number && !dated(p) {
             return false;
         }
         if cx.is_particle(i - 1, b, "prep").is_some() {
