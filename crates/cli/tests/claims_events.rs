@@ -871,6 +871,26 @@ fn strikes_of_two_kinds_are_two_events() {
     );
 }
 
+/// A base named in quotes is still the base (`قاعدة "التيفور"`), and a struck base is the
+/// event's place; the eastern Qalamoun is its own region.
+#[test]
+fn a_quoted_base_and_the_eastern_qalamoun_are_known_places() {
+    let text = "وخرج المسلحون من القلمون الشرقي. \
+                واتهم النظام إسرائيل بقصف قاعدة \"التيفور\" الجوية العسكرية قرب حمص في 9 أبريل.";
+    let d = extract_one(serde_json::json!({"id": "t4", "published": "2018-04-30", "text": text}));
+    let refs: Vec<&str> = d["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["ref"].as_str())
+        .collect();
+    assert!(
+        refs.contains(&"eastern-qalamoun-sy") && refs.contains(&"tiyas-sy"),
+        "help: {refs:?}"
+    );
+    assert_eq!(d["events"][0]["place"], "tiyas-sy", "help: {d}");
+}
+
 /// A date that opens the clause leaves the verb after it a verb; its subject is the
 /// speaker (`في 16 أيار/مايو 2014 أعلن الفريق أول خليفة حفتر`).
 #[test]
