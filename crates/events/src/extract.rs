@@ -764,9 +764,9 @@ impl<'a> Scan<'a> {
                     break;
                 }
                 end = self.weapon_at(w.0, hi).map_or(w.0 + 1, |h| h.end);
-                // An adjective (`ومدفعية`, `وصاروخي`), not a list of weapons (`السيارات
-                // المفخخة والقذائف`).
-                let adjective = ["ي", "ية", "يه", "يا"]
+                // A nisba adjective (`ومدفعية`, `وصاروخي`; folded, ة is ه), not a list of
+                // weapons (`السيارات المفخخة والقذائف`).
+                let adjective = ["ي", "يه", "يا"]
                     .iter()
                     .any(|x| cx.core(end - 1).ends_with(x));
                 let Some(t) = w.1.etype.filter(|_| joined && adjective) else {
