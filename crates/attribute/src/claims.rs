@@ -20,7 +20,7 @@ use rasd_model::{Claim, Mention, Span, Stance, Why};
 
 use crate::context::Ctx;
 use crate::lex::{Cue, CueKind, SourceClass};
-use crate::speaker::{outlet_at, phrase, relational, Speaker, Start};
+use crate::speaker::{outlet_at, phrase, Speaker, Start};
 use crate::words::text_without_conjunction;
 
 /// The rule of a speaker found as a document's issuer (`أصدرت الوزارة بيانا قالت فيه`);
@@ -89,14 +89,13 @@ pub(crate) fn find(cx: &Ctx) -> Vec<Claim> {
             let (cs, ce) = (hit.start, hit.end);
             // A cue absorbed by the claim before it (`متابعا بقوله بأن`, `نقل X عن Y قوله`);
             // a participle further on than its cue or speaker opens its own claim
-            // (`ودانت X الهجوم، مؤكدة أنه`).
-            if aside_end(cx, cs, b).is_none()
-                && drafts[first_in_sentence..].last().is_some_and(|d| {
-                    d.content_start.is_some_and(|c| cs < c)
-                        && cs >= d.cue_end
-                        && (cue.kind != CueKind::Participle
-                            || cs <= d.cue_end.max(d.speaker.end) + 1)
-                })
+            // (`ودانت X الهجوم، مؤكدة أنه`), and so does the cue of a relative clause set off
+            // by commas (`، التي أكدت`).
+            if drafts[first_in_sentence..].last().is_some_and(|d| {
+                d.content_start.is_some_and(|c| cs < c)
+                    && cs >= d.cue_end
+                    && (cue.kind != CueKind::Participle || cs <= d.cue_end.max(d.speaker.end) + 1)
+            }) && aside_end(cx, cs, b).is_none()
             {
                 i = ce;
                 continue;
@@ -196,8 +195,15 @@ fn via_in(cx: &Ctx, a: usize, b: usize, end: usize, seen: &[(usize, Mention)]) -
 /// outlet phrases (`لمراسل الجزيرة`), prepositional phrases (`في تصريح صحفي`, `خلال
 /// حديثه`) and the preposition of the verb (`إلى أن`, `على أن`). Returns the first
 /// content token and whether a marker opened it; without a marker, the first token
-/// after the adjuncts.
-fn marker_after(cx: &Ctx, from: usize, b: usize, outlets: &[(usize, Mention)]) -> (usize, bool) {
+/// after the adjuncts. With `ila`, the cue's own `إلى` opens the content (`خلص التحقيق إلى
+/// وجود أخطاء`).
+fn marker_after(
+    cx: &Ctx,
+    from: usize,
+    b: usize,
+    outlets: &[(usize, Mention)],
+    ila: bool,
+) -> (usize, bool) {
     let mut k = from;
     let lim = (from + MARKER_WINDOW).min(b);
     let mut content = from;
@@ -253,6 +259,9 @@ fn marker_after(cx: &Ctx, from: usize, b: usize, outlets: &[(usize, Mention)]) -
                 {
                     k += n;
                     continue;
+                }
+                if ila && p == "الي" && k + n < b {
+                    return (k + n, true);
                 }
                 // After another word, with `قائلا` to come, it is that word's (`متوجهاً
                 // إلى الأسد، قائلاً إن`).
@@ -638,31 +647,9 @@ fn finish_draft(
         }
         return Some(d);
     }
-    let (mut at_content, mut marked) = marker_after(cx, after_speaker, b, outlets);
-    if !marked && d.cue.ila {
-        // `خلص الفريق إلى وجود أخطاء`: what إلى introduces is the content.
-        let mut k = after_speaker;
-        loop {
-            if k < b && (cx.punct(k, &[',']) || cx.is_particle(k, b, "adv").is_some()) {
-                k += 1;
-                continue;
-            }
-            // An adjunct set off by commas (`وخلصت اللجنة، في تقريرها، إلى`).
-            let adjunct = (k > after_speaker && cx.punct(k - 1, &[',']))
-                .then(|| cx.is_particle(k, b, "prep"))
-                .flatten()
-                .filter(|_| cx.core(k) != "الي")
-                .and_then(|_| (k + 1..b.min(k + 6)).find(|&j| cx.punct(j, &[','])));
-            match adjunct {
-                Some(c) => k = c + 1,
-                None => break,
-            }
-        }
-        if k + 1 < b && cx.core(k) == "الي" {
-            at_content = k + 1;
-            marked = true;
-            d.rules.push("attribute/content-after-ila");
-        }
+    let (at_content, marked) = marker_after(cx, after_speaker, b, outlets, d.cue.ila);
+    if marked && d.cue.ila && at_content > 0 && cx.core(at_content - 1) == "الي" {
+        d.rules.push("attribute/content-after-ila");
     }
     if let Some(c) = aside_end(cx, d.cue_start, b) {
         d.content_end = c;
@@ -974,7 +961,7 @@ fn main_subject(cx: &Ctx, a: usize, cue: usize, b: usize, states: bool) -> Optio
         }
         // A relational adjective (`اليمني`, `التركية`) describes a noun; it names no one.
         let one = cx.entity_end(n, p) == p + 1;
-        if one && e.etype != rasd_model::EntityType::PER && relational(cx, p) {
+        if one && e.etype != rasd_model::EntityType::PER && cx.nisba(p) {
             continue;
         }
         let object = prep_object(cx, p, a, b);

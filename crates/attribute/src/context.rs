@@ -217,6 +217,13 @@ impl<'a> Ctx<'a> {
         self.doc.tokens[i].clitics.has(Clitics::AL)
     }
 
+    /// Whether token `i` ends like a relational adjective (nisba): `الحوثي`, `الليبية`
+    /// (folded, ة is ه).
+    pub fn nisba(&self, i: usize) -> bool {
+        let c = self.core(i);
+        c.ends_with('ي') || c.ends_with("يه")
+    }
+
     /// Whether token `i` is a word (Arabic or Latin).
     #[inline]
     pub fn is_word(&self, i: usize) -> bool {

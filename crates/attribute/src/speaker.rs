@@ -268,8 +268,7 @@ pub fn phrase(cx: &Ctx, i: usize, end: usize, start: Start) -> Option<Speaker> {
             let li_ok = !cx.has_prep_clitic(k) || li;
             // A relational adjective naming a state (`رئيس الوزراء الإسرائيلي`) agrees
             // with the definite word before it.
-            let nisba =
-                e.etype == EntityType::GPE && definite && cx.has_article(k) && relational(cx, k);
+            let nisba = e.etype == EntityType::GPE && definite && cx.has_article(k) && cx.nisba(k);
             if li_ok
                 && (e.etype == EntityType::PER || linked || li || k == head_end || nisba)
                 && head.is_some()
@@ -348,7 +347,7 @@ pub fn phrase(cx: &Ctx, i: usize, end: usize, start: Start) -> Option<Speaker> {
         // `الليبية`); another definite noun is the verb's object (`ووصفت الأمم المتحدة
         // الأوضاع بأنها`).
         let after_name = k > i && cx.entity(k - 1).is_some() && cx.entity(k).is_none();
-        if after_name && art && !relational(cx, k) {
+        if after_name && art && !cx.nisba(k) {
             break;
         }
         // An indefinite word may be followed by its genitive (`وزير خارجية حكومة الوفاق`).
@@ -563,17 +562,21 @@ fn serving(cx: &Ctx, sp: &mut Speaker, h: &Hit<SourceHead>, n: usize) {
     sp.mention.of = principal;
 }
 
+/// The OUTLET entity at token `k` after a preposition, split off or not (`للجزيرة`;
+/// `لبي بي سي` is too short to split): its index.
+fn outlet_after_li(cx: &Ctx, k: usize) -> Option<usize> {
+    let (n, e) = cx.entity_starting(k)?;
+    (e.etype == EntityType::OUTLET && (cx.has_prep_clitic(k) || e.start > cx.tok(k).span.start))
+        .then_some(n)
+}
+
 /// Whether token `k` begins the outlet a statement was given to (`لوكالة`, `لسكاي نيوز`,
 /// `لبي بي سي`, `في تصريح لـ`).
 fn given_to(cx: &Ctx, k: usize, end: usize) -> bool {
     match cx.outlet(k, end) {
         Some(("frame", _, _)) => outlet_at(cx, k, end, &[]).is_some(),
         Some(("noun", _, _)) => cx.has_prep_clitic(k),
-        // An OUTLET entity after ل, split off or not (`لبي بي سي` is too short to split).
-        _ => cx.entity_starting(k).is_some_and(|(_, e)| {
-            e.etype == EntityType::OUTLET
-                && (cx.has_prep_clitic(k) || e.start > cx.tok(k).span.start)
-        }),
+        _ => outlet_after_li(cx, k).is_some(),
     }
 }
 
@@ -619,11 +622,6 @@ fn foreign_name_tail(cx: &Ctx, k: usize, end: usize) -> bool {
     matches!(c, Clitics::BI | Clitics::LI | Clitics::KA)
         && cx.core(k).chars().count() >= 4
         && (closes(cx, k + 1, end) || cx.head(k + 1, end).is_some())
-}
-
-/// Whether token `k` ends like a relational adjective (nisba): `الحوثي`, `الليبية`.
-pub(crate) fn relational(cx: &Ctx, k: usize) -> bool {
-    cx.core(k).ends_with('ي') || cx.core(k).ends_with("يه")
 }
 
 /// Whether token `k` is a hashtag's `#` glued to the word after it.
@@ -711,13 +709,8 @@ pub fn outlet_at(
     let (class, n) = match cx.outlet(i, end) {
         Some((c, n, _)) => (c, n),
         None => {
-            // An OUTLET entity with a preposition clitic (`للجزيرة`, `لبي بي سي`).
-            let (m, e) = cx.entity_starting(i)?;
-            let after_li = cx.has_prep_clitic(i) || e.start > cx.tok(i).span.start;
-            if e.etype == EntityType::OUTLET && after_li {
-                return Some((entity_mention(cx, m), cx.entity_end(m, i)));
-            }
-            return None;
+            let m = outlet_after_li(cx, i)?;
+            return Some((entity_mention(cx, m), cx.entity_end(m, i)));
         }
     };
     let k = i + n;
@@ -793,10 +786,7 @@ fn outlet_noun_name(
         let mut e = k;
         while e < end && e - k < 3 && cx.is_word(e) && !stops(cx, e, end) && !cx.has_prep_clitic(e)
         {
-            if e > k
-                && cx.has_article(e)
-                && (cx.core(e).ends_with("يه") || cx.core(e).ends_with('ي'))
-            {
+            if e > k && cx.has_article(e) && cx.nisba(e) {
                 break;
             }
             e += 1;

@@ -764,11 +764,9 @@ impl<'a> Scan<'a> {
                     break;
                 }
                 end = self.weapon_at(w.0, hi).map_or(w.0 + 1, |h| h.end);
-                // A nisba adjective (`ومدفعية`, `وصاروخي`; folded, ة is ه), not a list of
-                // weapons (`السيارات المفخخة والقذائف`).
-                let adjective = ["ي", "يه", "يا"]
-                    .iter()
-                    .any(|x| cx.core(end - 1).ends_with(x));
+                // A nisba adjective (`ومدفعية`, `وصاروخي`, `وجويا`), not a list of weapons
+                // (`السيارات المفخخة والقذائف`).
+                let adjective = cx.nisba(end - 1) || cx.core(end - 1).ends_with("يا");
                 let Some(t) = w.1.etype.filter(|_| joined && adjective) else {
                     continue;
                 };
@@ -1448,15 +1446,10 @@ impl<'a> Scan<'a> {
                         p = q;
                     }
                 }
-                let mut end = p.end;
-                out.push(p);
                 // Coordinated places: `، وترهونة، وكامل مدن الساحل الغربي`.
-                while let Some(next) = self.coordinated(end, sb, te) {
-                    end = next.end;
-                    if !out.iter().any(|q: &Place| q.key == next.key) {
-                        out.push(next);
-                    }
-                }
+                let end = p.end;
+                out.push(p);
+                self.add_coordinated(&mut out, end, sb, te);
                 return out;
             }
             k += 1;
@@ -1473,15 +1466,10 @@ impl<'a> Scan<'a> {
                 }
                 // The first of a coordination before the trigger: every member, and those
                 // coordinated after it (`في ريفي حماة وحلب تعرضت`).
-                let mut end = p.end;
+                let end = p.end;
                 let mut first = k;
                 let mut all = vec![p];
-                while let Some(next) = self.coordinated(end, ts, te) {
-                    end = next.end;
-                    if !all.iter().any(|q: &Place| q.key == next.key) {
-                        all.push(next);
-                    }
-                }
+                self.add_coordinated(&mut all, end, ts, te);
                 while first > lo {
                     let Some(prev) = self.place_before(first, lo) else {
                         break;
@@ -1553,6 +1541,16 @@ impl<'a> Scan<'a> {
             return Some((p, s));
         }
         None
+    }
+
+    /// Add to `out` the places coordinated one after another from token `end`, each once.
+    fn add_coordinated(&self, out: &mut Vec<Place>, mut end: usize, hi: usize, te: usize) {
+        while let Some(next) = self.coordinated(end, hi, te) {
+            end = next.end;
+            if !out.iter().any(|q| q.key == next.key) {
+                out.push(next);
+            }
+        }
     }
 
     /// A place coordinated after `k`: `،` / `و` then (skipping area words and `كامل`) a
@@ -1666,8 +1664,7 @@ impl<'a> Scan<'a> {
                 if a >= end || cx.entity(a).is_some() || self.not_name(a, end) {
                     return None;
                 }
-                if !cx.has_article(a) && (cx.core(a).ends_with("يه") || cx.core(a).ends_with('ي'))
-                {
+                if !cx.has_article(a) && cx.nisba(a) {
                     // `منطقة عسكرية`: an adjective, not a name.
                     return None;
                 }
