@@ -445,6 +445,15 @@ impl<'a> Scan<'a> {
         }
     }
 
+    /// Whether trigger `ts` is what an `undergo` verb up to eight tokens before it says
+    /// was suffered (`تعرضت القرية للقصف`).
+    fn undergone(&self, ts: usize, a: usize, b: usize) -> bool {
+        (ts.saturating_sub(8).max(a)..ts).any(|k| {
+            self.frame_class(k, b)
+                .is_some_and(|(c, _, _)| c == "undergo")
+        })
+    }
+
     /// Whether a trigger hit is an event word here: not a verb form with the article,
     /// not a purpose clause (`للسيطرة عليها`), not the object of a demand (`طالب
     /// باعتقال`), not inside a speaker phrase.
@@ -460,10 +469,7 @@ impl<'a> Scan<'a> {
         };
         let undergo = ts > a && framing(ts - 1)
             || ts > a + 1 && framing(ts - 2)
-            || (ts.saturating_sub(8).max(a)..ts).any(|k| {
-                self.frame_class(k, b)
-                    .is_some_and(|(c, _, _)| c == "undergo")
-            });
+            || self.undergone(ts, a, b);
         if t.clitics.has(Clitics::LI)
             && !t.clitics.has(Clitics::SUFFIX)
             && row.etype != "other"
@@ -847,6 +853,7 @@ impl<'a> Scan<'a> {
             why = why.and(Why::rule("events/actor-is-speaker"));
         }
         let (time, earlier) = self.time(ts, te, sa, sb, row.background);
+        let undergone = cx.tok(ts).clitics.has(Clitics::LI) && self.undergone(ts, sa, sb);
         let (negated, modality, neg_rule) = self.modality(ts, sa);
         if let Some(r) = neg_rule {
             why = why.and(Why::rule(r));
@@ -894,7 +901,9 @@ impl<'a> Scan<'a> {
                     generic: weak && row.weapon,
                     casualty_only: false,
                     background: row.background,
-                    definite: cx.has_article(ts),
+                    // what a place `underwent` takes the article without referring back
+                    // (`تعرضت القرية للقصف`: was shelled)
+                    definite: cx.has_article(ts) && !undergone,
                     trigger: (ts, te),
                     sentence: s,
                     actors: actors.clone(),

@@ -234,6 +234,13 @@ mod tests {
             "وقع الهجوم الإرهابي بسيارتين مفخختين يقودهما انتحاريان في مديرية التواهي.",
             &[("suicide_bomb", Some("التواهي"), false, Modality::Asserted)],
         ),
+        // What a place underwent takes the article without referring back: `للقصف` after
+        // `تعرضت` is a shelling (a definite `القصف` with a place alone is not).
+        (
+            "وتعرضت القرية للقصف في مديرية التواهي.",
+            &[("shelling_artillery_missile_attack", Some("التواهي"), false, Modality::Asserted)],
+        ),
+        ("وتحدث الناس عن القصف في مديرية التواهي.", &[]),
     ];
 
     #[test]
