@@ -87,14 +87,21 @@ pub(crate) fn find(cx: &Ctx) -> Vec<Claim> {
             };
             let cue = hit.value.clone();
             let (cs, ce) = (hit.start, hit.end);
-            // A cue absorbed by the claim before it (`متابعا بقوله بأن`, `نقل X عن Y قوله`);
-            // a participle further on than its cue or speaker opens its own claim
-            // (`ودانت X الهجوم، مؤكدة أنه`), and so does the cue of a relative clause set off
-            // by commas (`، التي أكدت`).
+            // A cue absorbed by the claim before it (`متابعا بقوله بأن`, `نقل X عن Y قوله`,
+            // `وتابع X، متوجها إلى Y، قائلا إن`: a strict verb, which says nothing without
+            // its content, opens it after `قائلا`); another participle further on than its
+            // cue or speaker opens its own claim (`ودانت X الهجوم، مؤكدة أنه`, `وأدان X
+            // القصف، قائلا إن`), and so does the cue of a relative clause set off by commas
+            // (`، التي أكدت`).
             if drafts[first_in_sentence..].last().is_some_and(|d| {
                 d.content_start.is_some_and(|c| cs < c)
                     && cs >= d.cue_end
-                    && (cue.kind != CueKind::Participle || cs <= d.cue_end.max(d.speaker.end) + 1)
+                    && (cue.kind != CueKind::Participle
+                        || cs <= d.cue_end.max(d.speaker.end) + 1
+                        || d.cue.kind == CueKind::Verb
+                            && d.cue.strict
+                            && d.explicit
+                            && cue.id.starts_with("say.part"))
             }) && aside_end(cx, cs, b).is_none()
             {
                 i = ce;
@@ -263,13 +270,14 @@ fn marker_after(
                 if ila && p == "الي" && k + n < b {
                     return (k + n, true);
                 }
-                // After another word, with `قائلا` to come, it is that word's (`متوجهاً
-                // إلى الأسد، قائلاً إن`).
+                // With `قائلا` to come, the phrase is an adjunct: of another word
+                // (`متوجهاً إلى الأسد، قائلاً إن`) or the verb's object (`وعلّق جنبلاط على
+                // القرار قائلاً إن`).
                 let says_on = (k + n..lim).any(|j| {
                     cx.cue(j, b)
                         .is_some_and(|h| h.value.id.starts_with("say.part"))
                 });
-                if !(first_word.is_some() && cx.is_word(k - 1) && says_on) {
+                if !says_on {
                     break;
                 }
             }
@@ -1514,11 +1522,23 @@ mod tests {
         // A strict verb's content may follow an adjunct of its own and `قائلا`.
         (
             "وتابع ليبرمان، متوجها إلى الأسد، قائلا إن الإيرانيين لا يساعدونه.",
+            &[("تابع", "ليبرمان", false, "", Stance::Assert)],
+        ),
+        // ... or the verb's own object (`علّق على`); a verb that is no reporting verb
+        // leaves `قائلا` a claim of its own.
+        (
+            "وعلّق جنبلاط على القرار قائلا إن الإدارة الأمريكية تسير إلى التطرف.",
+            &[("علّق", "جنبلاط", false, "", Stance::Assert)],
+        ),
+        (
+            "وأدانت المنظمة أعمال العنف، قائلة إن 18 من القتلى مدنيون.",
             &[
-                ("تابع", "ليبرمان", false, "", Stance::Assert),
-                ("قائلا", "ليبرمان", false, "", Stance::Assert),
+                ("أدانت", "المنظمة", false, "", Stance::Assert),
+                ("قائلة", "المنظمة", false, "", Stance::Assert),
             ],
         ),
+        // A participle with other senses needs its content marker (`معلقا على الأشجار`).
+        ("وكان أحدهم مشنوقا ومعلقا على الأشجار.", &[]),
         // A relative speaks as himself: the kin noun heads the speaker (`أم`, `أخ`, `زوج`).
         (
             "وتقول أم الضحية إن ابنتها كانت في صحة جيدة.",
