@@ -803,7 +803,7 @@ fn subject_before(cx: &Ctx, cue: usize, a: usize, b: usize, clause_only: bool) -
         let starts_clause = p == a
             || cx.punct(p - 1, &[',', '"', '-'])
             || cx.is_particle(p - 1, b, "comp").is_some()
-            || cx.is_particle(p - 1, b, "conj").is_some()
+            || cx.particle_before(p, "conj")
             || cx.is_particle(p - 1, b, "aux").is_some()
             || cx.form(p - 1) == "و"
             || (cx.tok(p).clitics.has(rasd_model::Clitics::WA) && !cx.has_prep_clitic(p));
@@ -1069,7 +1069,7 @@ fn close_sentence(cx: &Ctx, drafts: &mut [Draft], b: usize) {
                 || (prev(1)
                     && (cx.punct(cs - 1, &[',', ';'])
                         || matches!(cx.form(cs - 1), "و" | "ف")
-                        || cx.is_particle(cs - 1, b, "conj").is_some()));
+                        || cx.particle_before(cs, "conj")));
             (d.cue_start, sibling)
         })
         .collect();
@@ -1535,6 +1535,14 @@ mod tests {
             &[
                 ("أدانت", "المنظمة", false, "", Stance::Assert),
                 ("قائلة", "المنظمة", false, "", Stance::Assert),
+            ],
+        ),
+        // A connective of several words opens a sibling claim inside another's content.
+        (
+            "وقال شهود إن قصفا وقع، في وقت أهابت وزارة الصحة بالأطباء الالتحاق بمستشفياتهم.",
+            &[
+                ("قال", "شهود", true, "", Stance::Assert),
+                ("أهابت", "وزارة الصحة", false, "", Stance::Assert),
             ],
         ),
         // A participle with other senses needs its content marker (`معلقا على الأشجار`).

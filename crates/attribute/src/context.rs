@@ -174,6 +174,12 @@ impl<'a> Ctx<'a> {
             .map(|(_, n)| n)
     }
 
+    /// Whether a function word of `class` ends right before token `i` (one to three
+    /// tokens long: `فيما`, `في حين`, `في الوقت الذي`).
+    pub fn particle_before(&self, i: usize, class: &str) -> bool {
+        (1..=3.min(i)).any(|n| self.is_particle(i - n, i, class) == Some(n))
+    }
+
     /// The reporting cue at `i`.
     #[inline]
     pub fn cue(&self, i: usize, end: usize) -> Option<Hit<'a, Cue>> {
