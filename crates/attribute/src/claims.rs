@@ -799,6 +799,17 @@ fn subject_before(cx: &Ctx, cue: usize, a: usize, b: usize, clause_only: bool) -
         if apposition {
             continue;
         }
+        // `منطقة "ورش لخانة" الليبية`: a relational adjective after a quoted name
+        // describes it; the quote does not open a clause.
+        let adjective = p > a + 1
+            && cx.quote(p - 1)
+            && cx.is_word(p - 2)
+            && sp.end == p + 1
+            && cx.nisba(p)
+            && cx.entity(p).is_some_and(|(_, e)| e.etype != rasd_model::EntityType::PER);
+        if adjective {
+            continue;
+        }
         let object = prep_object(cx, p, a, b);
         let starts_clause = p == a
             || cx.punct(p - 1, &[',', '"', '-'])
@@ -1536,6 +1547,11 @@ mod tests {
                 ("أدانت", "المنظمة", false, "", Stance::Assert),
                 ("قائلة", "المنظمة", false, "", Stance::Assert),
             ],
+        ),
+        // A relational adjective after a quoted name is no subject.
+        (
+            "وتشهد منطقة \"ورش لخانة\" الليبية تواجد مسلحين، يقومون بعمليات خطف ويطالبون بفدية.",
+            &[],
         ),
         // A connective of several words opens a sibling claim inside another's content.
         (
