@@ -454,6 +454,17 @@ impl<'a> Scan<'a> {
         })
     }
 
+    /// Whether trigger `ts` is the verbal noun a `managed to` verb up to eight tokens
+    /// before it takes after من or في (`تمكنت القوات التركية من السيطرة على`).
+    fn achieved(&self, ts: usize, a: usize, b: usize) -> bool {
+        ts > a + 1
+            && matches!(self.cx.core(ts - 1), "من" | "في")
+            && (ts.saturating_sub(9).max(a)..ts - 1).any(|k| {
+                self.frame_class(k, b)
+                    .is_some_and(|(c, _, _)| c == "achieve")
+            })
+    }
+
     /// Whether a trigger hit is an event word here: not a verb form with the article,
     /// not a purpose clause (`للسيطرة عليها`), not the object of a demand (`طالب
     /// باعتقال`), not inside a speaker phrase.
@@ -853,7 +864,8 @@ impl<'a> Scan<'a> {
             why = why.and(Why::rule("events/actor-is-speaker"));
         }
         let (time, earlier) = self.time(ts, te, sa, sb, row.background);
-        let undergone = cx.tok(ts).clitics.has(Clitics::LI) && self.undergone(ts, sa, sb);
+        let undergone = cx.tok(ts).clitics.has(Clitics::LI) && self.undergone(ts, sa, sb)
+            || self.achieved(ts, sa, sb);
         let (negated, modality, neg_rule) = self.modality(ts, sa);
         if let Some(r) = neg_rule {
             why = why.and(Why::rule(r));
@@ -901,8 +913,9 @@ impl<'a> Scan<'a> {
                     generic: weak && row.weapon,
                     casualty_only: false,
                     background: row.background,
-                    // what a place `underwent` takes the article without referring back
-                    // (`تعرضت القرية للقصف`: was shelled)
+                    // what a place `underwent` or a force `managed` takes the article
+                    // without referring back (`تعرضت القرية للقصف`: was shelled; `تمكنت
+                    // القوات من السيطرة على`)
                     definite: cx.has_article(ts) && !undergone,
                     trigger: (ts, te),
                     sentence: s,

@@ -403,6 +403,7 @@ impl Lexicons {
             table(src, FRAMES, &mut issues),
             &[
                 "undergo",
+                "achieve",
                 "support",
                 "by",
                 "nature",

@@ -241,6 +241,16 @@ mod tests {
             &[("shelling_artillery_missile_attack", Some("التواهي"), false, Modality::Asserted)],
         ),
         ("وتحدث الناس عن القصف في مديرية التواهي.", &[]),
+        // ... and so does what a force managed to do.
+        (
+            "وتمكنت القوات من السيطرة على مديرية التواهي.",
+            &[(
+                "non_state_actor_overtakes_territory",
+                Some("التواهي"),
+                false,
+                Modality::Asserted,
+            )],
+        ),
     ];
 
     #[test]
