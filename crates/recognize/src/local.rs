@@ -185,7 +185,7 @@ pub fn bynames(lx: &Lexicon, doc: &Doc) -> Vec<Tagged> {
 /// People no lexicon holds, found by rule where the tagger found nothing: a given name of
 /// `ner/given_names.tsv` and one more word, or connected words (`بن حمد آل ثاني`, `عبد
 /// المعروف`: connectors of `titles.tsv`), either after a title (`العقيد جميل المعالم`,
-/// `الطبيب عثمان الزنتاني`) or before one, behind a comma or not (`عدنان حزام، المتحدث
+/// `الطبيب عثمان الزنتاني`, `الإعلامي الليبي نبيل السكني`) or before one, behind a comma or not (`عدنان حزام، المتحدث
 /// باسم`, `علي المقرحي آمر`).
 /// The name stops at punctuation, at a word with a particle (`و`, `ب`, `ل`), at one letter,
 /// at any other cue of `titles.tsv` and at a demonym.
@@ -232,7 +232,8 @@ pub fn titled_people(lx: &Lexicon, doc: &Doc) -> Vec<Tagged> {
                 break;
             }
         }
-        if b - i < 2 {
+        // a hashtag may go on with the name (`رجب طيب #أردوغان`)
+        if b - i < 2 || b < n && doc.form(doc.tokens[b].form) == "#" {
             i += 1;
             continue;
         }
@@ -249,10 +250,15 @@ pub fn titled_people(lx: &Lexicon, doc: &Doc) -> Vec<Tagged> {
                     .iter()
                     .any(|c| matches!(c.kind, CueKind::Title | CueKind::Spokesperson))
             });
-        let titled = titled_after
-            || resolve::cues_before(lx, doc, i)
+        // a demonym may stand between the title and the name (`العقيد الليبي نبيل السكني`)
+        let title_before = |k: usize| {
+            resolve::cues_before(lx, doc, k)
                 .iter()
-                .any(|c| matches!(c.kind, CueKind::Title | CueKind::Spokesperson));
+                .any(|c| matches!(c.kind, CueKind::Title | CueKind::Spokesperson))
+        };
+        let titled = titled_after
+            || title_before(i)
+            || i > 1 && has_demonym(lx, doc, i - 1, i) && title_before(i - 1);
         if titled {
             out.extend(person(lx, doc, i, b));
             i = b;
@@ -738,6 +744,9 @@ mod tests {
             ),
             ("وقال عدنان حزام إن الوضع صعب", &[]),
             ("وصرح علي المقرحي آمر غرفة العمليات", &["علي المقرحي"]),
+            ("وأكد العقيد الليبي نبيل السكني أن", &["نبيل السكني"]),
+            ("وأكد الجيش الليبي نبيل السكني", &[]),
+            ("وبحث الرئيس التركي رجب طيب #أردوغان", &[]),
             ("ردا على تصريحات الرئيس", &[]),
             ("وصل الرئيس إلى المدينة", &[]),
         ];
