@@ -455,6 +455,34 @@ pub fn phrase(cx: &Ctx, i: usize, end: usize, start: Start) -> Option<Speaker> {
             }
         }
     }
+    // `أنصار حفتر`, `خصوم السراج`, `مصدر مقرب من حفتر`: an indefinite unnamed source in
+    // the genitive of a person, or linked to one by its own word, is that person's
+    // people, not the person (`الناشط محمد علي` and `مسؤول الشؤون الإنسانية ستيفن
+    // أوبراين` name the speaker).
+    if let (Some(n), Some(h)) = (person, &head) {
+        // the person right after the head, or after titles (`أنصار المشير حفتر`)
+        let named_next = (h.end..sp.end)
+            .find(|&t| cx.entity_starting(t).is_some_and(|(m, _)| m == n))
+            .is_some_and(|p| {
+                (h.end..p).all(|t| {
+                    cx.head(t, end)
+                        .is_some_and(|x| x.value.class == SourceClass::Title)
+                })
+            });
+        let linked = h.end < sp.end
+            && keys(cx.doc, cx.tok(h.end))
+                .iter()
+                .any(|w| h.value.takes.iter().any(|t| &**t == *w));
+        let genitive = class == Some(SourceClass::Anonymous)
+            && h.start == i
+            && !cx.has_article(i)
+            && (named_next || linked);
+        if genitive {
+            sp.mention.of = cx.doc.entities[n].reference.clone();
+            sp.why.push(Why::rule("attribute/people-of-person"));
+            return Some(sp);
+        }
+    }
     if let Some(n) = person {
         let p = (i..sp.end).find(|&t| cx.entity_starting(t).is_some_and(|(m, _)| m == n));
         if let (Some(h), Some(p)) = (&head, p) {

@@ -959,3 +959,30 @@ fn hashtags_name_speakers() {
         "help: {got:?}"
     );
 }
+
+/// An unnamed source linked to a person (`مصدر مقرب من حفتر`) or in his genitive (`أنصار
+/// المشير حفتر`) is his people: the claim is theirs, anonymous, not the person's. A
+/// definite title before a name still names the speaker.
+#[test]
+fn a_persons_people_speak_as_themselves() {
+    let text = "وقال مصدر مقرب من حفتر إن الهجوم فشل. وقال أنصار المشير حفتر إن المدينة آمنة. \
+                وقال المسؤول الأممي ستيفن أوبراين إن الوضع صعب.";
+    let d = extract_one(serde_json::json!({"id": "g", "published": "2018-05-01", "text": text}));
+    let got = claim_fields(&d, ["speaker", "text"], ["speaker", "of"]);
+    assert_eq!(
+        got,
+        [
+            ("مصدر مقرب من حفتر", "khalifa-haftar"),
+            ("أنصار المشير حفتر", "khalifa-haftar"),
+            ("ستيفن أوبراين", "")
+        ],
+        "help: {d}"
+    );
+    let anonymous: Vec<bool> = d["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["anonymous"].as_bool().unwrap_or(false))
+        .collect();
+    assert_eq!(anonymous, [true, true, false], "help: {d}");
+}
