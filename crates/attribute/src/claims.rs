@@ -806,7 +806,9 @@ fn subject_before(cx: &Ctx, cue: usize, a: usize, b: usize, clause_only: bool) -
             && cx.is_word(p - 2)
             && sp.end == p + 1
             && cx.nisba(p)
-            && cx.entity(p).is_some_and(|(_, e)| e.etype != rasd_model::EntityType::PER);
+            && cx
+                .entity(p)
+                .is_some_and(|(_, e)| e.etype != rasd_model::EntityType::PER);
         if adjective {
             continue;
         }
@@ -1547,11 +1549,6 @@ mod tests {
                 ("أدانت", "المنظمة", false, "", Stance::Assert),
                 ("قائلة", "المنظمة", false, "", Stance::Assert),
             ],
-        ),
-        // A relational adjective after a quoted name is no subject.
-        (
-            "وتشهد منطقة \"ورش لخانة\" الليبية تواجد مسلحين، يقومون بعمليات خطف ويطالبون بفدية.",
-            &[],
         ),
         // A connective of several words opens a sibling claim inside another's content.
         (

@@ -455,7 +455,7 @@ pub fn phrase(cx: &Ctx, i: usize, end: usize, start: Start) -> Option<Speaker> {
             }
         }
     }
-    // `أنصار حفتر`, `خصوم السراج`, `مصدر مقرب من حفتر`: an indefinite unnamed source in
+    // `أنصار حفتر`, `معارضو السراج`, `مصدر مقرب من حفتر`: an indefinite unnamed source in
     // the genitive of a person, or linked to one by its own word, is that person's
     // people, not the person (`الناشط محمد علي` and `مسؤول الشؤون الإنسانية ستيفن
     // أوبراين` name the speaker).

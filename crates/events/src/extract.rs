@@ -478,9 +478,8 @@ impl<'a> Scan<'a> {
             self.frame_class(k, b)
                 .is_some_and(|(c, _, _)| !matches!(c, "outbreak" | "demand" | "front"))
         };
-        let undergo = ts > a && framing(ts - 1)
-            || ts > a + 1 && framing(ts - 2)
-            || self.undergone(ts, a, b);
+        let undergo =
+            ts > a && framing(ts - 1) || ts > a + 1 && framing(ts - 2) || self.undergone(ts, a, b);
         if t.clitics.has(Clitics::LI)
             && !t.clitics.has(Clitics::SUFFIX)
             && row.etype != "other"
@@ -864,7 +863,8 @@ impl<'a> Scan<'a> {
             why = why.and(Why::rule("events/actor-is-speaker"));
         }
         let (time, earlier) = self.time(ts, te, sa, sb, row.background);
-        let undergone = cx.tok(ts).clitics.has(Clitics::LI) && self.undergone(ts, sa, sb)
+        // the verbal noun a frame verb takes: what was suffered or achieved
+        let framed = cx.tok(ts).clitics.has(Clitics::LI) && self.undergone(ts, sa, sb)
             || self.achieved(ts, sa, sb);
         let (negated, modality, neg_rule) = self.modality(ts, sa);
         if let Some(r) = neg_rule {
@@ -916,7 +916,7 @@ impl<'a> Scan<'a> {
                     // what a place `underwent` or a force `managed` takes the article
                     // without referring back (`تعرضت القرية للقصف`: was shelled; `تمكنت
                     // القوات من السيطرة على`)
-                    definite: cx.has_article(ts) && !undergone,
+                    definite: cx.has_article(ts) && !framed,
                     trigger: (ts, te),
                     sentence: s,
                     actors: actors.clone(),

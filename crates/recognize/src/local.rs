@@ -184,9 +184,10 @@ pub fn bynames(lx: &Lexicon, doc: &Doc) -> Vec<Tagged> {
 
 /// People no lexicon holds, found by rule where the tagger found nothing: a given name of
 /// `ner/given_names.tsv` and one more word, or connected words (`بن حمد آل ثاني`, `عبد
-/// المعروف`: connectors of `titles.tsv`), either after a title (`العقيد جميل المعالم`,
-/// `الطبيب عثمان الزنتاني`, `الإعلامي الليبي نبيل السكني`) or before one, behind a comma or not (`عدنان حزام، المتحدث
-/// باسم`, `علي المقرحي آمر`).
+/// المعروف`: connectors of `titles.tsv`), either after a title, with a demonym between
+/// or not (`العقيد جميل المعالم`, `الطبيب عثمان الزنتاني`, `الإعلامي الليبي نبيل
+/// السكني`), or before one, behind a comma or not (`عدنان حزام، المتحدث باسم`, `علي
+/// المقرحي آمر`).
 /// The name stops at punctuation, at a word with a particle (`و`, `ب`, `ل`), at one letter,
 /// at any other cue of `titles.tsv` and at a demonym.
 pub fn titled_people(lx: &Lexicon, doc: &Doc) -> Vec<Tagged> {
