@@ -996,3 +996,34 @@ fn an_adjective_after_a_quoted_name_is_no_speaker() {
     let got = claim_fields(&d, ["speaker", "text"], ["speaker", "ref"]);
     assert!(got.iter().all(|(s, _)| *s != "الليبية"), "help: {d}");
 }
+
+/// A mention with no place, told where the article is on another place (a toll in the
+/// sentence after a strike on Douma), is not the incident a later sentence places
+/// elsewhere (fighting in Afrin the same day): it stands apart, with its toll.
+#[test]
+fn a_placeless_mention_keeps_to_its_setting() {
+    let text = "وقصفت الطائرات مدينة دوما أمس. وقتل عشرة مقاتلين في الاشتباكات أمس. \
+                واندلعت اشتباكات في مدينة عفرين أمس.";
+    let d = extract_one(serde_json::json!({"id": "s", "published": "2018-03-03", "text": text}));
+    let got: Vec<(&str, &str, i64)> = d["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["type"].as_str().unwrap_or_default(),
+                e["place"].as_str().unwrap_or_default(),
+                e["fatalities"]["value"].as_i64().unwrap_or(0),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("air_drone_strike", "duma-sy", 0),
+            ("armed_clash", "", 10),
+            ("armed_clash", "afrin-sy", 0)
+        ],
+        "help: {d}"
+    );
+}

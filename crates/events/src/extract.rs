@@ -79,6 +79,9 @@ pub struct Mention {
     pub claim: Option<usize>,
     /// Sub-kind.
     pub detail: Option<String>,
+    /// The place the article is telling of where the mention stands: the last place
+    /// finer than a state named before the trigger in its sentence or the two before.
+    pub setting: Option<String>,
     /// Whether an actor entity (not a phrase) was found.
     pub named_actor: bool,
     /// Why.
@@ -443,6 +446,30 @@ impl<'a> Scan<'a> {
                 m.why = m.why.clone().and(Why::rule("events/casualty-alone"));
             }
         }
+    }
+
+    /// The last place finer than a state named before token `ts` in sentence `s` or the
+    /// two sentences before it; not a capital that speaks for its government (`أعلنت
+    /// سول`).
+    fn setting(&self, s: usize, ts: usize) -> Option<String> {
+        let doc = self.doc();
+        let lo = doc.sentences.get(s.saturating_sub(2))?.start;
+        let hi = self.cx.tok(ts).span.start;
+        let speaks = |e: &rasd_model::Entity| {
+            doc.claims.iter().any(|c| {
+                c.speaker
+                    .as_ref()
+                    .is_some_and(|m| m.start == Some(e.start) && m.end == Some(e.end))
+            })
+        };
+        doc.entities
+            .iter()
+            .rev()
+            .filter(|e| e.start >= lo && e.end <= hi)
+            .filter(|e| matches!(e.etype, EntityType::LOC | EntityType::FAC) && !speaks(e))
+            .filter_map(|e| e.reference.as_deref())
+            .find(|r| doc.refs.get(*r).is_some_and(|x| x.kind != "state"))
+            .map(str::to_string)
     }
 
     /// Whether trigger `ts` is what an `undergo` verb up to eight tokens before it says
@@ -899,6 +926,7 @@ impl<'a> Scan<'a> {
         } else {
             places.into_iter().map(Some).collect()
         };
+        let setting = self.setting(s, ts);
         for t in &types {
             for p in &places {
                 let mut w = why.clone();
@@ -941,6 +969,7 @@ impl<'a> Scan<'a> {
                     modality,
                     claim,
                     detail: row.detail.as_deref().map(str::to_string),
+                    setting: setting.clone(),
                     named_actor,
                     why: w,
                 });

@@ -202,6 +202,19 @@ fn same_incident(doc: &Doc, e: &Mention, m: &Mention) -> bool {
     if !types || !places_agree(doc, e, m) || !times_agree(e, m) || !actors_agree(doc, e, m) {
         return false;
     }
+    // A mention with no place, told where the article is on another place (`وقتل منذ بدء
+    // الاشتباكات` in a paragraph on the Ghouta), is not an incident placed elsewhere.
+    let elsewhere = |a: &Mention, b: &Mention| {
+        a.place.is_none()
+            && a.sentence != b.sentence
+            && match (&a.setting, &b.place) {
+                (Some(x), Some(y)) => x != y && !in_state(doc, y, x) && !in_state(doc, x, y),
+                _ => false,
+            }
+    };
+    if elsewhere(e, m) || elsewhere(m, e) {
+        return false;
+    }
     // Two sub-kinds of one type are two things (a state of emergency, an airport closed).
     if e.detail.is_some() && m.detail.is_some() && e.detail != m.detail {
         return false;
