@@ -1026,4 +1026,11 @@ fn a_placeless_mention_keeps_to_its_setting() {
         ],
         "help: {d}"
     );
+    // A facility is no setting of its own: the toll told after a strike on it is the
+    // strike's.
+    let text = "وقصفت الطائرات مطار معيتيقة أمس. وقتل خمسة أشخاص في القصف أمس.";
+    let d = extract_one(serde_json::json!({"id": "f", "published": "2019-05-02", "text": text}));
+    let events = d["events"].as_array().unwrap();
+    assert_eq!(events.len(), 1, "help: {d}");
+    assert_eq!(events[0]["fatalities"]["value"], 5, "help: {d}");
 }

@@ -450,7 +450,7 @@ impl<'a> Scan<'a> {
 
     /// The last place finer than a state named before token `ts` in sentence `s` or the
     /// two sentences before it; not a capital that speaks for its government (`أعلنت
-    /// سول`).
+    /// سول`), nor a facility (an event there is placed at its town).
     fn setting(&self, s: usize, ts: usize) -> Option<String> {
         let doc = self.doc();
         let lo = doc.sentences.get(s.saturating_sub(2))?.start;
@@ -466,7 +466,7 @@ impl<'a> Scan<'a> {
             .iter()
             .rev()
             .filter(|e| e.start >= lo && e.end <= hi)
-            .filter(|e| matches!(e.etype, EntityType::LOC | EntityType::FAC) && !speaks(e))
+            .filter(|e| e.etype == EntityType::LOC && !speaks(e))
             .filter_map(|e| e.reference.as_deref())
             .find(|r| doc.refs.get(*r).is_some_and(|x| x.kind != "state"))
             .map(str::to_string)
@@ -926,7 +926,11 @@ impl<'a> Scan<'a> {
         } else {
             places.into_iter().map(Some).collect()
         };
-        let setting = self.setting(s, ts);
+        let setting = places
+            .iter()
+            .any(Option::is_none)
+            .then(|| self.setting(s, ts))
+            .flatten();
         for t in &types {
             for p in &places {
                 let mut w = why.clone();

@@ -208,7 +208,7 @@ fn same_incident(doc: &Doc, e: &Mention, m: &Mention) -> bool {
         a.place.is_none()
             && a.sentence != b.sentence
             && match (&a.setting, &b.place) {
-                (Some(x), Some(y)) => x != y && !in_state(doc, y, x) && !in_state(doc, x, y),
+                (Some(x), Some(y)) => x != y && !in_state(doc, x, y),
                 _ => false,
             }
     };
