@@ -985,6 +985,14 @@ fn a_persons_people_speak_as_themselves() {
         .map(|c| c["anonymous"].as_bool().unwrap_or(false))
         .collect();
     assert_eq!(anonymous, [true, true, false], "help: {d}");
+    // A citizen is an unnamed source until his name follows.
+    let text = "وقال مواطن من المدينة إن القصف استمر.";
+    let d = extract_one(serde_json::json!({"id": "c", "published": "2018-05-01", "text": text}));
+    assert_eq!(d["claims"][0]["anonymous"], true, "help: {d}");
+    assert_eq!(
+        d["claims"][0]["speaker"]["text"], "مواطن من المدينة",
+        "help: {d}"
+    );
 }
 
 /// A relational adjective after a quoted name (`منطقة "ورش لخانة" الليبية`) describes it:
