@@ -98,10 +98,7 @@ pub(crate) fn find(cx: &Ctx) -> Vec<Claim> {
                     && cs >= d.cue_end
                     && (cue.kind != CueKind::Participle
                         || cs <= d.cue_end.max(d.speaker.end) + 1
-                        || d.cue.kind == CueKind::Verb
-                            && d.cue.strict
-                            && d.explicit
-                            && cue.id.starts_with("say.part"))
+                        || d.cue.kind == CueKind::Verb && d.cue.strict && d.explicit && cue.says())
             }) && aside_end(cx, cs, b).is_none()
             {
                 i = ce;
@@ -239,10 +236,7 @@ fn marker_after(
         if cx.punct(k, &['.', '!', '?', ';']) {
             break;
         }
-        if cx
-            .cue(k, b)
-            .is_some_and(|h| h.value.id.starts_with("say.part"))
-        {
+        if cx.cue(k, b).is_some_and(|h| h.value.says()) {
             // `متابعا بقوله بأن`
             k += 1;
             continue;
@@ -273,10 +267,7 @@ fn marker_after(
                 // With `قائلا` to come, the phrase is an adjunct: of another word
                 // (`متوجهاً إلى الأسد، قائلاً إن`) or the verb's object (`وعلّق جنبلاط على
                 // القرار قائلاً إن`).
-                let says_on = (k + n..lim).any(|j| {
-                    cx.cue(j, b)
-                        .is_some_and(|h| h.value.id.starts_with("say.part"))
-                });
+                let says_on = (k + n..lim).any(|j| cx.cue(j, b).is_some_and(|h| h.value.says()));
                 if !says_on {
                     break;
                 }
@@ -805,10 +796,7 @@ fn subject_before(cx: &Ctx, cue: usize, a: usize, b: usize, clause_only: bool) -
             && cx.quote(p - 1)
             && cx.is_word(p - 2)
             && sp.end == p + 1
-            && cx.nisba(p)
-            && cx
-                .entity(p)
-                .is_some_and(|(_, e)| e.etype != rasd_model::EntityType::PER);
+            && adjective_at(cx, p);
         if adjective {
             continue;
         }
@@ -968,7 +956,7 @@ fn main_subject(cx: &Ctx, a: usize, cue: usize, b: usize, states: bool) -> Optio
         if cx.punct(p, &[';', ':']) {
             return None;
         }
-        let Some((n, e)) = cx.entity_starting(p) else {
+        let Some((_, e)) = cx.entity_starting(p) else {
             continue;
         };
         if !crate::context::speaker_type(e.etype)
@@ -981,8 +969,7 @@ fn main_subject(cx: &Ctx, a: usize, cue: usize, b: usize, states: bool) -> Optio
             continue;
         }
         // A relational adjective (`اليمني`, `التركية`) describes a noun; it names no one.
-        let one = cx.entity_end(n, p) == p + 1;
-        if one && e.etype != rasd_model::EntityType::PER && cx.nisba(p) {
+        if adjective_at(cx, p) {
             continue;
         }
         let object = prep_object(cx, p, a, b);
@@ -992,6 +979,14 @@ fn main_subject(cx: &Ctx, a: usize, cue: usize, b: usize, states: bool) -> Optio
         return phrase(cx, p, cue, Start::Known);
     }
     None
+}
+
+/// Whether a one-word entity that is no person starts at `p` and reads as a relational
+/// adjective (`اليمني`, `الليبية`).
+fn adjective_at(cx: &Ctx, p: usize) -> bool {
+    cx.entity_starting(p).is_some_and(|(n, e)| {
+        e.etype != rasd_model::EntityType::PER && cx.entity_end(n, p) == p + 1 && cx.nisba(p)
+    })
 }
 
 /// The speaker of the last claim within [`CARRY_SENTENCES`] sentences.

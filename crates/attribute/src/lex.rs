@@ -76,6 +76,14 @@ pub struct Cue {
     pub why: Why,
 }
 
+impl Cue {
+    /// Whether it is the participle of saying (`قائلا`, `بقوله`, row `say.part`): it
+    /// hands the content to the verb before it.
+    pub fn says(&self) -> bool {
+        self.id.starts_with("say.part")
+    }
+}
+
 /// What kind of source a speaker head names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SourceClass {

@@ -472,24 +472,25 @@ impl<'a> Scan<'a> {
             .map(str::to_string)
     }
 
+    /// Whether a frame verb of `class` stands within eight tokens before token `end`,
+    /// not before `a`.
+    fn frame_before(&self, end: usize, a: usize, b: usize, class: &str) -> bool {
+        (end.saturating_sub(8).max(a)..end)
+            .any(|k| self.frame_class(k, b).is_some_and(|(c, _, _)| c == class))
+    }
+
     /// Whether trigger `ts` is what an `undergo` verb up to eight tokens before it says
     /// was suffered (`تعرضت القرية للقصف`).
     fn undergone(&self, ts: usize, a: usize, b: usize) -> bool {
-        (ts.saturating_sub(8).max(a)..ts).any(|k| {
-            self.frame_class(k, b)
-                .is_some_and(|(c, _, _)| c == "undergo")
-        })
+        self.frame_before(ts, a, b, "undergo")
     }
 
     /// Whether trigger `ts` is the verbal noun a `managed to` verb up to eight tokens
-    /// before it takes after من or في (`تمكنت القوات التركية من السيطرة على`).
+    /// before its من or في takes (`تمكنت القوات التركية من السيطرة على`).
     fn achieved(&self, ts: usize, a: usize, b: usize) -> bool {
         ts > a + 1
             && matches!(self.cx.core(ts - 1), "من" | "في")
-            && (ts.saturating_sub(9).max(a)..ts - 1).any(|k| {
-                self.frame_class(k, b)
-                    .is_some_and(|(c, _, _)| c == "achieve")
-            })
+            && self.frame_before(ts - 1, a, b, "achieve")
     }
 
     /// Whether a trigger hit is an event word here: not a verb form with the article,
