@@ -213,6 +213,7 @@ fn marker_after(
     let mut content = from;
     let mut budget = 3usize;
     let mut first_word: Option<usize> = None;
+    let mut phrase_end: Option<usize> = None;
     while k < lim {
         if let Some(n) = cx.is_particle(k, b, "comp") {
             return (k + n, true);
@@ -253,6 +254,17 @@ fn marker_after(
         }
         if let Some(n) = cx.is_particle(k, b, "prep") {
             let p = cx.core(k);
+            // A preposition inside an adjunct that a colon closes (`عبر حسابه على تويتر:`).
+            if phrase_end == Some(k) {
+                let mut j = k + n;
+                while j < lim && j < k + n + 3 && cx.is_word(j) && cx.particle(j, b).is_none() {
+                    j += 1;
+                }
+                if j > k + n && cx.punct(j, &[':']) {
+                    k = j;
+                    continue;
+                }
+            }
             if matches!(p, "الي" | "علي" | "عن") {
                 // The verb's own preposition: a marker must follow at once.
                 if k + n < b
@@ -283,6 +295,7 @@ fn marker_after(
                 j += 1;
             }
             k = j;
+            phrase_end = Some(j);
             continue;
         }
         // A few other words (`المتحدثة باسمهم`) may stand before the marker.
@@ -1398,6 +1411,16 @@ mod tests {
         (
             "وقتل جنديان في المعارك الأخيرة، بحسب بيان الناطق باسم القوات المسلحة.",
             &[("بحسب", "بيان الناطق باسم القوات المسلحة", false, "", Stance::Assert)],
+        ),
+        // A name read as ف + word, a last name word in ا, and an adjunct that a colon
+        // closes (`عبر حسابه على تويتر:`); an adverb in ا is no name word.
+        (
+            "وأضاف فتصوم أرغا عبر حسابه على تويتر: \"أقام رئيس الوزراء عشاء خاصا\".",
+            &[("أضاف", "فتصوم أرغا", false, "", Stance::Assert)],
+        ),
+        (
+            "وقال جيمس ماتيس أيضا إن الضربة انتهت.",
+            &[("قال", "جيمس ماتيس", false, "", Stance::Assert)],
         ),
         // `عبر ... عن` across adjuncts, when the verb opens its clause.
         (

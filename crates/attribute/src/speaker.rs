@@ -621,7 +621,12 @@ fn closes(cx: &Ctx, k: usize, end: usize) -> bool {
 /// One to three bare name words at `i` (no clitic, no function word, no head, not an
 /// indefinite accusative in ا): one past the last, or `None`.
 fn bare_name(cx: &Ctx, i: usize, end: usize) -> Option<usize> {
-    let mut k = i;
+    bare_name_from(cx, i, i, end)
+}
+
+/// [`bare_name`] of a name at `i` whose words before `from` are already taken.
+fn bare_name_from(cx: &Ctx, i: usize, from: usize, end: usize) -> Option<usize> {
+    let mut k = from;
     while k < end
         && k - i < 3
         && name_word(cx, k, end)
@@ -637,6 +642,22 @@ fn bare_name(cx: &Ctx, i: usize, end: usize) -> Option<usize> {
         {
             k += 2;
         }
+    }
+    // A last name word may end in ا (`فتصوم أرغا`, `ماريا زاخاروفا`) when it closes the
+    // phrase and is no adverb (`قال فلان أيضا`).
+    if k > i
+        && k - i < 3
+        && k < end
+        && cx.tok(k).clitics.0 == 0
+        && cx.core(k).ends_with('ا')
+        && cx.is_particle(k, end, "adv").is_none()
+        && cx.is_word(k)
+        && !stops(cx, k, end)
+        && cx.head(k, end).is_none()
+        && cx.entity(k).is_none()
+        && (closes(cx, k + 1, end) || cx.outlet(k + 1, end).is_some())
+    {
+        k += 1;
     }
     (k > i).then_some(k)
 }
@@ -684,10 +705,16 @@ fn bare(cx: &Ctx, i: usize, end: usize) -> Option<Speaker> {
     if !name_word(cx, i, end) {
         return None;
     }
+    // A first word read as ف + word before another name word is a name in ف (`فراس`,
+    // `فتصوم أرغا`): the conjunction ف cannot join a subject to its verb.
+    let fa_name = (cx.tok(i).clitics.0 == Clitics::FA)
+        .then(|| bare_name_from(cx, i, i + 1, end))
+        .flatten()
+        .filter(|&k| k > i + 1);
     let mut k = if cx.tok(i).clitics.0 == 0 {
         bare_name(cx, i, end)?
     } else {
-        i + 1
+        fa_name.unwrap_or(i + 1)
     };
     // A given name before the rest of a name the recognizer found alone (`ناصر` +
     // `الحاسي`): one person. A lexicon person's ref stays with that person (`الحاسي` of
