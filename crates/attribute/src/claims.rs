@@ -553,9 +553,12 @@ fn build(
                 return None;
             }
             if sp.outlet {
-                // `حسب وكالة نوفستي` closes the claim before it.
+                // `حسب وكالة نوفستي` closes the claim before it: in its sentence, or alone
+                // in the next (`ووفق "رويترز"، فإن …` opens a claim of its own).
+                let alone = (sp.end..b).all(|t| !cx.is_word(t));
                 let target = drafts.len().checked_sub(1).filter(|&k| {
-                    drafts[k].sentence == at.s || (drafts[k].sentence + 1 == at.s && cs <= a + 1)
+                    drafts[k].sentence == at.s
+                        || (drafts[k].sentence + 1 == at.s && cs <= a + 1 && alone)
                 });
                 if let Some(k) = target {
                     return Some(Built::Via(k, sp.mention));
@@ -584,9 +587,13 @@ fn build(
         let k = if explicit { after_speaker } else { ce };
         let opens = cs == a
             || cx.tok(cs).clitics.has(rasd_model::Clitics::WA)
-            || cx.punct(cs - 1, &[',', '.', ':', ';']);
+            || cx.punct(cs - 1, &[',', '.', ':', ';'])
+            || matches!(cx.core(cs - 1), "قد" | "لقد");
+        // A speaker in apposition closes with a comma (`رئيس البعثة، ديفيد شيرر، عن`).
         let lim = if opens {
             (k + 8).min(b)
+        } else if k < b && cx.punct(k, &[',']) {
+            (k + 2).min(b)
         } else {
             (k + 1).min(b)
         };
@@ -805,11 +812,12 @@ fn subject_before(cx: &Ctx, cue: usize, a: usize, b: usize, clause_only: bool) -
         }
         // `منطقة "ورش لخانة" الليبية`: a relational adjective after a quoted name
         // describes it; the quote does not open a clause.
-        let adjective = p > a + 1
-            && cx.quote(p - 1)
-            && cx.is_word(p - 2)
-            && sp.end == p + 1
-            && adjective_at(cx, p);
+        // So does one after a definite word (`للحدود التونسية، أكدوا`): the phrase
+        // that holds the noun is the one to weigh.
+        let adjective = sp.end == p + 1
+            && adjective_at(cx, p)
+            && (p > a + 1 && cx.quote(p - 1) && cx.is_word(p - 2)
+                || p > a && cx.is_word(p - 1) && cx.has_article(p - 1) && cx.has_article(p));
         if adjective {
             continue;
         }

@@ -129,6 +129,22 @@ pub fn phrase(cx: &Ctx, i: usize, end: usize, start: Start) -> Option<Speaker> {
     if hashtag(cx, i) {
         return phrase(cx, i + 1, end, start);
     }
+    // A name in quotes (`ووفق "رويترز"،`): the entity inside, the phrase to the closing
+    // quote.
+    if cx.quote(i) {
+        let c = closing_quote(cx, i, end)?;
+        let (n, _) = cx.entity_starting(i + 1)?;
+        if cx.entity_end(n, i + 1) != c {
+            return None;
+        }
+        let mut sp = phrase(cx, i + 1, c, start)?;
+        sp.end = c + 1;
+        return Some(sp);
+    }
+    // `ذات المصادر`, `نفس البلاغ`: the same source as before, named by its definite noun.
+    if matches!(cx.form(i), "ذات" | "نفس") && i + 1 < end && cx.has_article(i + 1) {
+        return phrase(cx, i + 1, end, start);
+    }
     // A social network (`تويتر`, `فيسبوك`) carries a statement; it never makes one.
     let social = |e: &rasd_model::Entity| {
         e.reference
@@ -265,12 +281,22 @@ pub fn phrase(cx: &Ctx, i: usize, end: usize, start: Start) -> Option<Speaker> {
             // `للأمم المتحدة` may be left whole by the segmenter.
             let li =
                 takes_li && (cx.tok(k).clitics.has(Clitics::LI) || cx.form(k).starts_with("لل"));
-            let li_ok = !cx.has_prep_clitic(k) || li;
+            // `رئيس الهيئة الجهوية للهلال الأحمر بمدنين`: a town after ب places the office.
+            let bi_place = k > head_end
+                && cx.tok(k).clitics.has(Clitics::BI)
+                && matches!(e.etype, EntityType::GPE | EntityType::LOC)
+                && matches!(class, Some(SourceClass::Title | SourceClass::Body));
+            let li_ok = !cx.has_prep_clitic(k) || li || bi_place;
             // A relational adjective naming a state (`رئيس الوزراء الإسرائيلي`) agrees
             // with the definite word before it.
             let nisba = e.etype == EntityType::GPE && definite && cx.has_article(k) && cx.nisba(k);
             if li_ok
-                && (e.etype == EntityType::PER || linked || li || k == head_end || nisba)
+                && (e.etype == EntityType::PER
+                    || linked
+                    || li
+                    || k == head_end
+                    || nisba
+                    || bi_place)
                 && head.is_some()
             {
                 k = cx.entity_end(n, k);
@@ -305,9 +331,17 @@ pub fn phrase(cx: &Ctx, i: usize, end: usize, start: Start) -> Option<Speaker> {
             .flatten()
             .filter(|h| h.value.class == SourceClass::Spokesman && h.end == k)
             .map_or(&[][..], |h| h.value.takes.as_slice());
+        // `إلى` links an envoy to a place (`مبعوث الأمم المتحدة إلى اليمن`); before
+        // anything else it is the verb's (`دعا المبعوث الأممي إلى التمسك`).
+        let to_place = |w: &str| {
+            w != "الي"
+                || cx
+                    .entity_starting(k + 1)
+                    .is_some_and(|(_, e)| matches!(e.etype, EntityType::GPE | EntityType::LOC))
+        };
         let takes_it = keys(cx.doc, cx.tok(k))
             .iter()
-            .any(|w| takes.iter().chain(inner).any(|t| &**t == *w && &**t != "ل"));
+            .any(|w| takes.iter().chain(inner).any(|t| &**t == *w && &**t != "ل") && to_place(w));
         if takes_it {
             k += 1;
             linked = true;
@@ -400,7 +434,16 @@ pub fn phrase(cx: &Ctx, i: usize, end: usize, start: Start) -> Option<Speaker> {
     // bare name right after a title (`المسؤول السابق في الخارجية جيف ستايسي بأن`).
     if person.is_none() && titled {
         let comma = k < end && cx.punct(k, &[',']);
-        let at = if comma { k + 1 } else { k };
+        let mut at = if comma { k + 1 } else { k };
+        // A rank or honorific before the name in apposition (`مدير مستشفى عفرين، الدكتور
+        // جوان محمد`).
+        if comma {
+            if let Some(r) = cx.head(at, end).filter(|r| {
+                r.value.class == SourceClass::Title && r.value.takes.is_empty() && r.end < end
+            }) {
+                at = r.end;
+            }
+        }
         if let Some((n, e)) = cx
             .entity_starting(at)
             .filter(|(_, e)| e.etype == EntityType::PER)
@@ -414,7 +457,7 @@ pub fn phrase(cx: &Ctx, i: usize, end: usize, start: Start) -> Option<Speaker> {
             if hyphenated {
                 after += 2;
             }
-            if comma && closes(cx, after, end) {
+            if comma && (closes(cx, after, end) || given_to(cx, after, end)) {
                 person = Some(n);
                 sp.end = after;
                 sp.why.push(Why::rule("attribute/apposition"));
@@ -444,7 +487,8 @@ pub fn phrase(cx: &Ctx, i: usize, end: usize, start: Start) -> Option<Speaker> {
             // An unnamed source is never named this way (`وأكد المسؤولون وصول مئات`: what
             // follows is the content).
             let names_one = class != Some(SourceClass::Anonymous);
-            if closes(cx, name, end) && (comma || at == k && office && names_one) {
+            let closed = closes(cx, name, end) || comma && given_to(cx, name, end);
+            if closed && (comma || at == k && office && names_one) {
                 let role = Some(sp.mention.text.clone());
                 sp.mention = mention(cx, at, name);
                 sp.mention.role = role;
@@ -512,7 +556,8 @@ pub fn phrase(cx: &Ctx, i: usize, end: usize, start: Start) -> Option<Speaker> {
     } else if let Some(n) = other {
         let e = &cx.doc.entities[n];
         match class {
-            Some(SourceClass::Title | SourceClass::Anonymous) => {}
+            Some(SourceClass::Title) => unnamed_holder(cx, &mut sp, &head, n, end),
+            Some(SourceClass::Anonymous) => {}
             Some(SourceClass::Spokesman) => {
                 sp.mention.reference = e.reference.clone();
                 sp.mention.of = e.reference.clone();
@@ -531,6 +576,31 @@ pub fn phrase(cx: &Ctx, i: usize, end: usize, start: Start) -> Option<Speaker> {
         }
     }
     Some(sp)
+}
+
+/// `عضو في المجلس الرئاسي`, `قيادي في حركة حماس`: an indefinite title joined to a body
+/// by a preposition, with no name, is an unnamed holder of that office: anonymous, of the
+/// body (entity `n`). In the genitive (`وزير الخارجية`) the office is named.
+fn unnamed_holder(
+    cx: &Ctx,
+    sp: &mut Speaker,
+    head: &Option<Hit<SourceHead>>,
+    n: usize,
+    end: usize,
+) {
+    let Some(h) = head else { return };
+    let by_prep = h.start == sp.first
+        && !cx.has_article(h.start)
+        && !cx.tok(h.start).clitics.has(Clitics::SUFFIX)
+        && h.end < sp.end
+        && cx
+            .is_particle(h.end, end, "prep")
+            .is_some_and(|_| matches!(cx.core(h.end), "في" | "من"));
+    if by_prep {
+        sp.anonymous = true;
+        sp.mention.of = cx.doc.entities[n].reference.clone();
+        sp.why.push(Why::rule("attribute/unnamed-office-holder"));
+    }
 }
 
 /// The word that links a spokesman to whom he speaks for (`المتحدث باسم X`).
