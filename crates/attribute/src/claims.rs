@@ -869,6 +869,19 @@ fn dropped_subject(
     at: &Around,
     participle: bool,
 ) -> Option<(Speaker, &'static str)> {
+    // A verb right after an indefinite noun or adjective describes it (`موقف رسمي يدين
+    // الضربة`: a stance that condemns): no one's claim.
+    let describes = !participle
+        && cue > at.a
+        && cx.is_word(cue - 1)
+        && cx.tok(cue - 1).clitics.0 == 0
+        && cx.particle(cue - 1, at.b).is_none()
+        && cx.cue(cue - 1, at.b).is_none()
+        && cx.head(cue - 1, at.b).is_none()
+        && cx.entity(cue - 1).is_none();
+    if describes {
+        return None;
+    }
     if let Some(d) = drafts[at.first_in_sentence..].last() {
         return Some((d.speaker.clone(), "attribute/speaker-carried"));
     }
@@ -1429,6 +1442,15 @@ mod tests {
         (
             "وقال جيمس ماتيس أيضا إن الضربة انتهت.",
             &[("قال", "جيمس ماتيس", false, "", Stance::Assert)],
+        ),
+        // A demonstrative before the source's noun; a verb right after an indefinite
+        // noun describes it (`موقف رسمي يدين`) and makes no claim.
+        (
+            "وعبرت هذه الأحزاب عن دعمها للشعب، داعية الدولة إلى \"إصدار موقف رسمي يدين هذه الضربة\".",
+            &[
+                ("عبرت", "هذه الأحزاب", false, "", Stance::Assert),
+                ("داعية", "هذه الأحزاب", false, "", Stance::Assert),
+            ],
         ),
         // `عبر ... عن` across adjuncts, when the verb opens its clause.
         (

@@ -141,9 +141,21 @@ pub fn phrase(cx: &Ctx, i: usize, end: usize, start: Start) -> Option<Speaker> {
         sp.end = c + 1;
         return Some(sp);
     }
-    // `ذات المصادر`, `نفس البلاغ`: the same source as before, named by its definite noun.
-    if matches!(cx.form(i), "ذات" | "نفس") && i + 1 < end && cx.has_article(i + 1) {
-        return phrase(cx, i + 1, end, start);
+    // `ذات المصادر`, `نفس البلاغ`: the same source as before, named by its definite noun;
+    // so is `هذه الأحزاب`.
+    if matches!(
+        cx.form(i),
+        "ذات" | "نفس" | "هذه" | "هذا" | "هؤلاء" | "تلك" | "ذلك"
+    ) && i + 1 < end
+        && cx.has_article(i + 1)
+    {
+        let mut sp = phrase(cx, i + 1, end, start)?;
+        if sp.mention.role.is_none() && sp.mention.reference.is_none() {
+            let whole = mention(cx, i, sp.end);
+            sp.mention.text = whole.text;
+            sp.mention.start = whole.start;
+        }
+        return Some(sp);
     }
     // A social network (`تويتر`, `فيسبوك`) carries a statement; it never makes one.
     let social = |e: &rasd_model::Entity| {

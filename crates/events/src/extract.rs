@@ -1510,7 +1510,14 @@ impl<'a> Scan<'a> {
             }
             k += 1;
         }
-        let mut k = ts;
+        // `هذه الضربة`: a reference back takes no place from the words before it (a
+        // demonstrative before an indefinite noun is no such phrase: `بما في ذلك قصف`).
+        let refers = ts > lo
+            && self.cx.has_article(ts)
+            && self
+                .frame_class(ts - 1, ts)
+                .is_some_and(|(c, _, _)| c == "refer");
+        let mut k = if refers { lo } else { ts };
         while k > lo {
             k -= 1;
             if self.cx.punct(k, &['.', ';']) {

@@ -404,6 +404,7 @@ impl Lexicons {
             &[
                 "undergo",
                 "achieve",
+                "refer",
                 "support",
                 "by",
                 "nature",
