@@ -1042,6 +1042,26 @@ fn offices_and_names_in_speaker_phrases() {
     );
 }
 
+/// A generic verb right after an event word tells what that event did (`إطلاق نار استهدف
+/// موكبه`): one event, whose target (a motorcade) makes the shooting an attack.
+#[test]
+fn a_generic_verb_after_an_event_word_is_that_event() {
+    let text = "نجا رئيس المجلس الرئاسي فائز السراج من إطلاق نار استهدف موكبه في طرابلس.";
+    let d = extract_one(serde_json::json!({"id": "m", "published": "2017-02-20", "text": text}));
+    let got: Vec<(&str, &str)> = d["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["type"].as_str().unwrap_or_default(),
+                e["place"].as_str().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(got, [("attack", "tripoli-ly")], "help: {d}");
+}
+
 /// A relational adjective after a quoted name (`منطقة "ورش لخانة" الليبية`) describes it:
 /// the closing quote opens no clause, so the adjective is no subject of a later verb.
 #[test]

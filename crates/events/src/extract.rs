@@ -313,9 +313,13 @@ impl<'a> Scan<'a> {
                 .map(|t| t.1)
                 .find(|&e| e <= ts && e > sa)
                 .unwrap_or(sa);
+            // A generic verb right after it tells what it did (`إطلاق نار استهدف موكبه`):
+            // its words are this trigger's too.
+            let tells = |t: &&(usize, usize, &Trigger)| t.0 == te && t.2.weak && t.2.weapon;
             let tb = trigs[n + 1..]
                 .iter()
                 .filter(rival)
+                .filter(|t| !tells(t))
                 .map(|t| t.0)
                 .find(|&x| x >= te && x < sb)
                 .unwrap_or(sb);

@@ -61,9 +61,12 @@ fn attack_word_of(doc: &Doc, inc: &Incident, m: &Mention) -> bool {
             || m.trigger.0 > 1
                 && matches!(core(m.trigger.0 - 1), "عمليه" | "هجوم")
                 && core(m.trigger.0 - 2) == "في");
+    // `إطلاق نار استهدف موكبه`: a generic verb right after an event word tells what that
+    // event did.
     inc.members.iter().any(|&(s, t, vague)| {
         s == m.sentence
             && ((vague && !m.weak && m.trigger.0 >= t.1 && m.trigger.0 <= t.1 + 1)
+                || (m.generic && m.trigger.0 == t.1)
                 || ((vague_attack(m, e) && after_fi || by_means) && t.1 <= m.trigger.0))
     })
 }
