@@ -766,9 +766,20 @@ impl<'a> Scan<'a> {
         }
         if row.weapon && !weapons.iter().any(|w| w.1.etype.is_some()) {
             // A generic trigger looks for its weapon earlier in its segment (`طيران حفتر
-            // هو من تسبب في مقتل ... إثر استهدافهم`).
+            // هو من تسبب في مقتل ... إثر استهدافهم`), within its relative clause if it
+            // is in one (`نزل من الطائرة لتحية X الذي نجا من محاولة اغتيال`); a verb
+            // right after the relative pronoun tells of its antecedent (`التفجير الذي
+            // استهدف`) and looks before it.
             let toks = &self.doc().tokens[..ts];
-            let mut k = sa;
+            // (`ما أدى إلى`, `مما` tell a result, not a new antecedent.)
+            let mut k = (sa..ts)
+                .rev()
+                .find(|&j| {
+                    cx.is_particle(j, sb, "rel").is_some()
+                        && !matches!(cx.core(j), "ما" | "مما" | "بما" | "لمن")
+                })
+                .filter(|&j| j + 1 < ts)
+                .map_or(sa, |j| j + 1);
             while k < ts {
                 match self.weapon_at(k, toks.len()) {
                     Some(h) => {
