@@ -588,7 +588,7 @@ fn build(
         let opens = cs == a
             || cx.tok(cs).clitics.has(rasd_model::Clitics::WA)
             || cx.punct(cs - 1, &[',', '.', ':', ';'])
-            || matches!(cx.core(cs - 1), "قد" | "لقد");
+            || cx.is_particle(cs - 1, b, "aux").is_some();
         // A speaker in apposition closes with a comma (`رئيس البعثة، ديفيد شيرر، عن`).
         let lim = if opens {
             (k + 8).min(b)

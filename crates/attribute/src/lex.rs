@@ -260,7 +260,9 @@ impl Lexicons {
         let (c, mut i) = Classes::load(
             an,
             table(src, PARTICLES, &mut issues),
-            &["comp", "prep", "adv", "rel", "conj", "pron", "aux", "said"],
+            &[
+                "comp", "prep", "adv", "rel", "conj", "pron", "dem", "aux", "said",
+            ],
         );
         lx.particles = c;
         issues.append(&mut i);

@@ -94,7 +94,7 @@ fn stops(cx: &Ctx, i: usize, end: usize) -> bool {
     if let Some((c, _)) = cx.particle(i, end) {
         if matches!(
             c,
-            "comp" | "conj" | "rel" | "pron" | "adv" | "prep" | "aux" | "said"
+            "comp" | "conj" | "rel" | "pron" | "dem" | "adv" | "prep" | "aux" | "said"
         ) {
             return true;
         }
@@ -143,12 +143,7 @@ pub fn phrase(cx: &Ctx, i: usize, end: usize, start: Start) -> Option<Speaker> {
     }
     // `ذات المصادر`, `نفس البلاغ`: the same source as before, named by its definite noun;
     // so is `هذه الأحزاب`.
-    if matches!(
-        cx.form(i),
-        "ذات" | "نفس" | "هذه" | "هذا" | "هؤلاء" | "تلك" | "ذلك"
-    ) && i + 1 < end
-        && cx.has_article(i + 1)
-    {
+    if cx.is_particle(i, end, "dem").is_some() && i + 1 < end && cx.has_article(i + 1) {
         let mut sp = phrase(cx, i + 1, end, start)?;
         if sp.mention.role.is_none() && sp.mention.reference.is_none() {
             let whole = mention(cx, i, sp.end);
@@ -605,9 +600,10 @@ fn unnamed_holder(
         && !cx.has_article(h.start)
         && !cx.tok(h.start).clitics.has(Clitics::SUFFIX)
         && h.end < sp.end
-        && cx
-            .is_particle(h.end, end, "prep")
-            .is_some_and(|_| matches!(cx.core(h.end), "في" | "من"));
+        && cx.is_particle(h.end, end, "prep").is_some()
+        && keys(cx.doc, cx.tok(h.end))
+            .iter()
+            .any(|w| *w != "ل" && h.value.takes.iter().any(|t| &**t == *w));
     if by_prep {
         sp.anonymous = true;
         sp.mention.of = cx.doc.entities[n].reference.clone();

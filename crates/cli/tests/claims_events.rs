@@ -34,6 +34,16 @@ fn claim_fields<'a>(d: &'a Value, a: [&str; 2], b: [&str; 2]) -> Vec<(&'a str, &
         .collect()
 }
 
+/// Whether each claim, in order, is anonymous.
+fn anonymous_flags(d: &Value) -> Vec<bool> {
+    d["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["anonymous"].as_bool().unwrap_or(false))
+        .collect()
+}
+
 /// The claim with this id: one of `claims`, or the outlet's `voice`.
 fn claim<'a>(d: &'a Value, id: &str) -> &'a Value {
     d["claims"]
@@ -984,12 +994,7 @@ fn a_persons_people_speak_as_themselves() {
         ],
         "help: {d}"
     );
-    let anonymous: Vec<bool> = d["claims"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["anonymous"].as_bool().unwrap_or(false))
-        .collect();
+    let anonymous = anonymous_flags(&d);
     assert_eq!(anonymous, [true, true, false], "help: {d}");
     // A citizen is an unnamed source until his name follows.
     let text = "وقال مواطن من المدينة إن القصف استمر.";
@@ -1029,12 +1034,7 @@ fn offices_and_names_in_speaker_phrases() {
         ],
         "help: {d}"
     );
-    let anonymous: Vec<bool> = d["claims"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["anonymous"].as_bool().unwrap_or(false))
-        .collect();
+    let anonymous = anonymous_flags(&d);
     assert_eq!(
         anonymous,
         [true, false, false, false, true, true, false],

@@ -771,12 +771,13 @@ impl<'a> Scan<'a> {
             // right after the relative pronoun tells of its antecedent (`التفجير الذي
             // استهدف`) and looks before it.
             let toks = &self.doc().tokens[..ts];
-            // (`ما أدى إلى`, `مما` tell a result, not a new antecedent.)
+            // Only a relative pronoun (الذي، التي …, all with the article) opens one:
+            // `ما أدى إلى`, `مما` tell a result.
             let mut k = (sa..ts)
                 .rev()
                 .find(|&j| {
                     cx.is_particle(j, sb, "rel").is_some()
-                        && !matches!(cx.core(j), "ما" | "مما" | "بما" | "لمن")
+                        && (cx.has_article(j) || cx.core(j).starts_with("ال"))
                 })
                 .filter(|&j| j + 1 < ts)
                 .map_or(sa, |j| j + 1);
