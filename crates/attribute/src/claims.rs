@@ -403,13 +403,7 @@ fn build(
     // indefinite noun opens a relative clause about that noun; it reports no statement.
     if kind == CueKind::Verb
         && cx.tok(cs).clitics.has(rasd_model::Clitics::SUFFIX)
-        && cs > a
-        && cx.is_word(cs - 1)
-        && !cx.has_article(cs - 1)
-        && cx.tok(cs - 1).clitics.0 == 0
-        && cx.particle(cs - 1, b).is_none()
-        && cx.negation(cs - 1, b).is_none()
-        && cx.cue(cs - 1, b).is_none()
+        && after_indefinite(cx, cs, a, b)
     {
         return None;
     }
@@ -859,6 +853,19 @@ fn subject_before(cx: &Ctx, cue: usize, a: usize, b: usize, clause_only: bool) -
     adjacent
 }
 
+/// Whether the word right before the verb at `cue` (in the sentence `a..b`) is a bare
+/// indefinite word: no clitic or article, no function word, negation or cue. A verb
+/// after it opens a clause that describes it (`هدنة إنسانية أعلنتها`, `موقف رسمي يدين`).
+fn after_indefinite(cx: &Ctx, cue: usize, a: usize, b: usize) -> bool {
+    cue > a
+        && cx.is_word(cue - 1)
+        && !cx.has_article(cue - 1)
+        && cx.tok(cue - 1).clitics.0 == 0
+        && cx.particle(cue - 1, b).is_none()
+        && cx.negation(cue - 1, b).is_none()
+        && cx.cue(cue - 1, b).is_none()
+}
+
 /// A dropped subject: the speaker of the claim before it in the sentence; for a
 /// purpose clause (`ليعلن`), a person named earlier in the sentence; else, when the
 /// verb opens its clause, the speaker of the last claim within [`CARRY_SENTENCES`].
@@ -871,15 +878,11 @@ fn dropped_subject(
 ) -> Option<(Speaker, &'static str)> {
     // A verb right after an indefinite noun or adjective describes it (`موقف رسمي يدين
     // الضربة`: a stance that condemns): no one's claim.
-    let describes = !participle
-        && cue > at.a
-        && cx.is_word(cue - 1)
-        && cx.tok(cue - 1).clitics.0 == 0
-        && cx.particle(cue - 1, at.b).is_none()
-        && cx.cue(cue - 1, at.b).is_none()
+    if !participle
+        && after_indefinite(cx, cue, at.a, at.b)
         && cx.head(cue - 1, at.b).is_none()
-        && cx.entity(cue - 1).is_none();
-    if describes {
+        && cx.entity(cue - 1).is_none()
+    {
         return None;
     }
     if let Some(d) = drafts[at.first_in_sentence..].last() {
@@ -1493,6 +1496,14 @@ mod tests {
         ),
         // A verb with a pronoun object after an indefinite noun is a relative clause.
         ("وتتزامن المعارك مع هدنة إنسانية أعلنتها روسيا وبدأ تطبيقها الثلاثاء.", &[]),
+        // A negation is no indefinite noun: the verb after it keeps its speaker.
+        (
+            "وكشف البيان عن أسر 33 عنصرا، لكنه لم يكشف عن أسمائهم.",
+            &[
+                ("كشف", "البيان", false, "", Stance::Assert),
+                ("يكشف", "البيان", false, "", Stance::Assert),
+            ],
+        ),
         // The statement a claim is credited to does not take the floor: the next dropped
         // subject is the claim's own speaker.
         (

@@ -520,10 +520,7 @@ pub fn phrase(cx: &Ctx, i: usize, end: usize, start: Start) -> Option<Speaker> {
                         .is_some_and(|x| x.value.class == SourceClass::Title)
                 })
             });
-        let linked = h.end < sp.end
-            && keys(cx.doc, cx.tok(h.end))
-                .iter()
-                .any(|w| h.value.takes.iter().any(|t| &**t == *w));
+        let linked = h.end < sp.end && head_takes(cx, h, h.end).is_some();
         let genitive = class == Some(SourceClass::Anonymous)
             && h.start == i
             && !cx.has_article(i)
@@ -601,14 +598,23 @@ fn unnamed_holder(
         && !cx.tok(h.start).clitics.has(Clitics::SUFFIX)
         && h.end < sp.end
         && cx.is_particle(h.end, end, "prep").is_some()
-        && keys(cx.doc, cx.tok(h.end))
-            .iter()
-            .any(|w| *w != "ل" && h.value.takes.iter().any(|t| &**t == *w));
+        && head_takes(cx, h, h.end).is_some_and(|w| w != "ل");
     if by_prep {
         sp.anonymous = true;
         sp.mention.of = cx.doc.entities[n].reference.clone();
         sp.why.push(Why::rule("attribute/unnamed-office-holder"));
     }
+}
+
+/// The link word of head `h`'s `takes` (`sources.tsv`) that token `k` is, if any (`في`
+/// in `عضو في المجلس`, `مقرب` in `مصدر مقرب من`).
+fn head_takes<'h>(cx: &Ctx, h: &'h Hit<SourceHead>, k: usize) -> Option<&'h str> {
+    let words = keys(cx.doc, cx.tok(k));
+    h.value
+        .takes
+        .iter()
+        .map(|t| &**t)
+        .find(|t| words.contains(t))
 }
 
 /// The word that links a spokesman to whom he speaks for (`المتحدث باسم X`).
@@ -722,17 +728,12 @@ fn bare_name_from(cx: &Ctx, i: usize, from: usize, end: usize) -> Option<usize> 
         }
     }
     // A last name word may end in ا (`فتصوم أرغا`, `ماريا زاخاروفا`) when it closes the
-    // phrase and is no adverb (`قال فلان أيضا`).
+    // phrase; an adverb (`قال فلان أيضا`) stops it.
     if k > i
         && k - i < 3
         && k < end
         && cx.tok(k).clitics.0 == 0
-        && cx.core(k).ends_with('ا')
-        && cx.is_particle(k, end, "adv").is_none()
-        && cx.is_word(k)
-        && !stops(cx, k, end)
-        && cx.head(k, end).is_none()
-        && cx.entity(k).is_none()
+        && name_like(cx, k, end)
         && (closes(cx, k + 1, end) || cx.outlet(k + 1, end).is_some())
     {
         k += 1;
@@ -770,11 +771,12 @@ fn joined_hyphen(cx: &Ctx, k: usize) -> bool {
 }
 
 fn name_word(cx: &Ctx, k: usize, end: usize) -> bool {
-    cx.is_word(k)
-        && !stops(cx, k, end)
-        && cx.head(k, end).is_none()
-        && cx.entity(k).is_none()
-        && !cx.core(k).ends_with('ا')
+    name_like(cx, k, end) && !cx.core(k).ends_with('ا')
+}
+
+/// A word that may be part of a bare name: no function word, head or entity.
+fn name_like(cx: &Ctx, k: usize, end: usize) -> bool {
+    cx.is_word(k) && !stops(cx, k, end) && cx.head(k, end).is_none() && cx.entity(k).is_none()
 }
 
 /// A bare word taken as a name (`المسماري`, `جيف ستايسي`): a word with the article
