@@ -1109,3 +1109,77 @@ fn a_placeless_mention_keeps_to_its_setting() {
     assert_eq!(events.len(), 1, "help: {d}");
     assert_eq!(events[0]["fatalities"]["value"], 5, "help: {d}");
 }
+
+/// The types, targets and actors of a text's events, in order.
+fn event_rows(d: &serde_json::Value) -> Vec<(String, Vec<String>, Vec<String>)> {
+    let strs = |v: &serde_json::Value| -> Vec<String> {
+        v.as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|x| x.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    d["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["type"].as_str().unwrap_or_default().to_string(),
+                strs(&e["targets"]),
+                strs(&e["actors"]),
+            )
+        })
+        .collect()
+}
+
+/// Shooting aimed at a person or a car (`على`, `تجاه`), or suffered by a motorcade
+/// (`تعرض موكب السراج لإطلاق نار`), is an attack, not a clash; with no target, or
+/// suffered by a patrol, an armed target, it stays a clash.
+#[test]
+fn shooting_at_people_or_cars_is_an_attack() {
+    let cases = [
+        (
+            "وقتل موظف على أيدي مسلحين مجهولين فتحوا النار على سيارته في طرابلس يوم الأحد.",
+            "attack",
+        ),
+        (
+            "ليقوم القيادي الحوثي بإطلاق الرصاص الحي، مساء الأحد، تجاه عادل السمان في مدينة إب.",
+            "attack",
+        ),
+        ("وتعرض موكب السراج لإطلاق نار في طرابلس يوم الأحد.", "attack"),
+        (
+            "وأطلقت النار في منطقة بوسليم بطرابلس يوم الأحد.",
+            "armed_clash",
+        ),
+        (
+            "وتعرضت دورية للجيش لإطلاق نار في بنغازي يوم الأحد.",
+            "armed_clash",
+        ),
+    ];
+    for (text, want) in cases {
+        let d =
+            extract_one(serde_json::json!({"id": "s", "published": "2018-04-10", "text": text}));
+        let got = event_rows(&d);
+        assert_eq!(got.len(), 1, "help: {text}\n{d}");
+        assert_eq!(got[0].0, want, "help: {text}\n{d}");
+    }
+}
+
+/// What a named person or thing `underwent` (`منزل حفتر تعرض لهجوم بعبوات ناسفة`) is the
+/// target, not the doer; the weapon after ب types the attack even though it is an event
+/// word itself; and the event stands with no doer named.
+#[test]
+fn what_was_subjected_to_an_attack_is_its_target() {
+    let text =
+        "قال مسؤول عسكري ليبي إن منزل اللواء المتقاعد خليفة حفتر قد تعرض لهجوم بعبوات ناسفة.";
+    let d = extract_one(serde_json::json!({"id": "u", "published": "2014-10-19", "text": text}));
+    let got = event_rows(&d);
+    assert_eq!(got.len(), 1, "help: {d}");
+    let (t, targets, actors) = &got[0];
+    assert_eq!(t, "remote_explosive_landmine_ied", "help: {d}");
+    assert!(targets.iter().any(|x| x.contains("haftar")), "help: {d}");
+    assert!(actors.iter().all(|x| !x.contains("haftar")), "help: {d}");
+}

@@ -44,6 +44,9 @@ pub struct Mention {
     pub generic: bool,
     /// A casualty word alone: it may join an incident of any violent family.
     pub casualty_only: bool,
+    /// Something named was subjected to it (`منزل حفتر تعرض لهجوم`): a specific event,
+    /// whoever did it.
+    pub suffered: bool,
     /// A whole war or campaign: it stands only with a time and joins only its own kind.
     pub background: bool,
     /// Trigger tokens `[start, end)`.
@@ -315,7 +318,14 @@ impl<'a> Scan<'a> {
                 .unwrap_or(sa);
             // A generic verb right after it tells what it did (`إطلاق نار استهدف موكبه`):
             // its words are this trigger's too.
-            let tells = |t: &&(usize, usize, &Trigger)| t.0 == te && t.2.weak && t.2.weapon;
+            // So is a weapon with ب right after it (`لهجوم بعبوات ناسفة`): its instrument.
+            let tells = |t: &&(usize, usize, &Trigger)| {
+                t.0 == te
+                    && ((t.2.weak && t.2.weapon)
+                        || (row.instrument
+                            && self.cx.tok(te).clitics.has(Clitics::BI)
+                            && self.weapon_at(te, b).is_some()))
+            };
             let tb = trigs[n + 1..]
                 .iter()
                 .filter(rival)
@@ -508,7 +518,7 @@ impl<'a> Scan<'a> {
         // few words before its ل + verbal noun.
         let framing = |k: usize| {
             self.frame_class(k, b)
-                .is_some_and(|(c, _, _)| !matches!(c, "outbreak" | "demand" | "front"))
+                .is_some_and(|(c, _, _)| !matches!(c, "outbreak" | "demand" | "front" | "aim"))
         };
         let undergo =
             ts > a && framing(ts - 1) || ts > a + 1 && framing(ts - 2) || self.undergone(ts, a, b);
@@ -841,7 +851,12 @@ impl<'a> Scan<'a> {
         // Targets: what follows the trigger.
         // `غارة للتحالف`: the coalition's strike, by it, not on it.
         let doer_li = row.by_li.then(|| self.doer_li(te, hi)).flatten();
-        let (targets, mut civilian, military) = self.targets(te, hi, doer_li.as_ref().map(|d| d.0));
+        let (mut targets, mut civilian, mut military) =
+            self.targets(te, hi, doer_li.as_ref().map(|d| d.0));
+        let mut suffered = false;
+        if targets.is_empty() {
+            (targets, civilian, military, suffered) = self.undergone_targets(ts, sa, sb);
+        }
         // Or civilians killed in it, told before it (`نحو 12763 مدنيا قتلوا نتيجة هجمات`).
         if !civilian && !military {
             civilian = self.victims_before(ts, sa, sb);
@@ -901,6 +916,10 @@ impl<'a> Scan<'a> {
             }
             None => self.actors(ts, te, lo, hi, row.object),
         };
+        // What suffered it did not do it (`منزل حفتر تعرض لهجوم`).
+        if suffered {
+            actors.retain(|a| !targets.contains(a));
+        }
         if let Some((v, named)) = self.speaker_actor(ts, row.etype) {
             actors = vec![v];
             named_actor = named;
@@ -961,6 +980,7 @@ impl<'a> Scan<'a> {
                     refers: row.refers,
                     generic: weak && row.weapon,
                     casualty_only: false,
+                    suffered,
                     background: row.background,
                     // what a place `underwent` or a force `managed` takes the article
                     // without referring back (`تعرضت القرية للقصف`: was shelled; `تمكنت
@@ -1096,6 +1116,61 @@ impl<'a> Scan<'a> {
         cx.is_word(k) && cx.has_article(k) && cx.entity(k).is_none() && cx.particle(k, hi).is_none()
     }
 
+    /// Whether token `k` is a preposition of what is aimed at (`aim` in `frames.tsv`).
+    fn aim_at(&self, k: usize, hi: usize) -> bool {
+        self.frame_class(k, hi)
+            .is_some_and(|(c, n, _)| c == "aim" && n == 1)
+    }
+
+    /// Targets told before an `undergo` verb that frames trigger `ts` (`موكب السراج
+    /// تعرض لإطلاق نار`, `تعرض منزله لهجوم`): target words and persons from up to four
+    /// tokens before the verb to the trigger; and whether a person is among them.
+    fn undergone_targets(
+        &self,
+        ts: usize,
+        sa: usize,
+        sb: usize,
+    ) -> (Vec<String>, bool, bool, bool) {
+        let cx = &self.cx;
+        let mut out = Vec::new();
+        let (mut civ, mut mil, mut named) = (false, false, false);
+        let Some(v) = (ts.saturating_sub(3).max(sa)..ts).rev().find(|&k| {
+            self.frame_class(k, sb)
+                .is_some_and(|(c, _, _)| c == "undergo")
+        }) else {
+            return (out, civ, mil, named);
+        };
+        let toks = &self.doc().tokens[..ts];
+        let mut k = v.saturating_sub(4).max(sa);
+        while k < ts {
+            if let Some(h) = self.target_at(k, toks.len()) {
+                if h.value.civilian {
+                    civ = true;
+                } else {
+                    mil = true;
+                }
+                let v = h.value.label.to_string();
+                if !out.contains(&v) {
+                    out.push(v);
+                }
+                k = h.end;
+                continue;
+            }
+            if let Some((_, e)) = cx.entity_starting(k) {
+                if e.etype == EntityType::PER {
+                    civ = true;
+                    named = true;
+                    let v = e.reference.clone().unwrap_or_else(|| e.text.clone());
+                    if !out.contains(&v) {
+                        out.push(v);
+                    }
+                }
+            }
+            k += 1;
+        }
+        (out, civ, mil, named)
+    }
+
     fn targets(&self, te: usize, hi: usize, doer: Option<usize>) -> (Vec<String>, bool, bool) {
         let cx = &self.cx;
         let doc = self.doc();
@@ -1134,10 +1209,10 @@ impl<'a> Scan<'a> {
                 continue;
             }
             if let Some((_, e)) = cx.entity_starting(k).filter(|_| Some(k) != doer) {
-                let prep = k == te
-                    || cx.has_prep_clitic(k)
-                    || (k > 0 && matches!(cx.core(k - 1), "على" | "ضد" | "ل"));
-                if speaker_type(e.etype) && prep {
+                let aimed = k == te || (k > 0 && self.aim_at(k - 1, hi));
+                if speaker_type(e.etype) && (aimed || cx.has_prep_clitic(k)) {
+                    // A person aimed at is no armed force: `أطلقوا النار على X` is an attack.
+                    civ |= aimed && e.etype == EntityType::PER;
                     let v = e.reference.clone().unwrap_or_else(|| e.text.clone());
                     if !out.contains(&v) {
                         out.push(v);

@@ -417,6 +417,7 @@ impl Lexicons {
                 "cause",
                 "earlier",
                 "versus",
+                "aim",
             ],
         );
         lx.frames = c;
