@@ -1572,7 +1572,7 @@ mod tests {
         // After `وفق ما` a verb with ما's pronoun takes any phrase after it as subject.
         (
             "وقتل الرجل بعد تهديدات عدة أطلقها، وفق ما ذكرته مواقع إخبارية محلية.",
-            &[("ذكرته", "مواقع إخبارية محلية", false, "", Stance::Assert)],
+            &[("ذكرته", "مواقع إخبارية محلية", true, "", Stance::Assert)],
         ),
         // A quoted name ends before an indefinite word, the verb's object.
         (

@@ -396,9 +396,10 @@ pub fn phrase(cx: &Ctx, i: usize, end: usize, start: Start) -> Option<Speaker> {
         linked = !art;
         k += 1;
     }
-    // An institution named by an indefinite head alone (`مستشفى في المدينة`, `منظمة
-    // حقوقية`) is unnamed: no entity, and no definite word before a preposition.
-    let unnamed_body = class == Some(SourceClass::Body)
+    // An institution or outlet named by an indefinite head alone (`مستشفى في المدينة`,
+    // `منظمة حقوقية`, `صحيفة محلية`) is unnamed: no entity, and no definite word before
+    // a preposition.
+    let unnamed_body = matches!(class, Some(SourceClass::Body | SourceClass::Outlet))
         && entity.is_none()
         && quoted.is_none()
         && (i..k).all(|t| cx.entity(t).is_none())

@@ -1183,3 +1183,24 @@ fn what_was_subjected_to_an_attack_is_its_target() {
     assert!(targets.iter().any(|x| x.contains("haftar")), "help: {d}");
     assert!(actors.iter().all(|x| !x.contains("haftar")), "help: {d}");
 }
+
+/// An outlet named by an indefinite noun alone (`وكالة أنباء محلية`, `مواقع إخبارية`) is an
+/// unnamed source: anonymous. A named one (`صحيفة الشروق`) is not.
+#[test]
+fn an_unnamed_outlet_is_an_anonymous_source() {
+    let cases = [
+        ("وقالت وكالة أنباء محلية إن القتلى سقطوا في المدينة.", true),
+        (
+            "وذكرت مواقع إخبارية محلية أن القتلى سقطوا في المدينة.",
+            true,
+        ),
+        ("وقالت صحيفة الشروق إن القتلى سقطوا في المدينة.", false),
+    ];
+    for (text, anonymous) in cases {
+        let d =
+            extract_one(serde_json::json!({"id": "o", "published": "2018-06-13", "text": text}));
+        let claims = d["claims"].as_array().unwrap();
+        assert_eq!(claims.len(), 1, "help: {text}\n{d}");
+        assert_eq!(claims[0]["anonymous"], anonymous, "help: {text}\n{d}");
+    }
+}
