@@ -1160,8 +1160,14 @@ fn finish(cx: &Ctx, mut drafts: Vec<Draft>) -> Vec<Claim> {
         if let Some((m, o)) = outer {
             // Inside a quotation a verb is the quoted speaker's own word (`لأن أميركا
             // تكذب`): only a complementizer, colon or quote of its own makes it a claim.
+            // After the quotation closes (`حذرت من "تداعيات خطرة" إذا ... لضربة تهدد دول
+            // غربية`) it is a verb like any other.
             let quoted = o.content_start.is_some_and(|c| {
-                cx.quote(c) || (c > 0 && cx.quote(c - 1)) || (c + 1 < cx.len() && cx.quote(c + 1))
+                let open = [c.checked_sub(1), Some(c), Some(c + 1)]
+                    .into_iter()
+                    .flatten()
+                    .find(|&q| q < cx.len() && cx.quote(q));
+                open.is_some_and(|q| (q + 1..d.cue_start).all(|k| !cx.quote(k)))
             });
             let own = d.explicit
                 && (d.marker
@@ -1567,6 +1573,14 @@ mod tests {
             &[
                 ("قالت", "الأمم المتحدة", false, "", Stance::Assert),
                 ("أكدت", "الأمم المتحدة", false, "", Stance::Assert),
+            ],
+        ),
+        // A verb after a quotation has closed is no quoted word: it opens its own claim.
+        (
+            "وحذرت الحكومة من \"تداعيات خطرة\" إذا تعرضت البلاد لضربة عسكرية تهدد دول غربية بتوجيهها.",
+            &[
+                ("حذرت", "الحكومة", false, "", Stance::Assert),
+                ("تهدد", "دول غربية", true, "", Stance::Assert),
             ],
         ),
         // After `وفق ما` a verb with ما's pronoun takes any phrase after it as subject.
