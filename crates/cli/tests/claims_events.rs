@@ -1204,3 +1204,39 @@ fn an_unnamed_outlet_is_an_anonymous_source() {
         assert_eq!(claims[0]["anonymous"], anonymous, "help: {text}\n{d}");
     }
 }
+
+/// A time told before a turn to another clause (`لكن`, `قبل أن`) is that clause's: the
+/// fighting that broke out after South Sudan's independence is not dated 2011, and the
+/// bombing that goes on after a ceasefire starts is not dated by the ceasefire.
+#[test]
+fn a_time_before_a_turn_is_not_the_event_time() {
+    let cases = [
+        "واستقل جنوب السودان عن السودان عام 2011 لكن القتال اندلع في جوبا بعد ذلك بعامين.",
+        "ولم تصمد اتفاقات سلام سابقة، أحدثها كان في 2015، سوى لأشهر قبل أن يتجدد القتال في جوبا.",
+    ];
+    for text in cases {
+        let d =
+            extract_one(serde_json::json!({"id": "t", "published": "2018-06-21", "text": text}));
+        let clash = d["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["type"] == "armed_clash");
+        if let Some(e) = clash {
+            let t = e["time"]["value"].as_str().unwrap_or_default();
+            assert!(
+                !t.starts_with("2011") && !t.starts_with("2015"),
+                "help: {text}\n{d}"
+            );
+        }
+    }
+    let text = "وكان الجيش قد سيطر على المدينة في عام 2015 وقصف مواقع المسلحين فيها.";
+    let d = extract_one(serde_json::json!({"id": "t2", "published": "2018-06-21", "text": text}));
+    let times: Vec<&str> = d["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["time"]["value"].as_str())
+        .collect();
+    assert!(times.iter().any(|t| t.starts_with("2015")), "help: {d}");
+}

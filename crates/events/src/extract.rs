@@ -517,8 +517,9 @@ impl<'a> Scan<'a> {
         // `تعرضت عند الساعة العاشرة والنصف ليلا لعدوان`: an `undergo` verb may stand a
         // few words before its ل + verbal noun.
         let framing = |k: usize| {
-            self.frame_class(k, b)
-                .is_some_and(|(c, _, _)| !matches!(c, "outbreak" | "demand" | "front" | "aim"))
+            self.frame_class(k, b).is_some_and(|(c, _, _)| {
+                !matches!(c, "outbreak" | "demand" | "front" | "aim" | "turn")
+            })
         };
         let undergo =
             ts > a && framing(ts - 1) || ts > a + 1 && framing(ts - 2) || self.undergone(ts, a, b);
@@ -1513,9 +1514,17 @@ impl<'a> Scan<'a> {
             })
             .min_by_key(|(k, _)| *k - te)
             .or_else(|| {
+                // `في 2011 لكن القتال اندلع`: a time before a turn to another clause is
+                // that clause's.
+                let turned = |k: usize| {
+                    (k + 1..ts)
+                        .any(|j| self.frame_class(j, ts).is_some_and(|(c, _, _)| c == "turn"))
+                };
                 self.times
                     .iter()
-                    .filter(|(k, _)| *k >= lo && *k < ts && !reference(*k) && !of_state(*k))
+                    .filter(|(k, _)| {
+                        *k >= lo && *k < ts && !reference(*k) && !of_state(*k) && !turned(*k)
+                    })
                     .max_by_key(|(k, _)| *k)
             })?;
         Some((self.event_time(pick.1)?, pick.0))

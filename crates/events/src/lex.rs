@@ -418,6 +418,7 @@ impl Lexicons {
                 "earlier",
                 "versus",
                 "aim",
+                "turn",
             ],
         );
         lx.frames = c;
