@@ -1240,3 +1240,18 @@ fn a_time_before_a_turn_is_not_the_event_time() {
         .collect();
     assert!(times.iter().any(|t| t.starts_with("2015")), "help: {d}");
 }
+
+/// A force named whole (`قوات التحالف`) is the doer of the strike it carried out; the state
+/// in the relative clause after it (`الذي تتزعمه السعودية`) is not.
+#[test]
+fn a_force_named_whole_is_the_doer() {
+    let text = "أعلن الحوثيون مقتل صالح الصماد في غارة شنتها قوات التحالف الذي تتزعمه السعودية \
+                يوم الخميس على محافظة الحديدة في غرب اليمن.";
+    let d = extract_one(serde_json::json!({"id": "f", "published": "2018-04-23", "text": text}));
+    let got = event_rows(&d);
+    let strike = got
+        .iter()
+        .find(|(t, _, _)| t == "air_drone_strike")
+        .unwrap_or_else(|| panic!("help: {d}"));
+    assert_eq!(strike.2, ["saudi-coalition"], "help: {d}");
+}

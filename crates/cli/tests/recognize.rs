@@ -367,3 +367,42 @@ fn entity_f1_on_the_development_articles() {
         "help: entity F1 on the dev articles fell to {f1:.3} (P {p:.3}, R {r:.3})"
     );
 }
+
+/// Forces named by a kind of body and a state (`heads.tsv`): a government's forces, an
+/// occupying army, a royal air force, a presidential guard are GROUP mentions of that
+/// state's body; `قوات التحالف` in a Yemen story is the Saudi-led coalition.
+#[test]
+fn forces_named_by_a_body_and_a_state_are_groups() {
+    let text = "وقصفت قوات الحكومة السورية قرى في الغوطة. وقالت القوات الجوية الملكية السعودية \
+                إن قوات التحالف قصفت مواقع الحوثيين في صنعاء وعدن والحديدة باليمن. وتدخل الحرس \
+                الرئاسي الليبي، فيما اقتحمت قوات الاحتلال الإسرائيلي بلدة في الضفة.";
+    let rec = serde_json::json!({"id": "g", "published": "2018-03-03", "text": text});
+    let out = run_ok(&["extract", "-"], Some(format!("{rec}\n").as_bytes()));
+    let d = &json_lines(&out.stdout)[0];
+    let group = |t: &str| {
+        d["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["text"] == t)
+            .map(|e| {
+                (
+                    e["type"].as_str().unwrap_or_default().to_string(),
+                    e["ref"].as_str().unwrap_or_default().to_string(),
+                )
+            })
+    };
+    for (t, r) in [
+        ("قوات الحكومة السورية", "syrian-army"),
+        ("القوات الجوية الملكية السعودية", "saudi-arabia-air-force"),
+        ("قوات التحالف", "saudi-coalition"),
+        ("الحرس الرئاسي الليبي", "libya-presidential-guard"),
+        ("قوات الاحتلال الإسرائيلي", "israel-army"),
+    ] {
+        assert_eq!(
+            group(t),
+            Some(("GROUP".to_string(), r.to_string())),
+            "help: {t}\n{d}"
+        );
+    }
+}

@@ -1293,10 +1293,18 @@ impl<'a> Scan<'a> {
                     return None;
                 }
             }
-            // The entity the force belongs to.
+            // A force named whole (`قوات التحالف`, `قوات الدعم السريع`).
+            if let Some((_, e)) = cx.entity_starting(k) {
+                if speaker_type(e.etype) && e.etype != EntityType::OUTLET {
+                    let v = e.reference.clone().unwrap_or_else(|| e.text.clone());
+                    return Some((vec![v], true));
+                }
+            }
+            // The entity the force belongs to, not past a relative clause (`قوات الذي
+            // تتزعمه السعودية`).
             let stop = (k + n + 4).min(end);
             for j in k + n..stop {
-                if cx.punct(j, &['.', ',', ';', ':']) {
+                if cx.punct(j, &['.', ',', ';', ':']) || cx.is_particle(j, end, "rel").is_some() {
                     break;
                 }
                 if let Some((_, e)) = cx.entity_starting(j) {
