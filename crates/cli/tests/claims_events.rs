@@ -1255,3 +1255,20 @@ fn a_force_named_whole_is_the_doer() {
         .unwrap_or_else(|| panic!("help: {d}"));
     assert_eq!(strike.2, ["saudi-coalition"], "help: {d}");
 }
+
+/// A name right after an attack word is as often its doer (`هجوم حفتر على طرابلس`): it
+/// does not make the attack one on a civilian. And a generic attack word typed `attack` by
+/// its civilian target that tells again of a strike told before (`هجوم التحالف على حافلة
+/// الأطفال`) is that strike, not a second event.
+#[test]
+fn attack_words_keep_their_doer_and_refer_back() {
+    let text = "وأدان المجلس هجوم حفتر على العاصمة طرابلس يوم الخميس.";
+    let d = extract_one(serde_json::json!({"id": "h", "published": "2019-04-10", "text": text}));
+    let types: Vec<String> = event_rows(&d).into_iter().map(|r| r.0).collect();
+    assert_eq!(types, ["armed_clash"], "help: {d}");
+    let text = "قتل 29 طفلا في غارة جوية للتحالف على حافلة في مدينة ضحيان بصعدة يوم الخميس. \
+                وقالت المنظمة إن هجوم التحالف على حافلة الأطفال جريمة حرب.";
+    let d = extract_one(serde_json::json!({"id": "b", "published": "2018-08-10", "text": text}));
+    let types: Vec<String> = event_rows(&d).into_iter().map(|r| r.0).collect();
+    assert_eq!(types, ["air_drone_strike"], "help: {d}");
+}

@@ -47,6 +47,10 @@ pub struct Mention {
     /// Something named was subjected to it (`منزل حفتر تعرض لهجوم`): a specific event,
     /// whoever did it.
     pub suffered: bool,
+    /// A generic attack word typed `attack` by its civilian target (`هجوم التحالف على
+    /// حافلة الأطفال`): still a generic word that may refer back to an incident told
+    /// before, but with a doer it stands alone.
+    pub targeted: bool,
     /// A whole war or campaign: it stands only with a time and joins only its own kind.
     pub background: bool,
     /// Trigger tokens `[start, end)`.
@@ -862,11 +866,12 @@ impl<'a> Scan<'a> {
         if !civilian && !military {
             civilian = self.victims_before(ts, sa, sb);
         }
+        let mut targeted = false;
         if types.is_empty() {
             let mut t = row.etype;
             if row.target && civilian && family(t) != Some("violence") {
                 t = "attack";
-                weak = false;
+                targeted = true;
                 why = why.and(Why::rule("events/civilian-target"));
             } else if row.target && military && t == "attack" {
                 t = "armed_clash";
@@ -982,6 +987,7 @@ impl<'a> Scan<'a> {
                     generic: weak && row.weapon,
                     casualty_only: false,
                     suffered,
+                    targeted,
                     background: row.background,
                     // what a place `underwent` or a force `managed` takes the article
                     // without referring back (`تعرضت القرية للقصف`: was shelled; `تمكنت
@@ -1210,9 +1216,10 @@ impl<'a> Scan<'a> {
                 continue;
             }
             if let Some((_, e)) = cx.entity_starting(k).filter(|_| Some(k) != doer) {
-                let aimed = k == te || (k > 0 && self.aim_at(k - 1, hi));
-                if speaker_type(e.etype) && (aimed || cx.has_prep_clitic(k)) {
-                    // A person aimed at is no armed force: `أطلقوا النار على X` is an attack.
+                let aimed = k > 0 && self.aim_at(k - 1, hi);
+                if speaker_type(e.etype) && (k == te || aimed || cx.has_prep_clitic(k)) {
+                    // A person aimed at is no armed force: `أطلقوا النار على X` is an attack
+                    // (a name right after the word is as often its doer: `هجوم حفتر`).
                     civ |= aimed && e.etype == EntityType::PER;
                     let v = e.reference.clone().unwrap_or_else(|| e.text.clone());
                     if !out.contains(&v) {

@@ -321,6 +321,7 @@ fn absorb(doc: &Doc, inc: &mut Incident, m: Mention) {
     }
     e.weak &= m.weak;
     e.suffered |= m.suffered;
+    e.targeted &= m.targeted;
     e.definite &= m.definite;
     let inside = matches!((&e.place, &m.place), (Some(x), Some(y)) if in_state(doc, y, x));
     if m.place.is_some() && (e.place.is_none() || (e.state_place && !m.state_place) || inside) {
@@ -396,9 +397,13 @@ fn stands(m: &Mention) -> bool {
         return m.time.is_some();
     }
     // A specific event with a doer and a concrete target stands without them
-    // (`قيام عناصر الأمن ... بفتح النار على المهاجرين`), as does one a named target
-    // suffered (`منزل حفتر تعرض لهجوم بعبوات ناسفة`).
-    anchored || (!m.weak && (!m.actors.is_empty() || m.suffered) && !m.targets.is_empty())
+    // (`قيام عناصر الأمن ... بفتح النار على المهاجرين`, a generic attack word typed by
+    // its civilian target), as does one a named target suffered (`منزل حفتر تعرض لهجوم
+    // بعبوات ناسفة`).
+    anchored
+        || ((!m.weak || m.targeted)
+            && (!m.actors.is_empty() || m.suffered)
+            && !m.targets.is_empty())
 }
 
 /// Whether an incident is told only by words that name a violent event by what it was
