@@ -438,11 +438,16 @@ fn build(
             // `مصر التي اعتبرها بمثابة أم لغزة`: the noun before التي is the verb's object
             // (its pronoun); the subject was dropped.
             let rel_object = after_rel && cx.tok(cs).clitics.has(rasd_model::Clitics::SUFFIX);
-            let before_first = if (cue.obj || aux || plural) && !(joined && prev.is_some()) {
-                subject_before(cx, cs, a, b, true)
-            } else {
-                None
-            };
+            // A verb with a pronoun object names its subject after it (`الذي يتهمه خصومه
+            // بأنه`): the phrase there cannot be its object.
+            let subject_after = cx.tok(cs).clitics.has(rasd_model::Clitics::SUFFIX)
+                && after.as_ref().is_some_and(|sp| !sp.bare);
+            let before_first =
+                if (cue.obj || aux || plural) && !(joined && prev.is_some()) && !subject_after {
+                    subject_before(cx, cs, a, b, true)
+                } else {
+                    None
+                };
             if let Some(sp) = before_first {
                 rules.push("attribute/speaker-before");
                 (sp, true, ce)
@@ -454,9 +459,13 @@ fn build(
                 // After an object-taking verb a bare word is its object (`ودعت جميع
                 // الأطراف`), and so is the one phrase before the complementizer of a
                 // strict one (`ووصف الأمر بأنه`): the subject was dropped.
+                // So is a noun with a pronoun of its own, unless the verb has one
+                // (`واتهم خصومه`: he accused his opponents; `يتهمه خصومه`: they accuse him).
+                let owned = cx.tok(sp.first).clitics.has(rasd_model::Clitics::SUFFIX);
                 let object = cue.obj
                     && (sp.bare
-                        || cue.strict && sp.end < b && cx.is_particle(sp.end, b, "comp").is_some());
+                        || cue.strict && sp.end < b && cx.is_particle(sp.end, b, "comp").is_some()
+                        || owned && !subject_after);
                 !(object || sp.bare && joined && prev.is_some())
             }) {
                 // `الاتفاقات التي طالب X بها` is a relative clause, not a statement; `ما
@@ -1573,6 +1582,19 @@ mod tests {
             &[
                 ("قالت", "الأمم المتحدة", false, "", Stance::Assert),
                 ("أكدت", "الأمم المتحدة", false, "", Stance::Assert),
+            ],
+        ),
+        // A verb with a pronoun object names its subject after it; a noun with a pronoun
+        // of its own after a verb with none is the verb's object.
+        (
+            "وعاد المشير، الذي يتهمه خصومه بأنه يرغب في إقامة نظام عسكري.",
+            &[("يتهمه", "خصومه", true, "", Stance::Assert)],
+        ),
+        (
+            "وقال الرئيس إن القتال سياسي، واتهم خصومه بالعمالة لآخرين.",
+            &[
+                ("قال", "الرئيس", false, "", Stance::Assert),
+                ("اتهم", "الرئيس", false, "", Stance::Assert),
             ],
         ),
         // A verb after a quotation has closed is no quoted word: it opens its own claim.
