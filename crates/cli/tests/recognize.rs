@@ -406,3 +406,22 @@ fn forces_named_by_a_body_and_a_state_are_groups() {
         );
     }
 }
+
+/// A weak group name that is also a common word (`القاعدة`: al-Qaeda, or a base) is the
+/// group after a word of affiliation (`المرتبط بالقاعدة`, `العضو السابق في القاعدة`), and
+/// stays a word where nothing says so (`القاعدة العسكرية`).
+#[test]
+fn a_weak_group_name_after_an_affiliation_word_is_the_group() {
+    let text = "وهو أحد قيادات تنظيم جند الإسلام المرتبط بالقاعدة. وله علاقة مع العضو السابق \
+                في القاعدة عبد الحكيم بلحاج. وقصفت الطائرات القاعدة العسكرية في المنطقة.";
+    let rec = serde_json::json!({"id": "q", "published": "2018-05-01", "text": text});
+    let out = run_ok(&["extract", "-"], Some(format!("{rec}\n").as_bytes()));
+    let d = &json_lines(&out.stdout)[0];
+    let qaeda = d["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["ref"] == "al-qaeda")
+        .count();
+    assert_eq!(qaeda, 2, "help: {d}");
+}
