@@ -81,9 +81,7 @@ fn tajoura_accounts_and_one_strike() {
             .any(|c| speaker(c) == "ahmed-mismari" && via(c) == "sputnik"),
         "help: al-Mismari via Sputnik"
     );
-    let strikes: Vec<&Value> = d["events"]
-        .as_array()
-        .unwrap()
+    let strikes: Vec<&Value> = events_of(&d)
         .iter()
         .filter(|e| e["type"] == "air_drone_strike" && e["place"] == "tajoura-ly")
         .collect();
@@ -194,9 +192,7 @@ fn wars_are_events_only_when_dated() {
     let out = run_ok(&["extract", p.to_str().unwrap()], None);
     let docs = json_lines(&out.stdout);
     let clashes = |d: &Value| -> Vec<Value> {
-        d["events"]
-            .as_array()
-            .unwrap()
+        events_of(&d)
             .iter()
             .filter(|e| e["type"] == "armed_clash")
             .cloned()
@@ -833,9 +829,7 @@ fn principals_outlets_and_surnames_in_speakers() {
 fn a_strike_by_li_is_the_doers() {
     let text = "وقتل القيادي الحوثي بغارة جوية للتحالف العربي في مدينة صعدة أمس.";
     let d = extract_one(serde_json::json!({"id": "s", "published": "2018-04-20", "text": text}));
-    let e = d["events"]
-        .as_array()
-        .unwrap()
+    let e = events_of(&d)
         .iter()
         .find(|e| e["type"] == "air_drone_strike")
         .expect("help: the strike");
@@ -859,9 +853,7 @@ fn strikes_of_two_kinds_are_two_events() {
     let text = "وقتل خمسة مدنيين في غارات جوية ومدفعية على مدينة دوما يوم الأحد. \
                 وفي حادث آخر استهدفت السيارات المفخخة والقذائف مدينة حمص الأسبوع الماضي.";
     let d = extract_one(serde_json::json!({"id": "w", "published": "2018-02-26", "text": text}));
-    let got: Vec<(String, String, Option<i64>)> = d["events"]
-        .as_array()
-        .unwrap()
+    let got: Vec<(String, String, Option<i64>)> = events_of(&d)
         .iter()
         .map(|e| {
             (
@@ -924,9 +916,7 @@ fn a_time_after_since_and_another_event_is_that_events() {
     let text =
         "وشن التنظيم أكبر هجوم على مدينة البوكمال منذ سيطرة قوات النظام عليها في نوفمبر الماضي.";
     let d = extract_one(serde_json::json!({"id": "m", "published": "2018-06-08", "text": text}));
-    let attack = d["events"]
-        .as_array()
-        .unwrap()
+    let attack = events_of(&d)
         .iter()
         .find(|e| e["trigger"]["text"] == "هجوم")
         .expect("help: the attack");
@@ -938,9 +928,7 @@ fn a_time_after_since_and_another_event_is_that_events() {
 fn places_coordinated_before_the_trigger_are_each_an_event() {
     let text = "وتعرضت مواقع عسكرية في ريفي حماة وحلب لقصف صاروخي ليلة الأحد.";
     let d = extract_one(serde_json::json!({"id": "p", "published": "2018-04-30", "text": text}));
-    let places: Vec<&str> = d["events"]
-        .as_array()
-        .unwrap()
+    let places: Vec<&str> = events_of(&d)
         .iter()
         .map(|e| e["place"].as_str().unwrap_or_default())
         .collect();
@@ -1048,9 +1036,7 @@ fn offices_and_names_in_speaker_phrases() {
 fn a_generic_verb_after_an_event_word_is_that_event() {
     let text = "نجا رئيس المجلس الرئاسي فائز السراج من إطلاق نار استهدف موكبه في طرابلس.";
     let d = extract_one(serde_json::json!({"id": "m", "published": "2017-02-20", "text": text}));
-    let got: Vec<(&str, &str)> = d["events"]
-        .as_array()
-        .unwrap()
+    let got: Vec<(&str, &str)> = events_of(&d)
         .iter()
         .map(|e| {
             (
@@ -1080,9 +1066,7 @@ fn a_placeless_mention_keeps_to_its_setting() {
     let text = "وقصفت الطائرات مدينة دوما أمس. وقتل عشرة مقاتلين في الاشتباكات أمس. \
                 واندلعت اشتباكات في مدينة عفرين أمس.";
     let d = extract_one(serde_json::json!({"id": "s", "published": "2018-03-03", "text": text}));
-    let got: Vec<(&str, &str, i64)> = d["events"]
-        .as_array()
-        .unwrap()
+    let got: Vec<(&str, &str, i64)> = events_of(&d)
         .iter()
         .map(|e| {
             (
@@ -1110,6 +1094,13 @@ fn a_placeless_mention_keeps_to_its_setting() {
     assert_eq!(events[0]["fatalities"]["value"], 5, "help: {d}");
 }
 
+/// The events of an extracted record (every record has the array).
+fn events_of(d: &serde_json::Value) -> &[serde_json::Value] {
+    d["events"]
+        .as_array()
+        .unwrap_or_else(|| panic!("help: no events array: {d}"))
+}
+
 /// The types, targets and actors of a text's events, in order.
 fn event_rows(d: &serde_json::Value) -> Vec<(String, Vec<String>, Vec<String>)> {
     let strs = |v: &serde_json::Value| -> Vec<String> {
@@ -1121,9 +1112,7 @@ fn event_rows(d: &serde_json::Value) -> Vec<(String, Vec<String>, Vec<String>)> 
             })
             .unwrap_or_default()
     };
-    d["events"]
-        .as_array()
-        .unwrap()
+    events_of(&d)
         .iter()
         .map(|e| {
             (
@@ -1169,8 +1158,8 @@ fn shooting_at_people_or_cars_is_an_attack() {
 }
 
 /// What a named person or thing `underwent` (`منزل حفتر تعرض لهجوم بعبوات ناسفة`) is the
-/// target, not the doer; the weapon after ب types the attack even though it is an event
-/// word itself; and the event stands with no doer named.
+/// target, not the doer (and its `why` says so); the weapon after ب types the attack even
+/// though it is an event word itself; and the event stands with no doer named.
 #[test]
 fn what_was_subjected_to_an_attack_is_its_target() {
     let text =
@@ -1182,6 +1171,8 @@ fn what_was_subjected_to_an_attack_is_its_target() {
     assert_eq!(t, "remote_explosive_landmine_ied", "help: {d}");
     assert!(targets.iter().any(|x| x.contains("haftar")), "help: {d}");
     assert!(actors.iter().all(|x| !x.contains("haftar")), "help: {d}");
+    let why = d["events"][0]["why"].as_str().unwrap_or_default();
+    assert!(why.contains("events/undergone-target"), "help: {d}");
 }
 
 /// An outlet named by an indefinite noun alone (`وكالة أنباء محلية`, `مواقع إخبارية`) is an
@@ -1217,11 +1208,7 @@ fn a_time_before_a_turn_is_not_the_event_time() {
     for text in cases {
         let d =
             extract_one(serde_json::json!({"id": "t", "published": "2018-06-21", "text": text}));
-        let clash = d["events"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|e| e["type"] == "armed_clash");
+        let clash = events_of(&d).iter().find(|e| e["type"] == "armed_clash");
         if let Some(e) = clash {
             let t = e["time"]["value"].as_str().unwrap_or_default();
             assert!(
@@ -1232,9 +1219,7 @@ fn a_time_before_a_turn_is_not_the_event_time() {
     }
     let text = "وكان الجيش قد سيطر على المدينة في عام 2015 وقصف مواقع المسلحين فيها.";
     let d = extract_one(serde_json::json!({"id": "t2", "published": "2018-06-21", "text": text}));
-    let times: Vec<&str> = d["events"]
-        .as_array()
-        .unwrap()
+    let times: Vec<&str> = events_of(&d)
         .iter()
         .filter_map(|e| e["time"]["value"].as_str())
         .collect();

@@ -24,6 +24,34 @@ use crate::lex::{family, CountAt, Kind, Lexicons, Trigger};
 /// How many tokens around a trigger its weapons, places and actors may stand.
 const REACH: usize = 12;
 
+/// What an event was aimed at: target refs or labels, and whether any is civilian or
+/// armed; `named` when a person is among them.
+#[derive(Default)]
+struct Targets {
+    names: Vec<String>,
+    civilian: bool,
+    military: bool,
+    named: bool,
+}
+
+impl Targets {
+    fn add(&mut self, v: String) {
+        if !self.names.contains(&v) {
+            self.names.push(v);
+        }
+    }
+
+    /// A target word of `targets.tsv`, named `v` (its label, or the entity after it).
+    fn word(&mut self, t: &crate::lex::Target, v: String) {
+        if t.civilian {
+            self.civilian = true;
+        } else {
+            self.military = true;
+        }
+        self.add(v);
+    }
+}
+
 /// One mention of an event, before mentions of one incident are merged.
 #[derive(Clone, Debug)]
 pub struct Mention {
@@ -493,8 +521,22 @@ impl<'a> Scan<'a> {
     /// Whether a frame verb of `class` stands within eight tokens before token `end`,
     /// not before `a`.
     fn frame_before(&self, end: usize, a: usize, b: usize, class: &str) -> bool {
-        (end.saturating_sub(8).max(a)..end)
-            .any(|k| self.frame_class(k, b).is_some_and(|(c, _, _)| c == class))
+        self.frame_pos_before(end, a, b, class, 8).is_some()
+    }
+
+    /// The last token of the `reach` before token `end` (not before `a`) where a frame
+    /// word of `class` begins.
+    fn frame_pos_before(
+        &self,
+        end: usize,
+        a: usize,
+        b: usize,
+        class: &str,
+        reach: usize,
+    ) -> Option<usize> {
+        (end.saturating_sub(reach).max(a)..end)
+            .rev()
+            .find(|&k| self.frame_class(k, b).is_some_and(|(c, _, _)| c == class))
     }
 
     /// Whether trigger `ts` is what an `undergo` verb up to eight tokens before it says
@@ -522,7 +564,21 @@ impl<'a> Scan<'a> {
         // few words before its ل + verbal noun.
         let framing = |k: usize| {
             self.frame_class(k, b).is_some_and(|(c, _, _)| {
-                !matches!(c, "outbreak" | "demand" | "front" | "aim" | "turn")
+                matches!(
+                    c,
+                    "undergo"
+                        | "achieve"
+                        | "refer"
+                        | "support"
+                        | "by"
+                        | "nature"
+                        | "aggregate"
+                        | "negotiated"
+                        | "state"
+                        | "cause"
+                        | "earlier"
+                        | "versus"
+                )
             })
         };
         let undergo =
@@ -856,12 +912,21 @@ impl<'a> Scan<'a> {
         // Targets: what follows the trigger.
         // `غارة للتحالف`: the coalition's strike, by it, not on it.
         let doer_li = row.by_li.then(|| self.doer_li(te, hi)).flatten();
-        let (mut targets, mut civilian, mut military) =
-            self.targets(te, hi, doer_li.as_ref().map(|d| d.0));
+        let mut aimed = self.targets(te, hi, doer_li.as_ref().map(|d| d.0));
         let mut suffered = false;
-        if targets.is_empty() {
-            (targets, civilian, military, suffered) = self.undergone_targets(ts, sa, sb);
+        if aimed.names.is_empty() {
+            aimed = self.undergone_targets(ts, sa, sb);
+            suffered = aimed.named;
+            if !aimed.names.is_empty() {
+                why = why.and(Why::rule("events/undergone-target"));
+            }
         }
+        let Targets {
+            names: targets,
+            mut civilian,
+            military,
+            ..
+        } = aimed;
         // Or civilians killed in it, told before it (`نحو 12763 مدنيا قتلوا نتيجة هجمات`).
         if !civilian && !military {
             civilian = self.victims_before(ts, sa, sb);
@@ -1131,58 +1196,37 @@ impl<'a> Scan<'a> {
 
     /// Targets told before an `undergo` verb that frames trigger `ts` (`موكب السراج
     /// تعرض لإطلاق نار`, `تعرض منزله لهجوم`): target words and persons from up to four
-    /// tokens before the verb to the trigger; and whether a person is among them.
-    fn undergone_targets(
-        &self,
-        ts: usize,
-        sa: usize,
-        sb: usize,
-    ) -> (Vec<String>, bool, bool, bool) {
+    /// tokens before the verb to the trigger.
+    fn undergone_targets(&self, ts: usize, sa: usize, sb: usize) -> Targets {
         let cx = &self.cx;
-        let mut out = Vec::new();
-        let (mut civ, mut mil, mut named) = (false, false, false);
-        let Some(v) = (ts.saturating_sub(3).max(sa)..ts).rev().find(|&k| {
-            self.frame_class(k, sb)
-                .is_some_and(|(c, _, _)| c == "undergo")
-        }) else {
-            return (out, civ, mil, named);
+        let mut out = Targets::default();
+        let Some(v) = self.frame_pos_before(ts, sa, sb, "undergo", 3) else {
+            return out;
         };
         let toks = &self.doc().tokens[..ts];
         let mut k = v.saturating_sub(4).max(sa);
         while k < ts {
             if let Some(h) = self.target_at(k, toks.len()) {
-                if h.value.civilian {
-                    civ = true;
-                } else {
-                    mil = true;
-                }
-                let v = h.value.label.to_string();
-                if !out.contains(&v) {
-                    out.push(v);
-                }
+                out.word(h.value, h.value.label.to_string());
                 k = h.end;
                 continue;
             }
             if let Some((_, e)) = cx.entity_starting(k) {
                 if e.etype == EntityType::PER {
-                    civ = true;
-                    named = true;
-                    let v = e.reference.clone().unwrap_or_else(|| e.text.clone());
-                    if !out.contains(&v) {
-                        out.push(v);
-                    }
+                    out.civilian = true;
+                    out.named = true;
+                    out.add(e.reference.clone().unwrap_or_else(|| e.text.clone()));
                 }
             }
             k += 1;
         }
-        (out, civ, mil, named)
+        out
     }
 
-    fn targets(&self, te: usize, hi: usize, doer: Option<usize>) -> (Vec<String>, bool, bool) {
+    fn targets(&self, te: usize, hi: usize, doer: Option<usize>) -> Targets {
         let cx = &self.cx;
         let doc = self.doc();
-        let mut out: Vec<String> = Vec::new();
-        let (mut civ, mut mil) = (false, false);
+        let mut out = Targets::default();
         let toks = &doc.tokens[..hi];
         let mut k = te;
         let stop = (te + 8).min(hi);
@@ -1195,11 +1239,6 @@ impl<'a> Scan<'a> {
                 break;
             }
             if let Some(h) = self.target_at(k, toks.len()) {
-                if h.value.civilian {
-                    civ = true;
-                } else {
-                    mil = true;
-                }
                 // An entity right after a target word names it (`قوات حفتر`).
                 let ent = (h.end < stop)
                     .then(|| cx.entity_starting(h.end))
@@ -1209,9 +1248,7 @@ impl<'a> Scan<'a> {
                     Some((_, e)) => e.reference.clone().unwrap_or_else(|| e.text.clone()),
                     None => h.value.label.to_string(),
                 };
-                if !out.contains(&v) {
-                    out.push(v);
-                }
+                out.word(h.value, v);
                 k = h.end;
                 continue;
             }
@@ -1220,16 +1257,13 @@ impl<'a> Scan<'a> {
                 if speaker_type(e.etype) && (k == te || aimed || cx.has_prep_clitic(k)) {
                     // A person aimed at is no armed force: `أطلقوا النار على X` is an attack
                     // (a name right after the word is as often its doer: `هجوم حفتر`).
-                    civ |= aimed && e.etype == EntityType::PER;
-                    let v = e.reference.clone().unwrap_or_else(|| e.text.clone());
-                    if !out.contains(&v) {
-                        out.push(v);
-                    }
+                    out.civilian |= aimed && e.etype == EntityType::PER;
+                    out.add(e.reference.clone().unwrap_or_else(|| e.text.clone()));
                 }
             }
             k += 1;
         }
-        (out, civ, mil)
+        out
     }
 
     /// Actors: a force noun or entity right after the trigger (`قصف قوات حفتر`, `هجوما
@@ -1531,15 +1565,12 @@ impl<'a> Scan<'a> {
             .or_else(|| {
                 // `في 2011 لكن القتال اندلع`: a time before a turn to another clause is
                 // that clause's.
-                let turned = |k: usize| {
-                    (k + 1..ts)
-                        .any(|j| self.frame_class(j, ts).is_some_and(|(c, _, _)| c == "turn"))
-                };
+                let from = self
+                    .frame_pos_before(ts, lo, ts, "turn", ts - lo)
+                    .map_or(lo, |t| t + 1);
                 self.times
                     .iter()
-                    .filter(|(k, _)| {
-                        *k >= lo && *k < ts && !reference(*k) && !of_state(*k) && !turned(*k)
-                    })
+                    .filter(|(k, _)| *k >= from && *k < ts && !reference(*k) && !of_state(*k))
                     .max_by_key(|(k, _)| *k)
             })?;
         Some((self.event_time(pick.1)?, pick.0))
