@@ -442,9 +442,23 @@ fn build(
             // بأنه`): the phrase there cannot be its object.
             let subject_after = cx.tok(cs).clitics.has(rasd_model::Clitics::SUFFIX)
                 && after.as_ref().is_some_and(|sp| !sp.bare);
+            // A bare word after the verb with no complementizer or quotation after it
+            // (`وكان المسماري أعلن ليل الأحد عن`, `وكان الجيش أعلن مقتل`) is its object or
+            // an adjunct when a subject stands right before the verb. A plural in the
+            // nominative (`أعلن مسلحون`) is still the subject, and so is a word after a
+            // verb that follows a closing quotation (`"..." يقول المحرر`).
+            let bare_after = after.as_ref().is_some_and(|sp| {
+                sp.bare
+                    && at.before.is_none()
+                    && !(cs > a && cx.quote(cs - 1))
+                    && !cx.form(sp.first).ends_with("ون")
+                    && !marker_after(cx, sp.end, b, outlets, cue.ila).1
+            });
             let before_first =
                 if (cue.obj || aux || plural) && !(joined && prev.is_some()) && !subject_after {
                     subject_before(cx, cs, a, b, true)
+                } else if bare_after && !(joined && prev.is_some()) {
+                    subject_before(cx, cs, a, b, true).filter(|sp| sp.end == cs)
                 } else {
                     None
                 };

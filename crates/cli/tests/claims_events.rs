@@ -1257,3 +1257,59 @@ fn attack_words_keep_their_doer_and_refer_back() {
     let types: Vec<String> = event_rows(&d).into_iter().map(|r| r.0).collect();
     assert_eq!(types, ["air_drone_strike"], "help: {d}");
 }
+
+/// A singular person word after a killed or injured word with no number is a toll of one
+/// (`مقتل مقيم مصري`), two joined by و are two, and the `why` names the victims row; the
+/// nationality of the victim is not the doer.
+#[test]
+fn one_person_killed_is_a_toll_of_one() {
+    let text = "أسفر القصف المدفعي على مدينة حلب يوم الأحد عن مقتل طفل وامرأة وإصابة جندي.";
+    let d = extract_one(serde_json::json!({"id": "o", "published": "2018-03-26", "text": text}));
+    let events = events_of(&d);
+    assert_eq!(events.len(), 1, "help: {d}");
+    assert_eq!(events[0]["fatalities"]["value"], 2, "help: {d}");
+    assert_eq!(events[0]["injuries"]["value"], 1, "help: {d}");
+    assert!(
+        events[0]["why"]
+            .as_str()
+            .unwrap()
+            .contains("events/victims.tsv"),
+        "help: {d}"
+    );
+    let text = "قتل مقيم مصري في قصف صاروخي على الرياض مساء الأحد.";
+    let d = extract_one(serde_json::json!({"id": "o2", "published": "2018-03-26", "text": text}));
+    let got = event_rows(&d);
+    assert_eq!(got.len(), 1, "help: {d}");
+    assert!(got[0].2.is_empty(), "help: the victim's nationality is no doer: {d}");
+    assert_eq!(events_of(&d)[0]["fatalities"]["value"], 1, "help: {d}");
+    // A plural counts nothing by itself.
+    let text = "أسفر القصف المدفعي على مدينة حلب يوم الأحد عن مقتل مدنيين.";
+    let d = extract_one(serde_json::json!({"id": "o3", "published": "2018-03-26", "text": text}));
+    assert!(
+        events_of(&d).iter().all(|e| e["fatalities"].is_null()),
+        "help: {d}"
+    );
+}
+
+/// A bare word after a reporting verb with no complementizer after it (`أعلن ليل الأحد
+/// عن`) is no speaker when the subject stands right before the verb; what the speaker
+/// announces with عن is its own act.
+#[test]
+fn a_subject_before_the_verb_speaks_past_an_adjunct() {
+    let text = "وكان المسماري أعلن ليل الأحد عن حشد جوي وبري كبير للقوات المسلحة الليبية \
+                في منطقة الهلال النفطي.";
+    let d = extract_one(serde_json::json!({"id": "m", "published": "2017-03-06", "text": text}));
+    let speakers = claim_fields(&d, ["speaker", "text"], ["speaker", "ref"]);
+    assert_eq!(speakers, [("المسماري", "ahmed-mismari")], "help: {d}");
+    let got = event_rows(&d);
+    assert!(
+        got.iter()
+            .any(|(t, _, a)| t == "mobilize" && a == &["ahmed-mismari"]),
+        "help: {d}"
+    );
+    let text = "وقال الأكراد إنها وحدات عسكرية تابعة للجيش السوري.";
+    let d = extract_one(serde_json::json!({"id": "k", "published": "2018-03-03", "text": text}));
+    let speakers = claim_fields(&d, ["speaker", "text"], ["cue", "x"]);
+    assert_eq!(speakers.len(), 1, "help: {d}");
+    assert_eq!(speakers[0].0, "الأكراد", "help: {d}");
+}

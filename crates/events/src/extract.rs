@@ -150,6 +150,7 @@ pub struct Scan<'a> {
     ix_weapons: HitIndex,
     ix_casualties: HitIndex,
     ix_targets: HitIndex,
+    ix_victims: HitIndex,
     ix_actors: HitIndex,
     ix_places: HitIndex,
     ix_not_events: HitIndex,
@@ -207,6 +208,7 @@ impl<'a> Scan<'a> {
             lx.casualties.index(n),
             lx.targets.index(n),
         );
+        let ix_victims = lx.victims.index(n);
         let (ix_actors, ix_places, ix_not_events, ix_frames) = (
             lx.actors.index(n),
             lx.places.index(n),
@@ -224,6 +226,7 @@ impl<'a> Scan<'a> {
             ix_weapons,
             ix_casualties,
             ix_targets,
+            ix_victims,
             ix_actors,
             ix_places,
             ix_not_events,
@@ -257,6 +260,12 @@ impl<'a> Scan<'a> {
         self.lx
             .targets
             .hit(&self.ix_targets, self.cx.lookup(), i, end)
+    }
+
+    fn victim_at(&self, i: usize, end: usize) -> Option<(&'a str, usize, &'a Why)> {
+        self.lx
+            .victims
+            .hit(&self.ix_victims, self.cx.lookup(), i, end)
     }
 
     fn actor_class(&self, i: usize, end: usize) -> Option<(&'a str, usize, &'a Why)> {
@@ -379,11 +388,24 @@ impl<'a> Scan<'a> {
             if row.kind == Kind::Captured {
                 continue;
             }
-            let toll = match self.count(cs, ce, row.count, a, b) {
-                Some((q, qb)) => self.with_other_side(q, qb, b).unwrap_or(Toll {
-                    value: q.value,
-                    approx: q.approx,
+            let victims = (row.count != CountAt::Before)
+                .then(|| self.victims_after(ce, b))
+                .flatten();
+            let counted = match victims {
+                // `مقتل مقيم مصري`, `أصيب جندي`, `قتل طفل وامرأة`.
+                Some((n, _)) => Some(Toll {
+                    value: Some(n as f64),
+                    approx: Approx::Exact,
                 }),
+                None => self.count(cs, ce, row.count, a, b).map(|(q, qb)| {
+                    self.with_other_side(q, qb, b).unwrap_or(Toll {
+                        value: q.value,
+                        approx: q.approx,
+                    })
+                }),
+            };
+            let toll = match counted {
+                Some(t) => t,
                 // `مقتل القيادي يحيى الرزامي`: one named person killed; `لقي مصرعه`: one.
                 None if row.kind == Kind::Killed
                     && (row.count == CountAt::One || self.named_victim(ce, row.count, b)) =>
@@ -394,6 +416,14 @@ impl<'a> Scan<'a> {
                     }
                 }
                 None => continue,
+            };
+            let row_why = match victims {
+                Some((_, w)) => row
+                    .why
+                    .clone()
+                    .and(w.clone())
+                    .and(Why::rule("events/one-victim")),
+                None => row.why.clone(),
             };
             let seg = self.segment(cs, a, b);
             let target = out[first..]
@@ -422,7 +452,7 @@ impl<'a> Scan<'a> {
                 };
                 if slot.is_none() {
                     *slot = Some(toll);
-                    m.why = m.why.clone().and(row.why.clone());
+                    m.why = m.why.clone().and(row_why);
                 }
                 continue;
             }
@@ -489,7 +519,11 @@ impl<'a> Scan<'a> {
                 m.generic = true;
                 m.casualty_only = true;
                 m.fatalities = Some(toll.clone());
-                m.why = m.why.clone().and(Why::rule("events/casualty-alone"));
+                m.why = m
+                    .why
+                    .clone()
+                    .and(row_why.clone())
+                    .and(Why::rule("events/casualty-alone"));
             }
         }
     }
@@ -752,6 +786,37 @@ impl<'a> Scan<'a> {
             value: Some(x + y),
             approx: if exact { Approx::Exact } else { q.approx },
         })
+    }
+
+    /// The people a casualty word ending at `ce` counts one by one when no number does:
+    /// singular person words of `victims.tsv` right after it, each with up to two
+    /// relational adjectives (`مقيم مصري`), joined by و (`طفل وامرأة`: two). With the
+    /// first word's row.
+    fn victims_after(&self, ce: usize, b: usize) -> Option<(usize, &'a Why)> {
+        let cx = &self.cx;
+        let (_, n0, why) = self.victim_at(ce, b)?;
+        if cx.has_prep_clitic(ce) || cx.tok(ce).clitics.has(Clitics::WA) {
+            return None;
+        }
+        let (mut count, mut k) = (1, ce + n0);
+        loop {
+            let mut j = k;
+            while j < b && j < k + 2 && self.victim_at(j, b).is_none() && cx.nisba(j) {
+                j += 1;
+            }
+            // A number after the word counts it (`مدني واحد` is one; `جندي و3 مدنيين` is
+            // left to the count).
+            if self.qty.iter().any(|(qa, _, _)| *qa >= k && *qa <= j + 1) {
+                return None;
+            }
+            match self.victim_at(j, b) {
+                Some((_, n, _)) if cx.tok(j).clitics.has(Clitics::WA) && !cx.has_prep_clitic(j) => {
+                    count += 1;
+                    k = j + n;
+                }
+                _ => return Some((count, why)),
+            }
+        }
     }
 
     /// Whether the killed noun ending at `ce` (`مقتل`, counted after it) names its one
@@ -1091,7 +1156,8 @@ impl<'a> Scan<'a> {
     }
 
     /// The speaker of the claim whose cue is the trigger (`طالب سيالة`: Siala requests),
-    /// or whose frame holds a trigger with a pronoun (`وقال في مؤتمر صحفي عقب لقائه`).
+    /// whose content opens with it after عن (`أعلن X عن حشد`), or whose frame holds a
+    /// trigger with a pronoun (`وقال في مؤتمر صحفي عقب لقائه`).
     fn speaker_actor(&self, ts: usize, etype: &str) -> Option<(String, bool)> {
         let doc = self.doc();
         let ci = self.span_of[ts]?;
@@ -1100,7 +1166,17 @@ impl<'a> Scan<'a> {
         let word = doc.text(t.span);
         let is_cue = !c.cue.is_empty() && word.ends_with(c.cue.as_str());
         let in_frame = self.content_of[ts] != Some(ci) && t.clitics.has(Clitics::SUFFIX);
-        if !(is_cue && family(etype) == Some("political") || in_frame) {
+        // What a speaker announces with عن at the head of the content is the speaker's own
+        // act (`أعلن المسماري ليل الأحد عن حشد جوي`); a noun with the speaker's pronoun is
+        // the statement itself (`عبر حفتر عن رفضه`).
+        let announced = self.content_of[ts] == Some(ci)
+            && ts > 0
+            && !t.clitics.has(Clitics::SUFFIX)
+            && self.cx.core(ts - 1) == "عن"
+            && c.content
+                .is_some_and(|sp| ts < cx_first_token(doc, sp.start) + 6);
+        let political = family(etype) == Some("political");
+        if !((is_cue || announced) && political || in_frame) {
             return None;
         }
         let sp = c.speaker.as_ref()?;
@@ -1391,10 +1467,13 @@ impl<'a> Scan<'a> {
         }
         // A name after a place word before the trigger is where, not who (`في شمال سوريا،
         // حيث استهدفت غاراتها`); one after a casualty word is the victim (`توعد بالثأر
-        // لمقتل الصماد، إثر غارات جوية`).
+        // لمقتل الصماد، إثر غارات جوية`), and so is a nationality after a person word
+        // (`قتل مقيم مصري في قصف`).
         if !after
             && k > 0
-            && (self.place_class(k - 1, end).is_some() || self.casualty_at(k - 1, end).is_some())
+            && (self.place_class(k - 1, end).is_some()
+                || self.casualty_at(k - 1, end).is_some()
+                || self.victim_at(k - 1, end).is_some())
         {
             return None;
         }

@@ -13,6 +13,8 @@ pub const WEAPONS: &str = "events/weapons.tsv";
 pub const CASUALTIES: &str = "events/casualties.tsv";
 /// Targets and victims: `events/targets.tsv`.
 pub const TARGETS: &str = "events/targets.tsv";
+/// Words for one person: `events/victims.tsv`.
+pub const VICTIMS: &str = "events/victims.tsv";
 /// Actor heads: `events/actors.tsv`.
 pub const ACTORS: &str = "events/actors.tsv";
 /// Words around places: `events/places.tsv`.
@@ -178,6 +180,8 @@ pub struct Lexicons {
     pub casualties: Phrases<Casualty>,
     /// Targets.
     pub targets: Phrases<Target>,
+    /// Words for one person, counted as a toll of one.
+    pub victims: Classes,
     /// Actor heads.
     pub actors: Classes,
     /// Words around places.
@@ -371,6 +375,13 @@ impl Lexicons {
         }
         issues.append(&mut t.issues);
 
+        let (c, mut i) = Classes::load(
+            an,
+            table(src, VICTIMS, &mut issues),
+            &["civilian", "military"],
+        );
+        lx.victims = c;
+        issues.append(&mut i);
         let (c, mut i) = Classes::load(an, table(src, ACTORS, &mut issues), &["force"]);
         lx.actors = c;
         issues.append(&mut i);
