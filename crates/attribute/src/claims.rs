@@ -498,7 +498,7 @@ fn build(
                 rules.push("attribute/speaker-after");
                 let e = sp.end;
                 (sp, true, e)
-            } else if let Some(sp) = prev.filter(|_| joined) {
+            } else if let Some(sp) = prev.filter(|sp| joined && agrees(cx, sp, plural)) {
                 rules.push("attribute/speaker-joined");
                 (sp, false, ce)
             } else if let Some(sp) = resumptive(cx, cs, a, b) {
@@ -512,6 +512,9 @@ fn build(
                 (sp, true, ce)
             } else {
                 let (sp, rule) = dropped_subject(cx, cs, drafts, at, false)?;
+                if !agrees(cx, &sp, plural) {
+                    return None;
+                }
                 rules.push(rule);
                 (sp, false, ce)
             }
@@ -889,6 +892,16 @@ fn after_indefinite(cx: &Ctx, cue: usize, a: usize, b: usize) -> bool {
         && cx.cue(cue - 1, b).is_none()
 }
 
+/// Whether a speaker carried to a verb can be its subject: a plural verb (`أكدوا`,
+/// `قالوا`) is never one person's.
+fn agrees(cx: &Ctx, sp: &Speaker, plural: bool) -> bool {
+    !plural
+        || !(sp.first..sp.end).any(|k| {
+            cx.entity(k)
+                .is_some_and(|(_, e)| e.etype == rasd_model::EntityType::PER)
+        })
+}
+
 /// A dropped subject: the speaker of the claim before it in the sentence; for a
 /// purpose clause (`ليعلن`), a person named earlier in the sentence; else, when the
 /// verb opens its clause, the speaker of the last claim within [`CARRY_SENTENCES`].
@@ -914,7 +927,7 @@ fn dropped_subject(
     let purpose = cx.tok(cue).clitics.has(rasd_model::Clitics::LI);
     let relative = cue > at.a
         && (cx.is_particle(cue - 1, at.b, "rel").is_some()
-            || matches!(cx.core(cue - 1), "من" | "ما"));
+            || matches!(cx.core(cue - 1), "من" | "ما" | "حيث"));
     if purpose || relative || participle {
         if let Some(sp) = main_subject(cx, at.a, cue, at.b, participle) {
             return Some((sp, "attribute/speaker-main-subject"));

@@ -1280,8 +1280,16 @@ fn one_person_killed_is_a_toll_of_one() {
     let d = extract_one(serde_json::json!({"id": "o2", "published": "2018-03-26", "text": text}));
     let got = event_rows(&d);
     assert_eq!(got.len(), 1, "help: {d}");
-    assert!(got[0].2.is_empty(), "help: the victim's nationality is no doer: {d}");
+    assert!(
+        got[0].2.is_empty(),
+        "help: the victim's nationality is no doer: {d}"
+    );
     assert_eq!(events_of(&d)[0]["fatalities"]["value"], 1, "help: {d}");
+    // A time between the killed word and its count does not hide the count.
+    let text = "وقتل صباح السبت مدنيين اثنين في قصف مدفعي على بلدة دوما.";
+    let d = extract_one(serde_json::json!({"id": "o4", "published": "2018-03-03", "text": text}));
+    assert_eq!(events_of(&d).len(), 1, "help: {d}");
+    assert_eq!(events_of(&d)[0]["fatalities"]["value"], 2, "help: {d}");
     // A plural counts nothing by itself.
     let text = "أسفر القصف المدفعي على مدينة حلب يوم الأحد عن مقتل مدنيين.";
     let d = extract_one(serde_json::json!({"id": "o3", "published": "2018-03-26", "text": text}));
@@ -1312,4 +1320,34 @@ fn a_subject_before_the_verb_speaks_past_an_adjunct() {
     let speakers = claim_fields(&d, ["speaker", "text"], ["cue", "x"]);
     assert_eq!(speakers.len(), 1, "help: {d}");
     assert_eq!(speakers[0].0, "الأكراد", "help: {d}");
+}
+
+/// A plural verb (`أكدوا`) is never one named person's, so it does not carry the last
+/// speaker when that is a person; a verb after `حيث` speaks for its sentence's subject.
+#[test]
+fn carried_speakers_agree_with_their_verb() {
+    let text = "وقال الدكتور منجي سليم إن الوضع خطير. وأفاد بأن زملاءه المنتمين للصليب الأحمر \
+                بالمنطقة الغربية، أكدوا له أن مجموعات إرهابية تتمركز بصبراطة.";
+    let d = extract_one(serde_json::json!({"id": "p", "published": "2016-02-10", "text": text}));
+    let got = claim_fields(&d, ["cue", "x"], ["speaker", "text"]);
+    assert!(!got.is_empty(), "help: {d}");
+    assert!(
+        d["claims"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|c| !(c["cue"] == "أكدوا" && c["speaker"]["text"] == "منجي سليم")),
+        "help: {d}"
+    );
+    let text = "ورد أردوغان على الاحتجاجات في خطاب ألقاه في إسطنبول، حيث قال، السبت، إن بعض \
+                الطلاب خونة.";
+    let d = extract_one(serde_json::json!({"id": "q", "published": "2018-03-25", "text": text}));
+    let speakers: Vec<&str> = d["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["cue"] == "قال")
+        .filter_map(|c| c["speaker"]["text"].as_str())
+        .collect();
+    assert_eq!(speakers, ["أردوغان"], "help: {d}");
 }

@@ -742,10 +742,20 @@ impl<'a> Scan<'a> {
         b: usize,
     ) -> Option<(&'a Quantity, usize)> {
         let doc = self.doc();
+        // A time right after the word stands before its count (`وقتل صباح السبت مدنيين
+        // اثنين`).
+        let skip = self
+            .times
+            .iter()
+            .find(|(ta, _)| *ta == ce)
+            .map_or(0, |&(_, ti)| {
+                let t = &doc.times[ti];
+                token_range(doc, t.start, t.end).len()
+            });
         let after = |reach: usize| {
             self.qty
                 .iter()
-                .find(|(qa, _, _)| *qa >= ce && *qa < (ce + reach).min(b))
+                .find(|(qa, _, _)| *qa >= ce && *qa < (ce + skip + reach).min(b))
         };
         let before = |reach: usize| {
             self.qty.iter().rev().find(|(qa, qb, _)| {
