@@ -221,7 +221,10 @@ fn marker_after(
         if cx.punct(k, &[':']) {
             return (k + 1, true);
         }
-        if cx.quote(k) && (k == from || cx.punct(k - 1, &[',', ':', '-'])) {
+        // A quotation right after the speaker, after a comma or colon, or after a bare ب
+        // (`وصفها الإعلام الرسمي بـ"القوات الشعبية"`).
+        if cx.quote(k) && (k == from || cx.punct(k - 1, &[',', ':', '-']) || cx.form(k - 1) == "ب")
+        {
             return (k, true);
         }
         if cx.punct(k, &[',', '-', '(', ')']) {
@@ -399,11 +402,24 @@ fn build(
         j += 1;
         rules.push("attribute/what-was-told");
     }
+    // `استهدفت معسكرا لمن وصفهم بـ"الميليشيات"`: a verb of describing right after من
+    // labels the people the sentence tells of ("those he described as"); it is no claim
+    // of its own (`وهو ما اعتبره جرائم حرب` is one).
+    if kind == CueKind::Verb
+        && matches!(&*cue.id, "describe" | "consider" | "consider.present")
+        && cs > a
+        && matches!(cx.form(cs - 1), "من" | "لمن" | "ممن" | "ومن")
+    {
+        return None;
+    }
     // `هدنة إنسانية أعلنتها روسيا`: a verb with a pronoun object right after an
     // indefinite noun opens a relative clause about that noun; it reports no statement.
+    // After a name (`دخلت قوات إلى عفرين وصفها الإعلام الرسمي بـ"..."`) it opens a clause
+    // of its own.
     if kind == CueKind::Verb
         && cx.tok(cs).clitics.has(rasd_model::Clitics::SUFFIX)
         && after_indefinite(cx, cs, a, b)
+        && cx.entity(cs - 1).is_none()
     {
         return None;
     }
@@ -478,7 +494,10 @@ fn build(
                 let owned = cx.tok(sp.first).clitics.has(rasd_model::Clitics::SUFFIX);
                 let object = cue.obj
                     && (sp.bare
-                        || cue.strict && sp.end < b && cx.is_particle(sp.end, b, "comp").is_some()
+                        || cue.strict
+                            && !subject_after
+                            && sp.end < b
+                            && cx.is_particle(sp.end, b, "comp").is_some()
                         || owned && !subject_after);
                 !(object || sp.bare && joined && prev.is_some())
             }) {
@@ -1329,6 +1348,10 @@ mod tests {
     );
 
     const CASES: &[Case] = &[
+        (
+            "وقال المسماري إن قواته استهدفت معسكرا لمن وصفهم بـ\"الميليشيات\".",
+            &[("قال", "المسماري", false, "", Stance::Assert)],
+        ),
         (
             "وتحدثت مصادر محلية عن سقوط قذائف على المدينة.",
             &[("تحدثت", "مصادر محلية", true, "", Stance::Assert)],

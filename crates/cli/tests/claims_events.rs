@@ -1351,3 +1351,20 @@ fn carried_speakers_agree_with_their_verb() {
         .collect();
     assert_eq!(speakers, ["أردوغان"], "help: {d}");
 }
+
+/// A describing verb with its pronoun after a name opens a claim of its own, and a
+/// quotation after a bare ب is its content (`عفرين وصفها الإعلام السوري الرسمي
+/// بـ"القوات الشعبية"`); state media are an unnamed source.
+#[test]
+fn what_state_media_call_something_is_their_claim() {
+    let text = "دخلت قوات سورية إلى عفرين وصفها الإعلام السوري الرسمي بـ\"القوات الشعبية\"، \
+                فيما قال الأكراد إنها وحدات عسكرية تابعة للجيش السوري.";
+    let d = extract_one(serde_json::json!({"id": "w", "published": "2018-03-03", "text": text}));
+    let got = claim_fields(&d, ["cue", "x"], ["speaker", "text"]);
+    assert_eq!(
+        got.iter().map(|x| x.1).collect::<Vec<_>>(),
+        ["الإعلام السوري الرسمي", "الأكراد"],
+        "help: {d}"
+    );
+    assert_eq!(anonymous_flags(&d), [true, false], "help: {d}");
+}
