@@ -722,7 +722,13 @@ fn finish_draft(
             d.marker = true;
         }
         // A verb told in a document (`بيانا اعترفوا فيه`) states what the document says.
-        false if d.cue.strict && !d.rules.contains(&SPEAKER_OF_DOCUMENT) => return None,
+        false
+            if d.cue.strict
+                && !d.rules.contains(&SPEAKER_OF_DOCUMENT)
+                && !(d.cue.bi && bi_after(cx, after_speaker, b)) =>
+        {
+            return None
+        }
         false if d.cue.kind == CueKind::Prep => {
             // `..., بحسب X`: what precedes the cue is the content.
             let words = (a..d.cue_start).filter(|&k| cx.is_word(k)).count();
@@ -786,6 +792,20 @@ fn finish_draft(
         }
     }
     Some(d)
+}
+
+/// Whether a ب phrase follows token `k` within a few words of the same clause, past
+/// the verb's object and adjuncts (`هددت إسرائيل اليوم، بشار الأسد بالقتل`, `هدد مطلع
+/// أبريل بأن`).
+fn bi_after(cx: &Ctx, k: usize, b: usize) -> bool {
+    (k..(k + 8).min(b))
+        .take_while(|&j| !cx.punct(j, &['.', ';', ':', '!', '?']))
+        .any(|j| {
+            cx.is_particle(j, b, "comp").is_some()
+                || cx.is_word(j)
+                    && (cx.tok(j).clitics.has(rasd_model::Clitics::BI)
+                        || cx.form(j) == "ب" && j + 1 < b && (cx.is_word(j + 1) || cx.quote(j + 1)))
+        })
 }
 
 fn skip_commas(cx: &Ctx, mut k: usize, b: usize) -> usize {
@@ -1348,6 +1368,14 @@ mod tests {
     );
 
     const CASES: &[Case] = &[
+        (
+            "وهددت الحكومة يوم الأحد بالرد على أي هجوم.",
+            &[("هددت", "الحكومة", false, "", Stance::Assert)],
+        ),
+        (
+            "وقالت الوزارة إن تفشي الوباء يهدد حياة مليون امرأة.",
+            &[("قالت", "الوزارة", false, "", Stance::Assert)],
+        ),
         (
             "وقال المسماري إن قواته استهدفت معسكرا لمن وصفهم بـ\"الميليشيات\".",
             &[("قال", "المسماري", false, "", Stance::Assert)],

@@ -70,6 +70,10 @@ pub struct Cue {
     pub an: bool,
     /// Needs a content marker right after the speaker.
     pub strict: bool,
+    /// With `strict`, a ب phrase within a few words after the speaker also makes it a
+    /// statement (`هدد بالانسحاب`), where a bare object does not (`يهدد حياة المدنيين`:
+    /// endangers).
+    pub bi: bool,
     /// `إلى` right after the speaker opens the content (`خلص إلى وجود أخطاء`).
     pub ila: bool,
     /// The row.
@@ -192,7 +196,7 @@ impl Lexicons {
             let frame = t.list(r, "frame");
             if let Some(f) = frame
                 .iter()
-                .find(|f| !matches!(**f, "obj" | "an" | "strict" | "ila"))
+                .find(|f| !matches!(**f, "obj" | "an" | "strict" | "ila" | "bi"))
             {
                 bad.push((r.line, format!("unknown frame `{f}`")));
             }
@@ -203,6 +207,7 @@ impl Lexicons {
                 obj: frame.contains(&"obj"),
                 an: frame.contains(&"an"),
                 strict: frame.contains(&"strict"),
+                bi: frame.contains(&"bi"),
                 ila: frame.contains(&"ila"),
                 why: r.why(&t),
             };
