@@ -569,7 +569,7 @@ fn build(
             if cx.tok(ce - 1).clitics.has(rasd_model::Clitics::SUFFIX) {
                 return None;
             }
-            let sp = agent(cx, ce, b)?;
+            let sp = agent(cx, cue, ce, b)?;
             // `اتهام جبهة النصرة بقتل`: the noun right before ب + verbal noun is the
             // accused, not the accuser.
             if cue.id.starts_with("accuse")
@@ -1131,10 +1131,15 @@ fn carried(drafts: &[Draft], at: &Around) -> Option<Speaker> {
 
 /// The agent of a verbal noun: right after it (`اتهامات حكومة الوفاق`), after a
 /// relative clause verb (`التي وجهتها حكومة الوفاق`, `تقدمت به`), or after `من`.
-fn agent(cx: &Ctx, ce: usize, b: usize) -> Option<Speaker> {
+fn agent(cx: &Ctx, cue: &Cue, ce: usize, b: usize) -> Option<Speaker> {
     let mut k = ce;
     let lim = (ce + 5).min(b);
     while k < lim {
+        // A denial names its author with ل (`النفي المتكرر للمتحدث باسمه`); other nouns
+        // name their object so (`اتهامات للحكومة`: against it).
+        if cue.id.starts_with("deny") && cx.tok(k).clitics.has(rasd_model::Clitics::LI) {
+            return phrase(cx, k, b, Start::Known).filter(|sp| !sp.bare);
+        }
         if cx.has_prep_clitic(k) || cx.quote(k) {
             // `تصريحات أدلى بها لوكالة سبوتنيك`: what follows a preposition is no agent.
             return None;
@@ -1368,6 +1373,13 @@ mod tests {
     );
 
     const CASES: &[Case] = &[
+        (
+            "وتحدثت وسائل إعلام عن وفاته رغم النفي المتكرر للمتحدث باسم الجيش لهذه الأنباء.",
+            &[
+                ("تحدثت", "وسائل إعلام", true, "", Stance::Assert),
+                ("النفي", "للمتحدث باسم الجيش", false, "", Stance::Deny),
+            ],
+        ),
         (
             "وهددت الحكومة يوم الأحد بالرد على أي هجوم.",
             &[("هددت", "الحكومة", false, "", Stance::Assert)],
