@@ -1130,7 +1130,8 @@ fn carried(drafts: &[Draft], at: &Around) -> Option<Speaker> {
 }
 
 /// The agent of a verbal noun: right after it (`اتهامات حكومة الوفاق`), after a
-/// relative clause verb (`التي وجهتها حكومة الوفاق`, `تقدمت به`), or after `من`.
+/// relative clause verb (`التي وجهتها حكومة الوفاق`, `تقدمت به`), or after `من`; for
+/// a denial, also after ل (`النفي المتكرر للمتحدث باسمه`).
 fn agent(cx: &Ctx, cue: &Cue, ce: usize, b: usize) -> Option<Speaker> {
     let mut k = ce;
     let lim = (ce + 5).min(b);
