@@ -402,11 +402,11 @@ fn build(
         j += 1;
         rules.push("attribute/what-was-told");
     }
-    // `استهدفت معسكرا لمن وصفهم بـ"الميليشيات"`: a verb of describing right after من
-    // labels the people the sentence tells of ("those he described as"); it is no claim
-    // of its own (`وهو ما اعتبره جرائم حرب` is one).
+    // `استهدفت معسكرا لمن وصفهم بـ"الميليشيات"`: a labelling verb (frame `label`) right
+    // after من names the people the sentence tells of ("those he described as"); it is
+    // no claim of its own (`وهو ما اعتبره جرائم حرب` is one).
     if kind == CueKind::Verb
-        && matches!(&*cue.id, "describe" | "consider" | "consider.present")
+        && cue.label
         && cs > a
         && matches!(cx.form(cs - 1), "من" | "لمن" | "ممن" | "ومن")
     {
@@ -470,14 +470,15 @@ fn build(
                     && !cx.form(sp.first).ends_with("ون")
                     && !marker_after(cx, sp.end, b, outlets, cue.ila).1
             });
-            let before_first =
-                if (cue.obj || aux || plural) && !(joined && prev.is_some()) && !subject_after {
-                    subject_before(cx, cs, a, b, true)
-                } else if bare_after && !(joined && prev.is_some()) {
-                    subject_before(cx, cs, a, b, true).filter(|sp| sp.end == cs)
-                } else {
-                    None
-                };
+            // A verb joined to a claim before it shares its speaker, so looks for none.
+            let own = !(joined && prev.is_some());
+            let before_first = if own && (cue.obj || aux || plural) && !subject_after {
+                subject_before(cx, cs, a, b, true)
+            } else if own && bare_after {
+                subject_before(cx, cs, a, b, true).filter(|sp| sp.end == cs)
+            } else {
+                None
+            };
             if let Some(sp) = before_first {
                 rules.push("attribute/speaker-before");
                 (sp, true, ce)
@@ -1136,9 +1137,9 @@ fn agent(cx: &Ctx, cue: &Cue, ce: usize, b: usize) -> Option<Speaker> {
     let mut k = ce;
     let lim = (ce + 5).min(b);
     while k < lim {
-        // A denial names its author with ل (`النفي المتكرر للمتحدث باسمه`); other nouns
-        // name their object so (`اتهامات للحكومة`: against it).
-        if cue.id.starts_with("deny") && cx.tok(k).clitics.has(rasd_model::Clitics::LI) {
+        // A denial names its author with ل (`النفي المتكرر للمتحدث باسمه`, frame `li`);
+        // other nouns name their object so (`اتهامات للحكومة`: against it).
+        if cue.li && cx.tok(k).clitics.has(rasd_model::Clitics::LI) {
             return phrase(cx, k, b, Start::Known).filter(|sp| !sp.bare);
         }
         if cx.has_prep_clitic(k) || cx.quote(k) {

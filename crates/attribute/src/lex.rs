@@ -76,6 +76,11 @@ pub struct Cue {
     pub bi: bool,
     /// `إلى` right after the speaker opens the content (`خلص إلى وجود أخطاء`).
     pub ila: bool,
+    /// Right after من it labels people rather than reporting a statement (`لمن وصفهم
+    /// بـ"الميليشيات"`).
+    pub label: bool,
+    /// As a verbal noun its author may follow ل (`النفي المتكرر للمتحدث باسمه`).
+    pub li: bool,
     /// The row.
     pub why: Why,
 }
@@ -196,7 +201,7 @@ impl Lexicons {
             let frame = t.list(r, "frame");
             if let Some(f) = frame
                 .iter()
-                .find(|f| !matches!(**f, "obj" | "an" | "strict" | "ila" | "bi"))
+                .find(|f| !matches!(**f, "obj" | "an" | "strict" | "ila" | "bi" | "label" | "li"))
             {
                 bad.push((r.line, format!("unknown frame `{f}`")));
             }
@@ -209,6 +214,8 @@ impl Lexicons {
                 strict: frame.contains(&"strict"),
                 bi: frame.contains(&"bi"),
                 ila: frame.contains(&"ila"),
+                label: frame.contains(&"label"),
+                li: frame.contains(&"li"),
                 why: r.why(&t),
             };
             let forms = variants(an, &t, r, "forms");
