@@ -129,6 +129,10 @@ pub struct RefRecord {
     /// Further lexicon fields worth showing (role, affiliation, admin1 …).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub extra: BTreeMap<String, String>,
+    /// How this article names it with its title in front (`وزير الخارجية الروسي سيرغي
+    /// لافروف`), each form once: what a reader searching the article would type.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
 }
 
 /// Time grains of the contract, finest first.

@@ -9,7 +9,8 @@
 //! - `removed`: site chrome taken out, `{text, kind, why}`; `credits`: source credits;
 //! - `sentences`: `[[start, end], …]`;
 //! - `entities`: `{id, start, end, text, type, ref, role?, why}`; `refs`: the records
-//!   they point to, `{name, name_en, kind, wikidata, country, lat, lon, …}`;
+//!   they point to, `{name, name_en, kind, wikidata, country, lat, lon, …, aliases?}`
+//!   (`aliases`: the titled forms the article names a record by);
 //! - `times`: `{start, end, text, value, grain, to?, kind?, mentions?, why}`, `value` ISO
 //!   8601 cut to its grain, `null` when it cannot be resolved; `kind: "named_event"` (rasd's
 //!   addition) marks the name of an event (`ثورة 17 فبراير`), whose value is the event's own

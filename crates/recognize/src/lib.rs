@@ -42,7 +42,7 @@ pub mod tagger;
 pub use error::{Error, Result};
 
 use rasd_lexicon::{Issue, Source};
-use rasd_model::Doc;
+use rasd_model::{Doc, EntityType, Span};
 use rasd_text::Analyzer;
 
 use crate::lexicon::Lexicon;
@@ -130,7 +130,43 @@ impl EntityRecognizer {
         for (i, e) in doc.entities.iter_mut().enumerate() {
             e.id = entity_id(i + 1);
         }
+        titled_aliases(doc);
         Ok(())
+    }
+}
+
+/// Record on each ref the forms with a title in front (`وزير الخارجية الروسي سيرغي
+/// لافروف`): the title and the name as the body writes them, from the title's start to
+/// the name's end.
+fn titled_aliases(doc: &mut Doc) {
+    let mut found: Vec<(String, String)> = Vec::new();
+    for e in &doc.entities {
+        let (Some(role), Some(key)) = (e.role.as_deref(), e.reference.as_deref()) else {
+            continue;
+        };
+        let width = role.chars().count() as u32 + 3;
+        let before = Span::new(e.start.saturating_sub(width), e.start);
+        let Some(at) = doc.text(before).rfind(role) else {
+            continue;
+        };
+        let byte = doc.chars().byte(before.start) + at;
+        let start = doc.chars().char_of_byte(byte);
+        // A title reaching over another name is someone else's (`الرئيس دونالد ترامب
+        // ورئيسة الوزراء البريطانية تيريزا ماي`).
+        let other = doc
+            .entities
+            .iter()
+            .any(|o| o.etype == EntityType::PER && o.start >= start && o.start < e.start);
+        if !other {
+            found.push((key.to_string(), doc.text(Span::new(start, e.end)).to_string()));
+        }
+    }
+    for (key, form) in found {
+        if let Some(r) = doc.refs.get_mut(&key) {
+            if !r.aliases.contains(&form) {
+                r.aliases.push(form);
+            }
+        }
     }
 }
 
@@ -194,6 +230,29 @@ mod tests {
             "وأضاف المصدر لمراسل الجزيرة أن" => "الجزيرة", "al-jazeera", OUTLET;
             "قال مسؤولون مصريون إن" => "مصريون", "egypt", GPE;
         );
+    }
+
+    #[test]
+    fn titled_forms_are_ref_aliases() {
+        let mut doc = Analyzer::default()
+            .analyze_text("وحذر وزير الخارجية الروسي سيرغي لافروف واشنطن من الرد");
+        rec().run(&mut doc).unwrap();
+        let r = &doc.refs["sergei-lavrov"];
+        assert_eq!(r.aliases, vec!["وزير الخارجية الروسي سيرغي لافروف".to_string()]);
+        let mut doc = Analyzer::default()
+            .analyze_text("التقى الرئيس دونالد ترامب ورئيسة الوزراء تيريزا ماي في لندن");
+        rec().run(&mut doc).unwrap();
+        let may: Vec<&str> = doc
+            .refs
+            .values()
+            .filter(|r| r.name.contains("ماي"))
+            .flat_map(|r| r.aliases.iter().map(String::as_str))
+            .collect();
+        assert_eq!(may, ["رئيسة الوزراء تيريزا ماي"], "help: {:?}", doc.refs);
+        let mut doc = Analyzer::default().analyze_text("اجتمع السراج والمشير خليفة حفتر");
+        rec().run(&mut doc).unwrap();
+        let roles: Vec<_> = doc.entities.iter().filter_map(|e| e.role.as_deref()).collect();
+        assert_eq!(roles, ["المشير"], "help: a conjunction is not part of the title");
     }
 
     #[test]

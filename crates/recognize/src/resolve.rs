@@ -690,6 +690,7 @@ pub fn role(lx: &Lexicon, doc: &Doc, first: usize) -> Option<(Span, bool)> {
         {
             break;
         }
+        let found = best;
         for n in 1..=lx.max_cue_tokens.min(first - j) {
             for c in cues_at(lx, doc, j, j + n) {
                 match c.kind {
@@ -699,13 +700,29 @@ pub fn role(lx: &Lexicon, doc: &Doc, first: usize) -> Option<(Span, bool)> {
                 }
             }
         }
+        // A conjunction before the title found begins its conjunct: what lies before it
+        // is another person's (`الرئيس دونالد ترامب ورئيسة الوزراء تيريزا ماي`).
+        if found.is_some() || best.is_some_and(|b| b.0 == j) {
+            if t.clitics.has(rasd_model::Clitics::WA) {
+                break;
+            }
+        }
     }
     let (b, spokes) = best?;
     let t = &doc.tokens[b];
     // particles before the title stay out of the role (`وقال` is gone already; `ولفت`)
+    // (`والرئيس` keeps its article: `الرئيس`; `للرئيس` has lost the article's alef and
+    // stays whole.)
+    let core = t.core.start as usize;
+    let al = core.saturating_sub("ال".len());
+    let article = al > t.form.start as usize && doc.norm.form.get(al..core) == Some("ال");
     let start = if t.clitics.has_particle() && !t.clitics.has(rasd_model::Clitics::AL) {
         doc.norm
-            .to_body(t.core.start as usize, t.form.end as usize)
+            .to_body(core, t.form.end as usize)
+            .map_or(t.span.start, |s| s.start)
+    } else if t.clitics.has_particle() && article {
+        doc.norm
+            .to_body(al, t.form.end as usize)
             .map_or(t.span.start, |s| s.start)
     } else {
         t.span.start
@@ -848,5 +865,6 @@ pub fn record(lx: &Lexicon, i: u32) -> RefRecord {
         canonical: true,
         why: Some(e.why.clone()),
         extra,
+        aliases: Vec::new(),
     }
 }
