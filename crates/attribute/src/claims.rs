@@ -473,7 +473,7 @@ fn build(
             // A verb joined to a claim before it shares its speaker, so looks for none.
             let own = !(joined && prev.is_some());
             let before_first = if own && (cue.obj || aux || plural) && !subject_after {
-                subject_before(cx, cs, a, b, true)
+                subject_before(cx, cs, a, b, true).filter(|sp| plural_subject(cx, sp, plural))
             } else if own && bare_after {
                 subject_before(cx, cs, a, b, true).filter(|sp| sp.end == cs)
             } else {
@@ -527,6 +527,7 @@ fn build(
             } else if let Some(sp) = (!rel_object)
                 .then(|| subject_before(cx, cs, a, b, false))
                 .flatten()
+                .filter(|sp| plural_subject(cx, sp, plural))
             {
                 rules.push("attribute/speaker-before");
                 (sp, true, ce)
@@ -939,6 +940,22 @@ fn agrees(cx: &Ctx, sp: &Speaker, plural: bool) -> bool {
         || !(sp.first..sp.end).any(|k| {
             cx.entity(k)
                 .is_some_and(|(_, e)| e.etype == rasd_model::EntityType::PER)
+        })
+}
+
+/// Whether a phrase before a plural verb can be its subject: a state or a place named
+/// by its name takes a singular verb (`في سوريا وأكدوا`); its people may take a plural
+/// one (`الروس يكشفون`). (Two persons joined by و can too: `ماتيس وقادة عسكريين حذروا`.)
+fn plural_subject(cx: &Ctx, sp: &Speaker, plural: bool) -> bool {
+    use rasd_model::EntityType as T;
+    !plural
+        || !cx.entity(sp.first).is_some_and(|(_, e)| {
+            matches!(e.etype, T::GPE | T::LOC)
+                && e
+                    .reference
+                    .as_ref()
+                    .and_then(|r| cx.doc.refs.get(r))
+                    .is_some_and(|r| e.text.ends_with(r.name.as_str()))
         })
 }
 

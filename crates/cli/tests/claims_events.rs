@@ -1356,6 +1356,15 @@ fn carried_speakers_agree_with_their_verb() {
         .map(|(_, sp)| sp)
         .collect();
     assert_eq!(speakers, ["أردوغان"], "help: {d}");
+    // A state named by its name takes a singular verb: `سوريا` is not the subject of
+    // `وأكدوا`; its people may be (`الروس قالوا`).
+    let text = "وكان مسؤولون أميركيون أفادو أنهم حصلوا على عينات من ضحايا الهجوم في #سوريا \
+                وأكدوا وجود الكلور.";
+    let d = extract_one(serde_json::json!({"id": "r", "published": "2018-04-14", "text": text}));
+    assert!(!cue_speakers(&d).contains(&("أكدوا", "سوريا")), "help: {d}");
+    let text = "وكان الروس قالوا إن الضربة فشلت.";
+    let d = extract_one(serde_json::json!({"id": "s", "published": "2018-09-07", "text": text}));
+    assert_eq!(cue_speakers(&d), [("قالوا", "الروس")], "help: {d}");
 }
 
 /// A describing verb with its pronoun after a name opens a claim of its own, and a
