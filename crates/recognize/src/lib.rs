@@ -125,6 +125,7 @@ impl EntityRecognizer {
             model.as_ref(),
             &rules,
         );
+        hashtag_starts(doc);
         doc.entities
             .sort_by_key(|e| (e.start, std::cmp::Reverse(e.end)));
         for (i, e) in doc.entities.iter_mut().enumerate() {
@@ -132,6 +133,30 @@ impl EntityRecognizer {
         }
         titled_aliases(doc);
         Ok(())
+    }
+}
+
+/// A mention that runs over a hashtag's mark (`عمر #البشير`, `محافظة #تعز`) starts at the
+/// hashtag: the author marked the name there, and the text stage reads past the mark. A
+/// facility keeps its head word (`ميناء #الحديدة` is the port, not the city).
+fn hashtag_starts(doc: &mut Doc) {
+    let mut cut: Vec<(usize, u32)> = Vec::new();
+    for (i, e) in doc.entities.iter().enumerate() {
+        if e.etype == EntityType::FAC {
+            continue;
+        }
+        let text = doc.text(e.span());
+        if let Some(at) = text.rfind('#') {
+            let start = doc.chars().char_of_byte(doc.chars().byte(e.start) + at + 1);
+            if start < e.end {
+                cut.push((i, start));
+            }
+        }
+    }
+    for (i, start) in cut {
+        let span = Span::new(start, doc.entities[i].end);
+        doc.entities[i].text = doc.text(span).to_string();
+        doc.entities[i].start = start;
     }
 }
 
@@ -230,6 +255,27 @@ mod tests {
             "وأضاف المصدر لمراسل الجزيرة أن" => "الجزيرة", "al-jazeera", OUTLET;
             "قال مسؤولون مصريون إن" => "مصريون", "egypt", GPE;
         );
+    }
+
+    #[test]
+    fn hashtag_names() {
+        let mut doc = Analyzer::default().analyze_text("أكد الرئيس عمر #البشير في #الخرطوم");
+        rec().run(&mut doc).unwrap();
+        let got: Vec<(&str, Option<&str>)> = doc
+            .entities
+            .iter()
+            .map(|e| (e.text.as_str(), e.reference.as_deref()))
+            .collect();
+        assert_eq!(got, [("البشير", Some("omar-bashir")), ("الخرطوم", Some("khartoum-sd"))]);
+        let mut doc = Analyzer::default().analyze_text("وبحث الرئيس التركي رجب طيب #أردوغان الأزمة");
+        rec().run(&mut doc).unwrap();
+        let people: Vec<(&str, Option<&str>)> = doc
+            .entities
+            .iter()
+            .filter(|e| e.etype == EntityType::PER)
+            .map(|e| (e.text.as_str(), e.reference.as_deref()))
+            .collect();
+        assert_eq!(people, [("أردوغان", Some("recep-tayyip-erdogan"))]);
     }
 
     #[test]

@@ -147,12 +147,13 @@ pub fn cues_at<'l>(lx: &'l Lexicon, doc: &Doc, a: usize, b: usize) -> Vec<&'l cr
     out
 }
 
-/// Cues of any phrase that ends right before token `i`, or before the quote marks or hash
-/// sign that open the name (`قناة "المسيرة"`, `قاعدة "التيفور"`, `محافظة #الجوف`).
+/// Cues of any phrase that ends right before token `i`, or before the quote marks that
+/// open the name (`قناة "المسيرة"`, `قاعدة "التيفور"`; a hashtag's mark is no token:
+/// `محافظة #الجوف`).
 pub fn cues_before<'l>(lx: &'l Lexicon, doc: &Doc, i: usize) -> Vec<&'l crate::lexicon::Cue> {
     let mut out = Vec::new();
     let mut i = i.min(doc.tokens.len());
-    while i > 0 && (is_quote(doc, &doc.tokens[i - 1]) || doc.form(doc.tokens[i - 1].form) == "#") {
+    while i > 0 && is_quote(doc, &doc.tokens[i - 1]) {
         i -= 1;
     }
     for n in 1..=lx.max_cue_tokens.min(i) {

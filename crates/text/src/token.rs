@@ -93,6 +93,8 @@ pub fn tokenize(norm: &Normalized, out: &mut Vec<Token>) {
         i += len;
         let kind = match cl {
             Class::Space => continue,
+            // A hashtag's mark is not a word of the sentence (`في #سوريا`).
+            Class::Symbol if bytes[start] == b'#' && hashtag_next(form, table, i) => continue,
             Class::Arabic | Class::Latin => {
                 while i < bytes.len() && i - start < MAX_TOKEN_BYTES {
                     let (k, l) = class_at(form, table, i);
@@ -137,6 +139,12 @@ pub fn tokenize(norm: &Normalized, out: &mut Vec<Token>) {
     }
 }
 
+/// Whether the character at byte `i` is an Arabic letter (a `#` before it marks a
+/// hashtag).
+fn hashtag_next(form: &str, table: &[Class], i: usize) -> bool {
+    i < form.len() && class_at(form, table, i).0 == Class::Arabic
+}
+
 /// The tokenizer as a stream: fed each folded character as the normalizer emits it,
 /// it closes a token when the next character cannot extend it, so a token's body span
 /// runs up to the next emitted character (dropped diacritics stay with their word).
@@ -148,6 +156,8 @@ pub(crate) struct TokenStream<'a> {
     /// A `.` or `,` after digits, waiting to see whether a digit follows: form offset
     /// and code point.
     sep: Option<(usize, u32)>,
+    /// Whether the open token is a `#`, dropped when an Arabic letter follows it.
+    hash: bool,
 }
 
 impl<'a> TokenStream<'a> {
@@ -156,6 +166,7 @@ impl<'a> TokenStream<'a> {
             out,
             open: None,
             sep: None,
+            hash: false,
         }
     }
 
@@ -216,9 +227,14 @@ impl<'a> TokenStream<'a> {
             if extends {
                 return;
             }
-            self.close(o, cp);
+            if self.hash && class == Class::Arabic {
+                self.open = None;
+            } else {
+                self.close(o, cp);
+            }
         }
         // Punctuation and symbols open single-character tokens: nothing extends them.
+        self.hash = class == Class::Symbol && first_byte == b'#';
         if class != Class::Space {
             self.open = Some((class, o, cp));
         }
@@ -266,6 +282,13 @@ mod tests {
                 (".".into(), Punct),
             ]
         );
+    }
+
+    #[test]
+    fn hashtag_mark_is_no_token() {
+        let t = toks("في #سوريا و# 5");
+        let words: Vec<&str> = t.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(words, vec!["في", "سوريا", "و", "#", "5"]);
     }
 
     #[test]
