@@ -940,7 +940,17 @@ fn agrees(cx: &Ctx, sp: &Speaker, plural: bool) -> bool {
         || !(sp.first..sp.end).any(|k| {
             cx.entity(k)
                 .is_some_and(|(_, e)| e.etype == rasd_model::EntityType::PER)
-        })
+        }) && plural_subject(cx, sp, plural)
+            && !single_body(cx, sp)
+}
+
+/// Whether a phrase names one body by a singular feminine noun (`الحكومة السورية`,
+/// `المنظمة`): such a body takes a singular verb.
+fn single_body(cx: &Ctx, sp: &Speaker) -> bool {
+    use rasd_model::EntityType as T;
+    cx.entity(sp.first)
+        .is_some_and(|(_, e)| matches!(e.etype, T::ORG | T::GROUP))
+        && cx.core(sp.first).ends_with('ه')
 }
 
 /// Whether a phrase before a plural verb can be its subject: a state or a place named

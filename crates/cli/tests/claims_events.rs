@@ -1362,6 +1362,13 @@ fn carried_speakers_agree_with_their_verb() {
                 وأكدوا وجود الكلور.";
     let d = extract_one(serde_json::json!({"id": "r", "published": "2018-04-14", "text": text}));
     assert!(!cue_speakers(&d).contains(&("أكدوا", "سوريا")), "help: {d}");
+    // Nor is a body named by a singular noun (`الحكومة السورية`) the speaker of `قالوا`.
+    let text = "هذا وقد دعت الحكومة السورية حضور البعثة، ونشر ناشطون سوريون مقطع فيديو يظهر \
+                ما قالوا إنه دخول عدد من أفراد الشرطة الروسية مدينة دوما.";
+    let d = extract_one(serde_json::json!({"id": "t", "published": "2018-04-10", "text": text}));
+    let got = cue_speakers(&d);
+    assert!(got.contains(&("دعت", "الحكومة السورية")), "help: {d}");
+    assert!(!got.contains(&("قالوا", "الحكومة السورية")), "help: {d}");
     let text = "وكان الروس قالوا إن الضربة فشلت.";
     let d = extract_one(serde_json::json!({"id": "s", "published": "2018-09-07", "text": text}));
     assert_eq!(cue_speakers(&d), [("قالوا", "الروس")], "help: {d}");
