@@ -934,7 +934,8 @@ fn after_indefinite(cx: &Ctx, cue: usize, a: usize, b: usize) -> bool {
 }
 
 /// Whether a speaker carried to a verb can be its subject: a plural verb (`أكدوا`,
-/// `قالوا`) is never one person's.
+/// `قالوا`) is never one person's, a state's named by its name ([`plural_subject`]) or
+/// a body's named by a singular noun ([`single_body`]).
 fn agrees(cx: &Ctx, sp: &Speaker, plural: bool) -> bool {
     !plural
         || !(sp.first..sp.end).any(|k| {
@@ -955,14 +956,13 @@ fn single_body(cx: &Ctx, sp: &Speaker) -> bool {
 
 /// Whether a phrase before a plural verb can be its subject: a state or a place named
 /// by its name takes a singular verb (`في سوريا وأكدوا`); its people may take a plural
-/// one (`الروس يكشفون`). (Two persons joined by و can too: `ماتيس وقادة عسكريين حذروا`.)
+/// one (`وكان الروس قالوا`). (Two persons joined by و can too: `ماتيس وقادة عسكريين حذروا`.)
 fn plural_subject(cx: &Ctx, sp: &Speaker, plural: bool) -> bool {
     use rasd_model::EntityType as T;
     !plural
         || !cx.entity(sp.first).is_some_and(|(_, e)| {
             matches!(e.etype, T::GPE | T::LOC)
-                && e
-                    .reference
+                && e.reference
                     .as_ref()
                     .and_then(|r| cx.doc.refs.get(r))
                     .is_some_and(|r| e.text.ends_with(r.name.as_str()))

@@ -183,7 +183,10 @@ fn titled_aliases(doc: &mut Doc) {
             .iter()
             .any(|o| o.etype == EntityType::PER && o.start >= start && o.start < e.start);
         if !other {
-            found.push((key.to_string(), doc.text(Span::new(start, e.end)).to_string()));
+            found.push((
+                key.to_string(),
+                doc.text(Span::new(start, e.end)).to_string(),
+            ));
         }
     }
     for (key, form) in found {
@@ -266,7 +269,13 @@ mod tests {
             .iter()
             .map(|e| (e.text.as_str(), e.reference.as_deref()))
             .collect();
-        assert_eq!(got, [("البشير", Some("omar-bashir")), ("الخرطوم", Some("khartoum-sd"))]);
+        assert_eq!(
+            got,
+            [
+                ("البشير", Some("omar-bashir")),
+                ("الخرطوم", Some("khartoum-sd"))
+            ]
+        );
         let mut doc = Analyzer::default().analyze_text("وبحث الرئيس التركي رجب طيب #أردوغان الأزمة");
         rec().run(&mut doc).unwrap();
         let people: Vec<(&str, Option<&str>)> = doc
@@ -284,7 +293,10 @@ mod tests {
             .analyze_text("وحذر وزير الخارجية الروسي سيرغي لافروف واشنطن من الرد");
         rec().run(&mut doc).unwrap();
         let r = &doc.refs["sergei-lavrov"];
-        assert_eq!(r.aliases, vec!["وزير الخارجية الروسي سيرغي لافروف".to_string()]);
+        assert_eq!(
+            r.aliases,
+            vec!["وزير الخارجية الروسي سيرغي لافروف".to_string()]
+        );
         let mut doc = Analyzer::default()
             .analyze_text("التقى الرئيس دونالد ترامب ورئيسة الوزراء تيريزا ماي في لندن");
         rec().run(&mut doc).unwrap();
@@ -297,8 +309,16 @@ mod tests {
         assert_eq!(may, ["رئيسة الوزراء تيريزا ماي"], "help: {:?}", doc.refs);
         let mut doc = Analyzer::default().analyze_text("اجتمع السراج والمشير خليفة حفتر");
         rec().run(&mut doc).unwrap();
-        let roles: Vec<_> = doc.entities.iter().filter_map(|e| e.role.as_deref()).collect();
-        assert_eq!(roles, ["المشير"], "help: a conjunction is not part of the title");
+        let roles: Vec<_> = doc
+            .entities
+            .iter()
+            .filter_map(|e| e.role.as_deref())
+            .collect();
+        assert_eq!(
+            roles,
+            ["المشير"],
+            "help: a conjunction is not part of the title"
+        );
     }
 
     #[test]

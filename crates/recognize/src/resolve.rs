@@ -703,10 +703,10 @@ pub fn role(lx: &Lexicon, doc: &Doc, first: usize) -> Option<(Span, bool)> {
         }
         // A conjunction before the title found begins its conjunct: what lies before it
         // is another person's (`الرئيس دونالد ترامب ورئيسة الوزراء تيريزا ماي`).
-        if found.is_some() || best.is_some_and(|b| b.0 == j) {
-            if t.clitics.has(rasd_model::Clitics::WA) {
-                break;
-            }
+        if (found.is_some() || best.is_some_and(|b| b.0 == j))
+            && t.clitics.has(rasd_model::Clitics::WA)
+        {
+            break;
         }
     }
     let (b, spokes) = best?;
