@@ -937,12 +937,14 @@ fn after_indefinite(cx: &Ctx, cue: usize, a: usize, b: usize) -> bool {
 /// `قالوا`) is never one person's, a state's named by its name ([`plural_subject`]) or
 /// a body's named by a singular noun ([`single_body`]).
 fn agrees(cx: &Ctx, sp: &Speaker, plural: bool) -> bool {
-    !plural
-        || !(sp.first..sp.end).any(|k| {
-            cx.entity(k)
-                .is_some_and(|(_, e)| e.etype == rasd_model::EntityType::PER)
-        }) && plural_subject(cx, sp, plural)
-            && !single_body(cx, sp)
+    if !plural {
+        return true;
+    }
+    let person = (sp.first..sp.end).any(|k| {
+        cx.entity(k)
+            .is_some_and(|(_, e)| e.etype == rasd_model::EntityType::PER)
+    });
+    !person && plural_subject(cx, sp, plural) && !single_body(cx, sp)
 }
 
 /// Whether a phrase names one body by a singular feminine noun (`الحكومة السورية`,

@@ -1250,8 +1250,7 @@ impl<'a> Scan<'a> {
                         e.etype,
                         EntityType::GROUP | EntityType::ORG | EntityType::PER
                     ) || state;
-                    return armed
-                        .then(|| (k, e.reference.clone().unwrap_or_else(|| e.text.clone())));
+                    return armed.then(|| (k, e.key()));
                 }
                 // A force noun after ل: `لطيران النظام`, `لقوات التحالف`.
                 return self
@@ -1301,7 +1300,7 @@ impl<'a> Scan<'a> {
                 if e.etype == EntityType::PER {
                     out.civilian = true;
                     out.named = true;
-                    out.add(e.reference.clone().unwrap_or_else(|| e.text.clone()));
+                    out.add(e.key());
                 }
             }
             k += 1;
@@ -1331,7 +1330,7 @@ impl<'a> Scan<'a> {
                     .flatten()
                     .filter(|(_, e)| speaker_type(e.etype));
                 let v = match ent {
-                    Some((_, e)) => e.reference.clone().unwrap_or_else(|| e.text.clone()),
+                    Some((_, e)) => e.key(),
                     None => h.value.label.to_string(),
                 };
                 out.word(h.value, v);
@@ -1344,7 +1343,7 @@ impl<'a> Scan<'a> {
                     // A person aimed at is no armed force: `أطلقوا النار على X` is an attack
                     // (a name right after the word is as often its doer: `هجوم حفتر`).
                     out.civilian |= aimed && e.etype == EntityType::PER;
-                    out.add(e.reference.clone().unwrap_or_else(|| e.text.clone()));
+                    out.add(e.key());
                 }
             }
             k += 1;
@@ -1423,7 +1422,7 @@ impl<'a> Scan<'a> {
             // A force named whole (`قوات التحالف`, `قوات الدعم السريع`).
             if let Some((_, e)) = cx.entity_starting(k) {
                 if speaker_type(e.etype) && e.etype != EntityType::OUTLET {
-                    let v = e.reference.clone().unwrap_or_else(|| e.text.clone());
+                    let v = e.key();
                     return Some((vec![v], true));
                 }
             }
@@ -1436,7 +1435,7 @@ impl<'a> Scan<'a> {
                 }
                 if let Some((_, e)) = cx.entity_starting(j) {
                     if speaker_type(e.etype) && e.etype != EntityType::OUTLET {
-                        let v = e.reference.clone().unwrap_or_else(|| e.text.clone());
+                        let v = e.key();
                         return Some((vec![v], true));
                     }
                     break;
@@ -1492,10 +1491,7 @@ impl<'a> Scan<'a> {
             // right after a verbal noun is its object.
             return None;
         }
-        Some((
-            vec![e.reference.clone().unwrap_or_else(|| e.text.clone())],
-            true,
-        ))
+        Some((vec![e.key()], true))
     }
 
     /// A war or campaign is dated by its `منذ` time near it or opening its segment
@@ -1916,7 +1912,7 @@ impl<'a> Scan<'a> {
             if !ok {
                 return None;
             }
-            let key = e.reference.clone().unwrap_or_else(|| e.text.clone());
+            let key = e.key();
             let end = cx.entity_end(n, k);
             if e.etype == EntityType::FAC {
                 // A base, camp or oil field stands apart from the town it is filed under
@@ -2077,7 +2073,7 @@ impl<'a> Scan<'a> {
                         .rev()
                         .filter(|e| e.end <= start)
                         .find(|e| e.etype == EntityType::LOC)?;
-                    e.reference.clone().unwrap_or_else(|| e.text.clone())
+                    e.key()
                 };
                 Some(Place {
                     key,
@@ -2101,7 +2097,7 @@ impl<'a> Scan<'a> {
                         let t = doc.tokens.partition_point(|t| t.span.end <= e.start);
                         e.etype == EntityType::FAC && t < doc.tokens.len() && cx.core(t) == head
                     })?;
-                let key = e.reference.clone().unwrap_or_else(|| e.text.clone());
+                let key = e.key();
                 let within = doc
                     .refs
                     .get(&key)

@@ -96,6 +96,11 @@ impl Entity {
     pub fn span(&self) -> Span {
         Span::new(self.start, self.end)
     }
+
+    /// The key an event names it by: its ref, or its text when it has none.
+    pub fn key(&self) -> String {
+        self.reference.clone().unwrap_or_else(|| self.text.clone())
+    }
 }
 
 /// A canonical record that entity mentions point to.

@@ -140,6 +140,9 @@ impl EntityRecognizer {
 /// hashtag: the author marked the name there, and the text stage reads past the mark. A
 /// facility keeps its head word (`ميناء #الحديدة` is the port, not the city).
 fn hashtag_starts(doc: &mut Doc) {
+    if !doc.body.contains('#') {
+        return;
+    }
     let mut cut: Vec<(usize, u32)> = Vec::new();
     for (i, e) in doc.entities.iter().enumerate() {
         if e.etype == EntityType::FAC {
