@@ -314,6 +314,73 @@ fn a_toll_told_for_both_sides_is_their_sum() {
     );
 }
 
+/// A court's death sentence is a sanction, not a killing, even a few words after the
+/// verb (`قضت محكمة عسكرية غيابيا بإعدام`).
+#[test]
+fn a_death_sentence_is_no_killing() {
+    let doc = &extract_one(serde_json::json!({"id": "s1", "published": "2018-10-08",
+        "text": "وقضت محكمة عسكرية في بنغازي غيابيا بإعدام القيادي في التنظيم."}));
+    let events = doc["events"].as_array().unwrap();
+    assert!(
+        events.iter().all(|e| e["type"] != "attack"),
+        "help: {events:?}"
+    );
+}
+
+/// Deaths told in a protest's clause make it excessive force against protesters
+/// (ACLED), with the toll; a war told beside a protest takes the war's toll.
+#[test]
+fn deaths_at_a_protest_are_excessive_force() {
+    let doc = &extract_one(serde_json::json!({"id": "p1", "published": "2018-02-19",
+        "text": "وقالت منظمات حقوقية إن عشرات الأشخاص قتلوا، حينما قمعت قوات الأمن احتجاجات في مدينة الأبيض."}));
+    let events = doc["events"].as_array().unwrap();
+    assert_eq!(events.len(), 1, "help: {events:?}");
+    let e = &events[0];
+    assert_eq!(e["type"], "excessive_force_against_protesters", "help: {e}");
+    assert_eq!(e["fatalities"]["approx"], "dozens", "help: {e}");
+    assert!(e["why"].as_str().unwrap().contains("events/protest-deaths"));
+    let doc = &extract_one(serde_json::json!({"id": "p2", "published": "2018-03-15",
+        "text": "فمن مظاهرات شعبية سلمية في درعا عام 2011، تحول الوضع إلى حرب خلفت أكثر من 350 ألف قتيل."}));
+    let events = doc["events"].as_array().unwrap();
+    assert!(
+        events
+            .iter()
+            .all(|e| e["type"] != "excessive_force_against_protesters"),
+        "help: {events:?}"
+    );
+}
+
+/// `سقوط` counts only a number after it: `سقوط القذافي` is a fall from power, not a death.
+#[test]
+fn a_leaders_fall_is_no_death() {
+    let doc = &extract_one(serde_json::json!({"id": "q1", "published": "2015-06-01",
+        "text": "وتشهد مدينة بنغازي معارك عنيفة منذ سقوط معمر القذافي."}));
+    let events = doc["events"].as_array().unwrap();
+    assert!(
+        events.iter().all(|e| e["fatalities"].is_null()),
+        "help: {events:?}"
+    );
+    let doc = &extract_one(serde_json::json!({"id": "q2", "published": "2015-06-01",
+        "text": "وأسفرت الغارة على مدينة درنة عن سقوط 12 قتيلا."}));
+    let events = doc["events"].as_array().unwrap();
+    assert_eq!(events.len(), 1, "help: {events:?}");
+    assert_eq!(events[0]["fatalities"]["value"], 12, "help: {events:?}");
+}
+
+/// Attacks told in the plural without the article (`قتل المئات في هجمات`) are many
+/// incidents at once: they are not merged into the article's one specific incident.
+#[test]
+fn indefinite_plural_attacks_stay_apart() {
+    let doc = &extract_one(serde_json::json!({"id": "h1", "published": "2018-10-08",
+        "text": "وقضت محكمة غيابيا بإعدام القيادي إثر إدانته بالهجوم على كمين الفرافرة في صحراء مصر الغربية والذي أسفر عن قتل نحو 30 جنديا.\nوقتل المئات من أفراد الجيش والشرطة في هجمات، أعلن مسلحون مسؤوليتهم عن كثير منها."}));
+    let events = doc["events"].as_array().unwrap();
+    let tolls: Vec<&str> = events
+        .iter()
+        .filter_map(|e| e["fatalities"]["approx"].as_str())
+        .collect();
+    assert_eq!(tolls, ["about", "hundreds"], "help: {events:?}");
+}
+
 /// A time after a phrase that reports no event (`رغم وقف إطلاق نار أعلنته الخرطوم في
 /// مارس`) is that phrase's, not the fighting's.
 #[test]

@@ -431,14 +431,18 @@ impl<'a> Scan<'a> {
                 .filter(|m| {
                     let (x, y) = self.segment(m.trigger.0, a, b);
                     // Tolls belong to violence and to mass graves, never to an agreement or
-                    // an arrest told beside them.
+                    // an arrest told beside them; deaths also to a protest (see below).
                     (x, y) == seg
                         && (family(m.etype).is_some_and(crate::lex::violent)
-                            || m.detail.as_deref() == Some("mass_grave"))
+                            || m.detail.as_deref() == Some("mass_grave")
+                            || m.family == "protests" && row.kind == Kind::Killed)
                 })
                 .min_by_key(|m| {
                     (
                         row.prefers.is_none_or(|p| p != m.etype),
+                        // A protest only when no violence of its clause can (`من مظاهرات
+                        // سلمية ... إلى حرب ... خلفت 350 ألف قتيل`).
+                        m.family == "protests",
                         // A war takes the toll only when no incident of its clause can.
                         m.background,
                         m.trigger.0.abs_diff(cs),
@@ -453,6 +457,13 @@ impl<'a> Scan<'a> {
                 if slot.is_none() {
                     *slot = Some(toll);
                     m.why = m.why.clone().and(row_why);
+                    // `عشرات الأشخاص قتلوا، حينما قمعت قوات الأمن احتجاجات`: a protest
+                    // with deaths told in its clause met excessive force (ACLED).
+                    if m.family == "protests" && m.etype != "excessive_force_against_protesters" {
+                        m.etype = "excessive_force_against_protesters";
+                        m.weak = false;
+                        m.why = m.why.clone().and(Why::rule("events/protest-deaths"));
+                    }
                 }
                 continue;
             }
@@ -649,12 +660,15 @@ impl<'a> Scan<'a> {
             return false;
         }
         if t.clitics.has(Clitics::BI) && family(row.etype) != Some("political") {
-            // The object of a sentence or threat (`أصدرت أحكاما بإعدام`) is no event.
-            let lo = ts.saturating_sub(3).max(a);
+            // The object of a sentence or threat (`أصدرت أحكاما بإعدام`) is no event; a
+            // court's sentence may stand further off (`قضت محكمة مصرية غيابيا بإعدام`).
+            let lo = ts.saturating_sub(6).max(a);
             let toks = &doc.tokens[..ts];
             if (lo..ts).any(|k| {
-                self.trig_at(k, toks.len())
-                    .is_some_and(|h| family(h.value.etype) == Some("political"))
+                self.trig_at(k, toks.len()).is_some_and(|h| {
+                    family(h.value.etype) == Some("political")
+                        && (k + 3 >= ts || h.value.etype == "sanction")
+                })
             }) {
                 return false;
             }
@@ -766,7 +780,7 @@ impl<'a> Scan<'a> {
         let &(_, qb, qi) = match self.qty.iter().find(|(qa, qb, _)| *qa < cs && *qb >= ce) {
             Some(q) => q,
             None => match at {
-                CountAt::After => after(4),
+                CountAt::After | CountAt::Number => after(4),
                 CountAt::Before => before(2),
                 CountAt::Either | CountAt::One => after(3).or_else(|| before(8)),
             }?,

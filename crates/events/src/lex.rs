@@ -134,8 +134,11 @@ pub enum Kind {
 /// Where a casualty word's count stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CountAt {
-    /// After the word (`مقتل 53`).
+    /// After the word (`مقتل 53`), or a named person after it (`مقتل الصماد`).
     After,
+    /// After the word, and only a number (`سقوط 10 قتلى`): a name after it is no death
+    /// (`سقوط معمر القذافي` is his fall from power).
+    Number,
     /// Before it (`30 قتيلا`).
     Before,
     /// Either side (verbs).
@@ -307,13 +310,14 @@ impl Lexicons {
             };
             let count = match t.get(r, "count") {
                 Some("after") => CountAt::After,
+                Some("number") => CountAt::Number,
                 Some("before") => CountAt::Before,
                 Some("either") => CountAt::Either,
                 Some("one") => CountAt::One,
                 _ => {
                     bad.push((
                         r.line,
-                        "count must be after, before, either or one".to_string(),
+                        "count must be after, number, before, either or one".to_string(),
                     ));
                     continue;
                 }

@@ -414,6 +414,13 @@ fn referring_only(m: &Mention) -> bool {
         && !m.background
 }
 
+/// Whether the trigger is an indefinite sound plural (`قتل المئات في هجمات`): many
+/// attacks told at once, never a reference back to the one incident of the article.
+fn indefinite_plural(doc: &Doc, m: &Mention) -> bool {
+    let w = doc.form(doc.tokens[m.trigger.1 - 1].core);
+    !m.definite && w.chars().count() > 4 && w.ends_with("ات")
+}
+
 /// An incident told only by a referring word (`المجزرة الدموية للتحالف في صعدة`, `هجوم
 /// أدى إلى مقتل مدنيين`) is the article's one specific violent incident it can be — of
 /// any violent type, naming no place finer than a state (a massacre word may name the
@@ -423,7 +430,7 @@ fn sole_referents(doc: &Doc, incidents: &mut Vec<Incident>) {
     let mut i = 0;
     while i < incidents.len() {
         let m = &incidents[i].first;
-        if !referring_only(m) || !violent(m.family) {
+        if !referring_only(m) || !violent(m.family) || indefinite_plural(doc, m) {
             i += 1;
             continue;
         }
