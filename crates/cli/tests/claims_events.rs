@@ -381,6 +381,23 @@ fn indefinite_plural_attacks_stay_apart() {
     assert_eq!(tolls, ["about", "hundreds"], "help: {events:?}");
 }
 
+/// The doer after ل may stand past a time (`في غارة جوية الأسبوع الماضي لقوات التحالف`):
+/// it is the doer, not a target, and the strike is the one told with its day.
+#[test]
+fn a_doer_after_a_time_is_the_doer() {
+    let doc = &extract_one(serde_json::json!({"id": "d1", "published": "2018-04-23",
+        "text": "قتل القيادي في غارة جوية الأسبوع الماضي لقوات التحالف الذي تقوده السعودية، كما أعلن الحوثيون.\nوكانت الغارة وقعت ظهر الخميس 19 نيسان/أبريل على محافظة الحديدة في غرب اليمن."}));
+    let events = doc["events"].as_array().unwrap();
+    assert_eq!(events.len(), 1, "help: {events:?}");
+    let e = &events[0];
+    assert_eq!(
+        e["actors"],
+        serde_json::json!(["saudi-coalition"]),
+        "help: {e}"
+    );
+    assert_eq!(e["targets"], serde_json::json!([]), "help: {e}");
+}
+
 /// A time after a phrase that reports no event (`رغم وقف إطلاق نار أعلنته الخرطوم في
 /// مارس`) is that phrase's, not the fighting's.
 #[test]

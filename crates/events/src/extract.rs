@@ -746,6 +746,15 @@ impl<'a> Scan<'a> {
         (x, y)
     }
 
+    /// One past the last token of the time expression that starts at token `k`, if one does.
+    fn time_at(&self, k: usize) -> Option<usize> {
+        let doc = self.doc();
+        self.times.iter().find(|(ta, _)| *ta == k).map(|&(_, ti)| {
+            let t = &doc.times[ti];
+            k + token_range(doc, t.start, t.end).len()
+        })
+    }
+
     /// The quantity counted by a casualty word at `[cs, ce)`, with one past its last token.
     fn count(
         &self,
@@ -758,14 +767,7 @@ impl<'a> Scan<'a> {
         let doc = self.doc();
         // A time right after the word stands before its count (`وقتل صباح السبت مدنيين
         // اثنين`).
-        let skip = self
-            .times
-            .iter()
-            .find(|(ta, _)| *ta == ce)
-            .map_or(0, |&(_, ti)| {
-                let t = &doc.times[ti];
-                token_range(doc, t.start, t.end).len()
-            });
+        let skip = self.time_at(ce).map_or(0, |e| e - ce);
         let after = |reach: usize| {
             self.qty
                 .iter()
@@ -1251,8 +1253,14 @@ impl<'a> Scan<'a> {
     /// and the entity's ref or text. Only a person, group, organisation or state does it.
     fn doer_li(&self, te: usize, hi: usize) -> Option<(usize, String)> {
         let cx = &self.cx;
-        let mut k = te;
-        while k < hi && k < te + 2 {
+        let (mut k, mut reach) = (te, te + 2);
+        while k < hi && k < reach {
+            // A time in between (`في غارة جوية الأسبوع الماضي لقوات التحالف`).
+            if let Some(e) = self.time_at(k) {
+                reach += e - k;
+                k = e;
+                continue;
+            }
             if cx.tok(k).clitics.has(Clitics::LI) {
                 if let Some((_, e)) = cx.entity_starting(k) {
                     let state = e.etype == EntityType::GPE
@@ -1337,7 +1345,8 @@ impl<'a> Scan<'a> {
             if self.frame_class(k, hi).is_some_and(|(c, _, _)| c == "by") {
                 break;
             }
-            if let Some(h) = self.target_at(k, toks.len()) {
+            // The doer's force noun is no target word (`غارة للتحالف`, `لقوات التحالف`).
+            if let Some(h) = self.target_at(k, toks.len()).filter(|_| Some(k) != doer) {
                 // An entity right after a target word names it (`قوات حفتر`).
                 let ent = (h.end < stop)
                     .then(|| cx.entity_starting(h.end))
