@@ -402,6 +402,16 @@ fn build(
         j += 1;
         rules.push("attribute/what-was-told");
     }
+    // `وقف إطلاق النار الذي دعا إليه مجلس الأمن`: in a relative clause a preposition with
+    // the pronoun of the relative stands before the subject.
+    if j < b
+        && cs > a
+        && cx.is_particle(cs - 1, b, "rel").is_some()
+        && cx.is_particle(j, b, "prep") == Some(1)
+        && cx.form(j).ends_with(['ه', 'م', 'ا'])
+    {
+        j += 1;
+    }
     // `استهدفت معسكرا لمن وصفهم بـ"الميليشيات"`: a labelling verb (frame `label`) right
     // after من names the people the sentence tells of ("those he described as"); it is
     // no claim of its own (`وهو ما اعتبره جرائم حرب` is one).

@@ -398,6 +398,43 @@ fn a_doer_after_a_time_is_the_doer() {
     assert_eq!(e["targets"], serde_json::json!([]), "help: {e}");
 }
 
+/// In a relative clause a preposition with the relative's pronoun stands between the verb
+/// and its subject (`الذي أكدت فيه مصادر صحفية أن`): the subject speaks; without a
+/// complementizer the clause tells no statement (`التظاهرة التي دعت إليها منظمات`), and
+/// the subject after the pronoun is the event's doer (`الذي دعا إليه مجلس الأمن`).
+#[test]
+fn a_pronoun_of_the_relative_before_the_subject() {
+    let doc = &extract_one(serde_json::json!({"id": "r1", "published": "2018-02-26",
+        "text": "في الوقت الذي أكدت فيه مصادر صحفية أن سقوط القاعدة مسألة وقت."}));
+    let claims = doc["claims"].as_array().unwrap();
+    assert_eq!(claims.len(), 1, "help: {claims:?}");
+    assert_eq!(claims[0]["anonymous"], true, "help: {claims:?}");
+    let doc = &extract_one(serde_json::json!({"id": "r2", "published": "2018-02-26",
+        "text": "وواكب عدد كبير من عناصر الأمن التظاهرة التي دعت إليها منظمات غير حكومية في المدينة."}));
+    assert_eq!(
+        doc["claims"],
+        serde_json::json!([]),
+        "help: {}",
+        doc["claims"]
+    );
+    let doc = &extract_one(serde_json::json!({"id": "r3", "published": "2018-02-26",
+        "text": "وقال لافروف إن وقف إطلاق النار، الذي دعا إليه مجلس الأمن الدولي، سيبدأ قريبا."}));
+    let speakers: Vec<&str> = doc["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|c| c["speaker"]["text"].as_str())
+        .collect();
+    assert_eq!(speakers, ["لافروف"], "help: {}", doc["claims"]);
+    let events = doc["events"].as_array().unwrap();
+    assert!(
+        events
+            .iter()
+            .any(|e| e["type"] == "request" && e["actors"] == serde_json::json!(["unsc"])),
+        "help: {events:?}"
+    );
+}
+
 /// A time after a phrase that reports no event (`رغم وقف إطلاق نار أعلنته الخرطوم في
 /// مارس`) is that phrase's, not the fighting's.
 #[test]

@@ -1397,7 +1397,18 @@ impl<'a> Scan<'a> {
             }
         }
         let mut j = te;
-        while !object && j < hi && j < te + 3 {
+        // `الذي دعا إليه مجلس الأمن`: a preposition with the relative's pronoun stands
+        // before the doer.
+        if ts > lo
+            && j < hi
+            && cx.is_particle(ts - 1, hi, "rel").is_some()
+            && cx.is_particle(j, hi, "prep") == Some(1)
+            && cx.form(j).ends_with(['ه', 'م', 'ا'])
+        {
+            j += 1;
+        }
+        let reach = j + 3;
+        while !object && j < hi && j < reach {
             if let Some(a) = self.actor_at(j, hi, true) {
                 return a;
             }
