@@ -435,6 +435,23 @@ fn a_pronoun_of_the_relative_before_the_subject() {
     );
 }
 
+/// A vague count back (`منذ نحو أسبوعين`) is a time of the article, the week counted
+/// back, but it dates no event.
+#[test]
+fn a_vague_count_back_dates_no_event() {
+    let doc = &extract_one(serde_json::json!({"id": "t1", "published": "2018-03-03",
+        "text": "وتدور معارك عنيفة في مدينة درنة منذ نحو أسبوعين."}));
+    assert_eq!(
+        doc["times"][0]["value"], "2018-02-12",
+        "help: {}",
+        doc["times"]
+    );
+    assert_eq!(doc["times"][0]["grain"], "week", "help: {}", doc["times"]);
+    let events = doc["events"].as_array().unwrap();
+    assert_eq!(events.len(), 1, "help: {events:?}");
+    assert!(events[0]["time"].is_null(), "help: {events:?}");
+}
+
 /// A time after a phrase that reports no event (`رغم وقف إطلاق نار أعلنته الخرطوم في
 /// مارس`) is that phrase's, not the fighting's.
 #[test]

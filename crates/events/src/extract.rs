@@ -197,6 +197,9 @@ impl<'a> Scan<'a> {
             .iter()
             .enumerate()
             .filter(|(_, t)| t.value.is_some())
+            // A vague count back (`منذ أكثر من أربع سنوات`) names a period, but it is too
+            // loose to date an event or to tell two apart.
+            .filter(|(_, t)| !t.why.has_rule("measure/ago-vague"))
             .filter_map(|(i, t)| {
                 let r = token_range(doc, t.start, t.end);
                 (!r.is_empty()).then_some((r.start, i))

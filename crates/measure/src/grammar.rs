@@ -25,7 +25,9 @@ pub enum Shape {
     /// `منذ X`: from X up to the publication.
     Since(Box<Spec>),
     /// `قبل/منذ n unit`: a point in the past; `None` count for a vague one (`قبل أيام`).
-    Ago(TUnit, Option<i64>),
+    /// `قبل 3 سنوات`: a count of units back from the reference; `vague` when a qualifier
+    /// stands before the count (`قبل نحو سبع سنوات`, `منذ أكثر من أربع سنوات`).
+    Ago(TUnit, Option<i64>, bool),
     /// `حتى X` (assistant profile): from now to X.
     Until(Box<Spec>),
     /// `خلال n unit` (assistant profile): from now to the day n units ahead.
@@ -288,7 +290,9 @@ impl<'c, 'a> Grammar<'c, 'a> {
 
     // ---- since and ago -----------------------------------------------------------
 
-    fn count_unit(&self, j: usize) -> Option<(usize, TUnit, Option<i64>)> {
+    /// A count and a time unit at `j`: its end, the unit, the count (none for a bare
+    /// unit word that counts nothing) and whether a qualifier made it vague.
+    fn count_unit(&self, j: usize) -> Option<(usize, TUnit, Option<i64>, bool)> {
         let cx = self.cx;
         // A qualifier makes the count vague: منذ أكثر من 3 سنوات.
         let (j, qualified) = match cx.find(j, |s, _| {
@@ -316,7 +320,7 @@ impl<'c, 'a> Grammar<'c, 'a> {
                 0 => None,
                 c => Some(i64::from(c)),
             };
-            return Some((e, unit, if qualified { None } else { n }));
+            return Some((e, unit, n, qualified));
         }
         let n = cardinal(cx, j, NumOpts::default())?;
         if n.ambiguous || n.value <= 0.0 || n.value.fract() != 0.0 || n.value > 10_000.0 {
@@ -326,15 +330,7 @@ impl<'c, 'a> Grammar<'c, 'a> {
             Sem::Unit { unit, count } if *count != 2 && h.conj == 0 && h.prep == 0 => Some(*unit),
             _ => None,
         })?;
-        Some((
-            e,
-            unit,
-            if qualified {
-                None
-            } else {
-                Some(n.value as i64)
-            },
-        ))
+        Some((e, unit, Some(n.value as i64), qualified))
     }
 
     fn since_ago(&self, i: usize) -> Option<Found> {
@@ -342,7 +338,7 @@ impl<'c, 'a> Grammar<'c, 'a> {
         let since = cx.role(i, Role::Since);
         let ago = cx.role(i, Role::Ago);
         let j = since.or(ago)?;
-        if let Some((e, unit, n)) = self.count_unit(j) {
+        if let Some((e, unit, n, vague)) = self.count_unit(j) {
             // `قبل يومين من مصرعه`, `قبل 72 ساعة من الضربة`: counted back from another event,
             // not from the publication; the count stays a duration.
             if cx.role(e, Role::Anchored).is_some() && !self.starts_time(e + 1) {
@@ -352,8 +348,8 @@ impl<'c, 'a> Grammar<'c, 'a> {
                 start: i,
                 conj: 0,
                 end: e,
-                shape: Shape::Ago(unit, n),
-                why: vec![rule("ago")],
+                shape: Shape::Ago(unit, n, vague),
+                why: vec![rule(if vague { "ago-vague" } else { "ago" })],
             });
         }
         let j = since?;
@@ -377,7 +373,7 @@ impl<'c, 'a> Grammar<'c, 'a> {
     fn until_within(&self, i: usize) -> Option<Found> {
         let cx = self.cx;
         if let Some(j) = cx.role(i, Role::Within) {
-            if let Some((e, unit, Some(n))) = self.count_unit(j) {
+            if let Some((e, unit, Some(n), false)) = self.count_unit(j) {
                 return Some(Found {
                     start: i,
                     conj: 0,

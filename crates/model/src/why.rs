@@ -56,6 +56,15 @@ impl Why {
         Why::All(parts)
     }
 
+    /// Whether the named rule is among the reasons (`measure/ago-vague`).
+    pub fn has_rule(&self, name: &str) -> bool {
+        match self {
+            Why::Rule(r) => r == name,
+            Why::All(v) => v.iter().any(|w| w.has_rule(name)),
+            _ => false,
+        }
+    }
+
     /// Parse the string form back (used when reading stored annotations).
     pub fn parse(s: &str) -> Why {
         let parts: Vec<Why> = s.split(" + ").map(Why::parse_one).collect();
