@@ -2,7 +2,8 @@
 //!
 //! A news article speaks mostly of the past: a bare weekday or month is the latest one
 //! on or before the publication date, unless a future cue (`من المقرر`, `سوف`) stands
-//! before it; an assistant (Duckling's convention) looks ahead instead. A missing year
+//! before it or it is a day within a month ahead that lies nearer than its past reading
+//! (`بحلول 26 فبراير` on 18 February); an assistant (Duckling's convention) looks ahead instead. A missing year
 //! is taken from the publication, and a weekday written with a date picks the year in
 //! which that date falls on that weekday. Without a publication date, anything relative
 //! gets a null value, never a guess.
@@ -92,6 +93,10 @@ impl Val {
         }
     }
 }
+
+/// How many days ahead of the publication a date without a year may be read as the
+/// coming one when its past reading lies further back.
+const SOON_DAYS: i64 = 31;
 
 /// Which way a bare weekday, month or holiday leans.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -357,7 +362,20 @@ impl Resolver<'_> {
                 // Looking ahead, a date of the current month still counts (Duckling reads
                 // الأول من شباط on 12 February as this year's).
                 None => match self.bias {
-                    Bias::Past => ys.iter().filter(|(_, a, _)| *a <= d).map(|t| t.0).max(),
+                    // A day within a month ahead that is nearer than its past reading is
+                    // the coming one (`بعد أيام، في السادس من أيار` on 30 April).
+                    Bias::Past => {
+                        let past = ys.iter().filter(|(_, a, _)| *a <= d).max_by_key(|t| t.0);
+                        let soon = ys
+                            .iter()
+                            .filter(|(_, a, b)| b - a == 1 && *a > d && a - d <= SOON_DAYS)
+                            .min_by_key(|t| t.0);
+                        match (past, soon) {
+                            (Some(p), Some(f)) if f.1 - d < d - p.1 => Some(f.0),
+                            (None, Some(f)) => Some(f.0),
+                            (p, _) => p.map(|t| t.0),
+                        }
+                    }
                     Bias::Future | Bias::Ahead => ys
                         .iter()
                         .filter(|(_, a, b)| (*b).max(month_end(*a)) > d)
