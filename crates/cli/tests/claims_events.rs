@@ -452,6 +452,24 @@ fn a_vague_count_back_dates_no_event() {
     assert!(events[0]["time"].is_null(), "help: {events:?}");
 }
 
+/// A part of a year is the year, with the part's months in `part`; a day and month a few
+/// days after the publication are the coming ones.
+#[test]
+fn parts_of_a_period_and_coming_days() {
+    let doc = &extract_one(serde_json::json!({"id": "t2", "published": "2018-04-30",
+        "text": "وخرجت تظاهرات مماثلة في أواخر العام 2016، وتجري الانتخابات بعد أيام في السادس من أيار/ مايو."}));
+    let times = doc["times"].as_array().unwrap();
+    assert_eq!(times.len(), 2, "help: {times:?}");
+    assert_eq!(times[0]["value"], "2016", "help: {times:?}");
+    assert_eq!(times[0]["grain"], "year", "help: {times:?}");
+    assert_eq!(
+        times[0]["part"],
+        serde_json::json!({"value": "2016-09", "grain": "month", "to": "2017-01"}),
+        "help: {times:?}"
+    );
+    assert_eq!(times[1]["value"], "2018-05-06", "help: {times:?}");
+}
+
 /// A time after a phrase that reports no event (`رغم وقف إطلاق نار أعلنته الخرطوم في
 /// مارس`) is that phrase's, not the fighting's.
 #[test]

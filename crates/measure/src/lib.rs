@@ -50,7 +50,9 @@ pub use error::{Error, Result};
 use std::collections::HashMap;
 
 use rasd_lexicon::{Issue, Source};
-use rasd_model::{Clitics, Doc, Grain, Quantity, Span, TimeExpr, TimeKind, TokenKind, Why};
+use rasd_model::{
+    Clitics, Doc, Grain, Quantity, Span, TimeExpr, TimeKind, TimePart, TokenKind, Why,
+};
 
 use crate::cx::Cx;
 use crate::grammar::{Found, Grammar, Shape};
@@ -313,12 +315,37 @@ impl Measurer {
                     grain: v.as_ref().map_or(Grain::Day, |x| x.1),
                     to: None,
                     kind,
+                    part: None,
                     why: join_why(&f.why),
                     mentions: Vec::new(),
                     repeat_of: None,
                 });
             }
             Shape::Blocked => return None,
+        };
+        // News reads a part of a period (`أواخر العام 2014`, `مطلع الشهر الجاري`) as the
+        // period, as the annotation guideline does; the part's days or months go to `part`.
+        // The assistant profile keeps Duckling's reading (the part itself).
+        let (val, part) = match (&f.shape, val.start()) {
+            (Shape::Single(s), Some(a))
+                if s.part.is_some()
+                    && !res.assistant
+                    && matches!(val.grain(), Grain::Day | Grain::Month) =>
+            {
+                let g = if val.grain() == Grain::Day {
+                    Grain::Month
+                } else {
+                    Grain::Year
+                };
+                let (pv, pto, pg) = val.render();
+                let part = pv.map(|value| TimePart {
+                    value,
+                    grain: pg,
+                    to: pto,
+                });
+                (Val::Point(a.floor(g), g), part)
+            }
+            _ => (val, None),
         };
         let (value, to, grain) = val.render();
         Some(TimeExpr {
@@ -329,6 +356,7 @@ impl Measurer {
             grain,
             to,
             kind,
+            part,
             why: join_why(&f.why),
             mentions: Vec::new(),
             repeat_of: None,

@@ -200,6 +200,10 @@ pub struct TimeExpr {
     /// A date (default, omitted) or a named event (`named_event`).
     #[serde(default, skip_serializing_if = "TimeKind::is_date")]
     pub kind: TimeKind,
+    /// The part of the period the text names (`أواخر العام 2014`: September to December),
+    /// when `value` is the whole period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part: Option<TimePart>,
     /// Rule or lexicon entry that produced it.
     pub why: Why,
     /// The later mentions of the same expression (same folded text, same value) in the
@@ -211,6 +215,18 @@ pub struct TimeExpr {
     /// every mention; the wire view leaves repeats out (their spans are in `mentions`).
     #[serde(skip)]
     pub repeat_of: Option<u32>,
+}
+
+/// The early, middle or late part of a period that a time expression names.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimePart {
+    /// ISO 8601 cut to `grain`: where the part begins.
+    pub value: String,
+    /// Grain of `value` and `to` (one finer than the period's).
+    pub grain: Grain,
+    /// Exclusive end of the part, when it is longer than one `grain`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
 }
 
 /// Qualifier of a quantity.

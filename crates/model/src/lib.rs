@@ -27,7 +27,7 @@ pub use analysis::{Clitics, FormRange, Normalized, Token, TokenKind};
 pub use doc::{Content, Doc};
 pub use layers::{
     ser_number, Approx, Claim, Entity, EntityType, Event, EventTime, Grain, Mention, Modality,
-    Quantity, RefRecord, Removed, Stance, TimeExpr, TimeKind, Toll, Trigger,
+    Quantity, RefRecord, Removed, Stance, TimeExpr, TimeKind, TimePart, Toll, Trigger,
 };
 pub use published::{civil_from_days, days_from_civil, days_in_month, is_leap, weekday, Published};
 pub use span::{CharIndex, Span};

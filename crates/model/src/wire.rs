@@ -11,11 +11,12 @@
 //! - `entities`: `{id, start, end, text, type, ref, role?, why}`; `refs`: the records
 //!   they point to, `{name, name_en, kind, wikidata, country, lat, lon, …, aliases?}`
 //!   (`aliases`: the titled forms the article names a record by);
-//! - `times`: `{start, end, text, value, grain, to?, kind?, mentions?, why}`, `value` ISO
+//! - `times`: `{start, end, text, value, grain, to?, kind?, part?, mentions?, why}`, `value` ISO
 //!   8601 cut to its grain, `null` when it cannot be resolved; `kind: "named_event"` (rasd's
 //!   addition) marks the name of an event (`ثورة 17 فبراير`), whose value is the event's own
 //!   date; each distinct expression (folded text and value) is listed once, at its first
-//!   mention, and `mentions` (rasd's addition) holds the spans of its repeats;
+//!   mention, and `mentions` (rasd's addition) holds the spans of its repeats; `part`
+//!   (rasd's addition) the early, middle or late part of the month or year in `value`;
 //! - `quantities`: `{start, end, text, value, approx, of?, why}`; `durations` (rasd's
 //!   addition) in the same form plus `unit`, so that `17 دقيقة` is never a time;
 //! - `claims`: `{id, start, end, cue, stance, speaker, anonymous, via, content,
