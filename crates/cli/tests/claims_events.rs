@@ -470,6 +470,19 @@ fn parts_of_a_period_and_coming_days() {
     assert_eq!(times[1]["value"], "2018-05-06", "help: {times:?}");
 }
 
+/// A defence team (`هيئة الدفاع عنها`) is an unnamed source.
+#[test]
+fn a_defence_team_is_anonymous() {
+    let doc = &extract_one(serde_json::json!({"id": "a2", "published": "2018-06-13",
+        "text": "وطالبت هيئة الدفاع عنها باستئناف المحاكمة، مشيرة إلى أن الحكم جائر."}));
+    assert_eq!(
+        anonymous_flags(doc),
+        [true, true],
+        "help: {}",
+        doc["claims"]
+    );
+}
+
 /// A time after a phrase that reports no event (`رغم وقف إطلاق نار أعلنته الخرطوم في
 /// مارس`) is that phrase's, not the fighting's.
 #[test]
