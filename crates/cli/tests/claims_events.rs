@@ -483,6 +483,20 @@ fn a_defence_team_is_anonymous() {
     );
 }
 
+/// A service or directorate no lexicon names speaks by its whole phrase (`جهاز الإسعاف
+/// والطوارئ`, `مديرية الصحة`), not by its head word.
+#[test]
+fn an_unnamed_service_speaks_by_its_whole_name() {
+    let doc = &extract_one(serde_json::json!({"id": "j1", "published": "2019-10-14",
+        "text": "قتل ثلاثة مدنيين في قصف صاروخي استهدف حي أبوسليم بطرابلس، حسب ما أفاد جهاز الإسعاف والطوارئ."}));
+    assert_eq!(
+        cue_speakers(doc),
+        [("أفاد", "جهاز الإسعاف والطوارئ")],
+        "help: {}",
+        doc["claims"]
+    );
+}
+
 /// A time after a phrase that reports no event (`رغم وقف إطلاق نار أعلنته الخرطوم في
 /// مارس`) is that phrase's, not the fighting's.
 #[test]
