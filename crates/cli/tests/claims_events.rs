@@ -497,6 +497,17 @@ fn an_unnamed_service_speaks_by_its_whole_name() {
     );
 }
 
+/// A dual trigger (`غارتين`, `تفجيرين`) is an event word like its singular.
+#[test]
+fn dual_triggers_are_events() {
+    let doc = &extract_one(serde_json::json!({"id": "u1", "published": "2019-12-10",
+        "text": "وشن طيران حفتر غارتين على منطقة السواني جنوب طرابلس، دون وقوع إصابات."}));
+    let events = doc["events"].as_array().unwrap();
+    assert_eq!(events.len(), 1, "help: {events:?}");
+    assert_eq!(events[0]["type"], "air_drone_strike", "help: {events:?}");
+    assert_eq!(events[0]["place"], "sawani-ly", "help: {events:?}");
+}
+
 /// A time after a phrase that reports no event (`رغم وقف إطلاق نار أعلنته الخرطوم في
 /// مارس`) is that phrase's, not the fighting's.
 #[test]
