@@ -87,6 +87,11 @@ pub struct Model {
     /// Fingerprint (high 32 bits, never 0) and row index (low 32 bits); 0 = empty.
     slots: Vec<u64>,
     mask: usize,
+    /// One bit per value of a key's low bits, set for the keys in the table: about
+    /// sixteen bits a key (a few hundred KB, where the slots take megabytes), so most
+    /// features the model does not hold are ruled out without reading a slot.
+    filter: Vec<u64>,
+    filter_mask: u64,
     /// Weights of both passes per feature, as integers.
     rows: Vec<[i16; 2 * NT]>,
     scale: [f32; PASSES],
@@ -131,7 +136,12 @@ impl Model {
         let mask = cap - 1;
         let mut slots = vec![0u64; cap];
         let mut rows = Vec::with_capacity(merged.len());
+        let filter_bits = (merged.len() * 16).next_power_of_two().max(64);
+        let filter_mask = filter_bits as u64 - 1;
+        let mut filter = vec![0u64; filter_bits / 64];
         for (k, w) in merged {
+            let b = k & filter_mask;
+            filter[(b >> 6) as usize] |= 1 << (b & 63);
             let (mut i, fp) = slot_of(k);
             i &= mask;
             while slots[i] != 0 {
@@ -144,6 +154,8 @@ impl Model {
             header,
             slots,
             mask,
+            filter,
+            filter_mask,
             rows,
             scale,
             features,
@@ -173,6 +185,10 @@ impl Model {
     pub fn lookup(&self, feats: &[u64], out: &mut Vec<u32>) {
         out.clear();
         out.extend(feats.iter().map(|&h| {
+            let b = h & self.filter_mask;
+            if self.filter[(b >> 6) as usize] >> (b & 63) & 1 == 0 {
+                return u32::MAX;
+            }
             let (mut i, fp) = slot_of(h);
             i &= self.mask;
             loop {
