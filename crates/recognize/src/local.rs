@@ -91,6 +91,9 @@ fn name_span(lx: &Lexicon, doc: &Doc, a: usize, b: usize) -> Option<Span> {
 fn may_open_cue(lx: &Lexicon, doc: &Doc, i: usize) -> bool {
     let t = &doc.tokens[i];
     let (full, core) = (doc.form(t.form), doc.form(t.core));
+    if !(lx.cue_words.contains(full) || t.core != t.form && lx.cue_words.contains(core)) {
+        return false;
+    }
     lx.cues.contains_key(full)
         || lx.cue_firsts.contains(full)
         || (t.core != t.form
