@@ -296,7 +296,8 @@ pub struct Tags {
     pub starts: Vec<u32>,
     /// One tag per token (see [`super::model::tag_name`]).
     pub tags: Vec<usize>,
-    /// One margin per token, when asked for (see [`Decoder::run`]).
+    /// One margin per token, when asked for (see [`Decoder::run`]); +∞ for tokens
+    /// tagged `O`, whose margins no mention needs.
     pub margins: Vec<f32>,
 }
 
@@ -424,12 +425,11 @@ pub fn tag_seq<'a>(
             }
             b.em.push(e);
         }
-        dec.run_masked(
-            &b.em,
-            &md.masked[1],
-            &mut b.tags,
-            margins.then_some(&mut b.margins),
-        );
+        if margins {
+            dec.run_masked_tagged(&b.em, &md.masked[1], &mut b.tags, &mut b.margins);
+        } else {
+            dec.run_masked(&b.em, &md.masked[1], &mut b.tags, None);
+        }
         out.tags.extend_from_slice(&b.tags);
         if margins {
             out.margins.extend_from_slice(&b.margins);

@@ -567,6 +567,30 @@ impl Decoder {
         tags: &mut Vec<usize>,
         margin: Option<&mut Vec<f32>>,
     ) {
+        self.decode(em, masked, tags, margin, true);
+    }
+
+    /// [`Decoder::run_masked`] with the margins of the tokens tagged other than `O`
+    /// only, which is all mentions need (the others are +∞): the backward pass stops
+    /// at the first such token, and a sentence tagged all `O` needs none.
+    pub fn run_masked_tagged(
+        &mut self,
+        em: &[[f32; NT]],
+        masked: &Masked,
+        tags: &mut Vec<usize>,
+        margin: &mut Vec<f32>,
+    ) {
+        self.decode(em, masked, tags, Some(margin), false);
+    }
+
+    fn decode(
+        &mut self,
+        em: &[[f32; NT]],
+        masked: &Masked,
+        tags: &mut Vec<usize>,
+        margin: Option<&mut Vec<f32>>,
+        all: bool,
+    ) {
         let n = em.len();
         tags.clear();
         if n == 0 {
@@ -626,11 +650,24 @@ impl Decoder {
             tags[i - 1] = t;
         }
         let Some(margin) = margin else { return };
+        margin.clear();
+        // The first token whose margin is wanted; the backward pass goes no further.
+        let lo = if all {
+            0
+        } else {
+            match tags.iter().position(|&t| t != 0) {
+                Some(lo) => lo,
+                None => {
+                    margin.resize(n, f32::INFINITY);
+                    return;
+                }
+            }
+        };
         // Max-marginals: best path score through (i, t) = alpha + beta.
         let beta = &mut self.beta;
         beta.clear();
         beta.resize(n, [0f32; LANES]);
-        for i in (0..n - 1).rev() {
+        for i in (lo..n - 1).rev() {
             let e = &em[i + 1];
             let next = beta[i + 1];
             let mut best = [NEG; LANES];
@@ -645,8 +682,11 @@ impl Decoder {
             }
             beta[i] = best;
         }
-        margin.clear();
         for i in 0..n {
+            if !all && (i < lo || tags[i] == 0) {
+                margin.push(f32::INFINITY);
+                continue;
+            }
             let best = alpha[i][tags[i]] + beta[i][tags[i]];
             let mut other = NEG;
             for t in 0..NT {
