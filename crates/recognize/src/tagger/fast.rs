@@ -10,7 +10,7 @@
 //! built. The sums are the same integers the feature-by-feature path adds, so tags
 //! and margins are identical to it.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use rasd_model::TokenKind;
@@ -315,6 +315,12 @@ impl Tags {
     }
 }
 
+thread_local! {
+    /// Buffers and decoder of the last run on this thread, reused so that tagging a
+    /// document allocates (and faults in) no fresh memory once they have grown.
+    static SCRATCH: Cell<(Bufs, Decoder)> = Cell::new((Bufs::default(), Decoder::default()));
+}
+
 /// Buffers of one run.
 #[derive(Default)]
 struct Bufs {
@@ -346,9 +352,13 @@ pub fn tag_seq<'a>(
     mut units_of: impl FnMut(usize, &mut Vec<Unit<'a>>),
     margins: bool,
 ) -> Tags {
-    let mut b = Bufs::default();
+    // this thread's buffers of the last run, grown to size already
+    let (mut b, mut dec) = SCRATCH.take();
+    b.acc.clear();
+    b.c0.clear();
+    b.cores.clear();
+    b.tags1.clear();
     let mut out = Tags::default();
-    let mut dec = Decoder::default();
     let mut units: Vec<Unit<'a>> = Vec::new();
     let scale1 = md.scale(0);
     out.starts.push(0);
@@ -435,6 +445,7 @@ pub fn tag_seq<'a>(
             out.margins.extend_from_slice(&b.margins);
         }
     }
+    SCRATCH.set((b, dec));
     out
 }
 
