@@ -371,8 +371,18 @@ pub fn tag_seq<'a>(
             b.acc.resize(first + m, fixed.bias);
             let acc = &mut b.acc[first..];
             b.keys.clear();
-            b.keys
-                .extend(units.iter().map(|u| (hash::str(u.form), hash::str(u.core))));
+            // a word without clitics is its own core: one hash
+            b.keys.extend(units.iter().map(|u| {
+                let form = hash::str(u.form);
+                (
+                    form,
+                    if std::ptr::eq(u.core, u.form) {
+                        form
+                    } else {
+                        hash::str(u.core)
+                    },
+                )
+            }));
             cache.warm(&units, &b.keys, md, res);
             for (j, u) in units.iter().enumerate() {
                 let (form, core) = b.keys[j];
