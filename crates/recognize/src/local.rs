@@ -132,7 +132,7 @@ fn given_name<'d>(lx: &Lexicon, doc: &'d Doc, t: &Token) -> Option<&'d str> {
     [t.form, t.core]
         .into_iter()
         .map(|r| doc.form(r))
-        .find(|f| lx.given.contains(*f))
+        .find(|f| lx.given.contains(f))
 }
 
 /// Bynames no lexicon holds: a kunya of `titles.tsv` (`أبو`) and the word after it, and a
