@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use rasd_lexicon::{Issue, Source, Table};
 use rasd_model::{EntityType, Why};
-use rasd_text::hash::{FxHashMap, FxHashSet};
+use rasd_text::hash::{FxHashMap, FxHashSet, WordSet};
 use rasd_text::Analyzer;
 
 /// Names as (folded with clitics split, as written) pairs.
@@ -180,6 +180,9 @@ pub struct Lexicon {
     pub cues_no_al: FxHashMap<String, Vec<Cue>>,
     /// First words of cue phrases of several words (with and without the article).
     pub cue_firsts: FxHashSet<String>,
+    /// Every key of `cues`, `cues_no_al` and `cue_firsts`, behind a bit filter: a word
+    /// found in none of them is ruled out with one bit test, before any is hashed.
+    pub cue_words: WordSet,
     /// Longest cue in tokens.
     pub max_cue_tokens: usize,
     /// Rows of `actors/heads.tsv`.
@@ -194,8 +197,9 @@ pub struct Lexicon {
     pub demonyms: FxHashMap<u32, (u32, bool)>,
     /// Strong names and demonyms of each state entry, as written in its row.
     state_names: FxHashMap<u32, (Vec<String>, Vec<String>)>,
-    /// Folded given names of [`GIVEN_NAMES`] (empty when the table is absent).
-    pub given: FxHashSet<String>,
+    /// Folded given names of [`GIVEN_NAMES`] (empty when the table is absent), behind a
+    /// bit filter: most tokens are no given name and cost one bit test.
+    pub given: WordSet,
     /// Folded connectors and kunyas of `titles.tsv` (`بن`, `أبو`): one lookup per token.
     pub name_links: FxHashSet<String>,
     /// Folded kunyas of `titles.tsv` (`أبو`).
@@ -281,16 +285,23 @@ impl Lexicon {
         if src.list("ner").iter().any(|n| n == GIVEN_NAMES) {
             match src.table(GIVEN_NAMES) {
                 Ok(t) => {
-                    lx.given = t
-                        .rows
-                        .iter()
-                        .filter_map(|r| t.get(r, "form"))
-                        .map(|f| an.fold(f))
-                        .collect()
+                    lx.given = WordSet::new(
+                        t.rows
+                            .iter()
+                            .filter_map(|r| t.get(r, "form"))
+                            .map(|f| an.fold(f).into_boxed_str()),
+                    )
                 }
                 Err(e) => issues.push(Issue::new(GIVEN_NAMES, 0, e.to_string())),
             }
         }
+        lx.cue_words = WordSet::new(
+            (lx.cues
+                .keys()
+                .chain(lx.cues_no_al.keys())
+                .chain(&lx.cue_firsts))
+            .map(|k| k.as_str().into()),
+        );
         (lx, issues)
     }
 

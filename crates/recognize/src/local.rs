@@ -91,6 +91,9 @@ fn name_span(lx: &Lexicon, doc: &Doc, a: usize, b: usize) -> Option<Span> {
 fn may_open_cue(lx: &Lexicon, doc: &Doc, i: usize) -> bool {
     let t = &doc.tokens[i];
     let (full, core) = (doc.form(t.form), doc.form(t.core));
+    if !(lx.cue_words.contains(full) || t.core != t.form && lx.cue_words.contains(core)) {
+        return false;
+    }
     lx.cues.contains_key(full)
         || lx.cue_firsts.contains(full)
         || (t.core != t.form
@@ -129,7 +132,7 @@ fn given_name<'d>(lx: &Lexicon, doc: &'d Doc, t: &Token) -> Option<&'d str> {
     [t.form, t.core]
         .into_iter()
         .map(|r| doc.form(r))
-        .find(|f| lx.given.contains(*f))
+        .find(|f| lx.given.contains(f))
 }
 
 /// Bynames no lexicon holds: a kunya of `titles.tsv` (`أبو`) and the word after it, and a

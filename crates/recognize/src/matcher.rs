@@ -85,7 +85,7 @@ macro_rules! proclitic_letters {
 
 /// The hash of a key of `single` or `pairs`.
 fn key_hash(s: &str) -> u64 {
-    // eight bytes at a time, the tail in one zero-padded word (no byte loop)
+    // eight bytes at a time, then the tail as one zero-padded word
     const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
     let b = s.as_bytes();
     let mut h = b.len() as u64;
@@ -97,9 +97,18 @@ fn key_hash(s: &str) -> u64 {
     }
     let r = chunks.remainder();
     if !r.is_empty() {
-        let mut w = [0u8; 8];
-        w[..r.len()].copy_from_slice(r);
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        // the tail as a zero-padded little-endian word: from the last eight bytes when
+        // there are eight (one load, no copy through memory), else byte by byte
+        let tail = if b.len() >= 8 {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(&b[b.len() - 8..]);
+            u64::from_le_bytes(w) >> (8 * (8 - r.len()))
+        } else {
+            r.iter()
+                .enumerate()
+                .fold(0u64, |t, (i, &x)| t | u64::from(x) << (8 * i))
+        };
+        h = (h.rotate_left(5) ^ tail).wrapping_mul(K);
     }
     h ^ (h >> 29)
 }

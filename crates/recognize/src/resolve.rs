@@ -114,6 +114,10 @@ pub fn cues_at<'l>(lx: &'l Lexicon, doc: &Doc, a: usize, b: usize) -> Vec<&'l cr
     let split = t.core != t.form;
     let core = doc.form(t.core);
     let al = split && t.clitics.has(rasd_model::Clitics::AL);
+    // every key begins with one of these words
+    if !(lx.cue_words.contains(full) || split && lx.cue_words.contains(core)) {
+        return out;
+    }
     if b == a + 1 {
         if let Some(c) = lx.cues.get(full) {
             out.extend(c.iter());
@@ -170,16 +174,19 @@ pub fn cues_before<'l>(lx: &'l Lexicon, doc: &Doc, i: usize) -> Vec<&'l crate::l
 
 /// Longest first (tokens, then bytes), leftmost on ties, no overlaps; returns indexes.
 fn select<T>(items: &[T], cand: impl Fn(&T) -> &Cand) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..items.len()).collect();
-    order.sort_unstable_by_key(|&i| {
-        let c = cand(&items[i]);
-        (
-            std::cmp::Reverse(c.len()),
-            std::cmp::Reverse(c.end_byte - c.start_byte),
-            c.first,
-            i,
-        )
-    });
+    // the order's key packed into one integer per item, computed once
+    let mut order: Vec<u128> = items
+        .iter()
+        .enumerate()
+        .map(|(i, x)| {
+            let c = cand(x);
+            u128::from(u32::MAX - c.len()) << 96
+                | u128::from(u32::MAX - (c.end_byte - c.start_byte)) << 64
+                | u128::from(c.first) << 32
+                | i as u128
+        })
+        .collect();
+    order.sort_unstable();
     // one flag per token: taken by a longer hit
     let n = items
         .iter()
@@ -188,7 +195,8 @@ fn select<T>(items: &[T], cand: impl Fn(&T) -> &Cand) -> Vec<usize> {
         .unwrap_or(0);
     let mut taken = vec![false; n];
     let mut out = Vec::new();
-    for i in order {
+    for key in order {
+        let i = key as u32 as usize;
         let c = cand(&items[i]);
         let span = &mut taken[c.first as usize..c.end as usize];
         if span.iter().any(|&t| t) {

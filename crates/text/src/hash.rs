@@ -28,10 +28,20 @@ impl Hasher for FxHasher {
                 c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7],
             ]));
         }
-        let mut tail = 0u64;
-        for (i, b) in chunks.remainder().iter().enumerate() {
-            tail |= u64::from(*b) << (8 * i);
-        }
+        // the tail as a zero-padded little-endian word: from the last eight bytes when
+        // there are eight (one load), else byte by byte
+        let r = chunks.remainder();
+        let tail = if r.is_empty() {
+            0
+        } else if bytes.len() >= 8 {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(&bytes[bytes.len() - 8..]);
+            u64::from_le_bytes(w) >> (8 * (8 - r.len()))
+        } else {
+            r.iter()
+                .enumerate()
+                .fold(0, |t, (i, &x)| t | u64::from(x) << (8 * i))
+        };
         self.add(tail ^ bytes.len() as u64);
     }
 

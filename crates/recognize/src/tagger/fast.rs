@@ -10,7 +10,7 @@
 //! built. The sums are the same integers the feature-by-feature path adds, so tags
 //! and margins are identical to it.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use rasd_model::TokenKind;
@@ -110,25 +110,38 @@ impl Fixed {
 }
 
 /// Entries of the per-thread word cache (a power of two): 65,536 of about 200 bytes,
-/// 13 MB a thread. News has tens of thousands of word types in use; a 16,384-entry cache
-/// missed on one token in six, this one on about one in thirteen.
+/// 13 MB a thread, in sets of [`WAYS`]. News has tens of thousands of word types in use;
+/// a direct-mapped cache of this size missed on one token in seventeen over news-dev
+/// (words evicting each other from one slot), four ways on about one in a hundred.
 const CACHE_BITS: u32 = 16;
+
+/// Entries per set: their four keys fill one 64-byte line.
+const WAYS: usize = 4;
+
+/// The keys of one set (hash of the form, a hash of the core, clitics and kind; (0, 0)
+/// = empty), on one cache line, so a probe reads one line before the entry it finds.
+#[derive(Clone, Copy, Default)]
+#[repr(align(64))]
+struct Keys([(u64, u64); WAYS]);
 
 /// One word type's sums: for the token it is `OFFSETS[k]` positions after, the
 /// weights of both passes, as 16-bit integers (a word whose sums do not fit keeps
-/// them in `wide`).
+/// them in `wide`). Three cache lines.
+#[repr(align(64))]
 struct Entry {
-    /// Hash of the form and a hash of the core, clitics and kind; (0, 0) = empty.
-    key: (u64, u64),
     w: [[i16; 2 * NT]; 5],
     wide: Option<Box<[Acc; 5]>>,
     /// Coarse cluster (0 without one), for the conjunction feature.
     cluster0: u16,
 }
 
-/// A direct-mapped cache of word sums, for one tagger at a time.
+/// A set-associative cache of word sums, for one tagger at a time: a word's set
+/// comes from its hashes, a miss replaces the set's entries in turn.
 struct WordCache {
     owner: u64,
+    keys: Vec<Keys>,
+    /// The way each set replaces next.
+    next: Vec<u8>,
     entries: Vec<Entry>,
     feats: Vec<u64>,
     rows: Vec<u32>,
@@ -138,6 +151,8 @@ thread_local! {
     static CACHE: RefCell<WordCache> = const {
         RefCell::new(WordCache {
             owner: 0,
+            keys: Vec::new(),
+            next: Vec::new(),
             entries: Vec::new(),
             feats: Vec::new(),
             rows: Vec::new(),
@@ -159,9 +174,13 @@ impl WordCache {
     /// Empty the cache if it holds another tagger's sums.
     fn own(&mut self, owner: u64) {
         if self.owner != owner || self.entries.is_empty() {
+            let sets = (1 << CACHE_BITS) / WAYS;
+            self.keys.clear();
+            self.keys.resize(sets, Keys::default());
+            self.next.clear();
+            self.next.resize(sets, 0);
             self.entries.clear();
             self.entries.resize_with(1 << CACHE_BITS, || Entry {
-                key: (0, 0),
                 w: [[0; 2 * NT]; 5],
                 wide: None,
                 cluster0: 0,
@@ -170,22 +189,23 @@ impl WordCache {
         }
     }
 
-    /// Where a word's sums live: its slot and its key.
+    /// Where a word's sums may live: its set and its key.
     #[inline]
     fn slot(u: &Unit<'_>, form: u64, core: u64) -> (usize, (u64, u64)) {
         let k2 = hash::mix(u64::from(u.clitics) << 8 | kind_code(u.kind), core);
-        let idx = ((form ^ k2.rotate_left(32)) & ((1 << CACHE_BITS) - 1)) as usize;
-        (idx, (form, k2))
+        let set = ((form ^ k2.rotate_left(32)) & ((1 << CACHE_BITS) / WAYS as u64 - 1)) as usize;
+        (set, (form, k2))
     }
 
     /// The sums of a word, computed on a miss.
     #[inline]
     fn get(&mut self, u: &Unit<'_>, form: u64, core: u64, md: &Model, res: &Resources) -> &Entry {
-        let (idx, key) = WordCache::slot(u, form, core);
-        if self.entries[idx].key != key {
-            self.fill(idx, u, form, core, key.1, md, res);
-        }
-        &self.entries[idx]
+        let (set, key) = WordCache::slot(u, form, core);
+        let at = match self.keys[set].0.iter().position(|k| *k == key) {
+            Some(way) => set * WAYS + way,
+            None => self.fill(set, u, form, core, key.1, md, res),
+        };
+        &self.entries[at]
     }
 
     /// Bring the sums of a sentence's words into the processor cache (and compute
@@ -193,22 +213,24 @@ impl WordCache {
     /// depend on each other, so their memory latencies overlap instead of adding up.
     fn warm(&mut self, units: &[Unit<'_>], keys: &[(u64, u64)], md: &Model, res: &Resources) {
         for (u, &(form, core)) in units.iter().zip(keys) {
-            self.get(u, form, core, md, res);
+            let e = self.get(u, form, core, md, res);
+            prefetch(e);
         }
     }
 
+    /// Compute a word's sums into the next way of `set`; returns the entry's index.
     #[allow(clippy::too_many_arguments)]
     #[cold]
     fn fill(
         &mut self,
-        idx: usize,
+        set: usize,
         u: &Unit<'_>,
         form: u64,
         core: u64,
         k2: u64,
         md: &Model,
         res: &Resources,
-    ) {
+    ) -> usize {
         let info = features::info_with(u, form, core, res);
         // All features of the five offsets first, then one batch of probes, so the
         // processor overlaps their cache misses.
@@ -227,8 +249,11 @@ impl WordCache {
             }
             from = end;
         }
-        let e = &mut self.entries[idx];
-        e.key = (form, k2);
+        let way = usize::from(self.next[set]);
+        self.next[set] = ((way + 1) % WAYS) as u8;
+        self.keys[set].0[way] = (form, k2);
+        let at = set * WAYS + way;
+        let e = &mut self.entries[at];
         e.cluster0 = info.cluster[0];
         e.wide = None;
         for (w, s) in e.w.iter_mut().zip(&sums) {
@@ -239,7 +264,15 @@ impl WordCache {
                 }
             }
         }
+        at
     }
+}
+
+/// Start loading the three lines of `e` without waiting for them: one read in each
+/// (the sums of offsets −2, 0 and 2 lie 72 bytes apart), whose values nothing needs.
+#[inline(always)]
+fn prefetch(e: &Entry) {
+    std::hint::black_box((e.w[0][0], e.w[2][0], e.w[4][0]));
 }
 
 #[inline]
@@ -263,7 +296,8 @@ pub struct Tags {
     pub starts: Vec<u32>,
     /// One tag per token (see [`super::model::tag_name`]).
     pub tags: Vec<usize>,
-    /// One margin per token, when asked for (see [`Decoder::run`]).
+    /// One margin per token, when asked for (see [`Decoder::run`]); +∞ for tokens
+    /// tagged `O`, whose margins no mention needs.
     pub margins: Vec<f32>,
 }
 
@@ -279,6 +313,12 @@ impl Tags {
             .map(|s| self.tags[self.range(s)].to_vec())
             .collect()
     }
+}
+
+thread_local! {
+    /// Buffers and decoder of the last run on this thread, reused so that tagging a
+    /// document allocates (and faults in) no fresh memory once they have grown.
+    static SCRATCH: Cell<(Bufs, Decoder)> = Cell::new((Bufs::default(), Decoder::default()));
 }
 
 /// Buffers of one run.
@@ -312,9 +352,13 @@ pub fn tag_seq<'a>(
     mut units_of: impl FnMut(usize, &mut Vec<Unit<'a>>),
     margins: bool,
 ) -> Tags {
-    let mut b = Bufs::default();
+    // this thread's buffers of the last run, grown to size already
+    let (mut b, mut dec) = SCRATCH.take();
+    b.acc.clear();
+    b.c0.clear();
+    b.cores.clear();
+    b.tags1.clear();
     let mut out = Tags::default();
-    let mut dec = Decoder::default();
     let mut units: Vec<Unit<'a>> = Vec::new();
     let scale1 = md.scale(0);
     out.starts.push(0);
@@ -327,8 +371,18 @@ pub fn tag_seq<'a>(
             b.acc.resize(first + m, fixed.bias);
             let acc = &mut b.acc[first..];
             b.keys.clear();
-            b.keys
-                .extend(units.iter().map(|u| (hash::str(u.form), hash::str(u.core))));
+            // a word without clitics is its own core: one hash
+            b.keys.extend(units.iter().map(|u| {
+                let form = hash::str(u.form);
+                (
+                    form,
+                    if std::ptr::eq(u.core, u.form) {
+                        form
+                    } else {
+                        hash::str(u.core)
+                    },
+                )
+            }));
             cache.warm(&units, &b.keys, md, res);
             for (j, u) in units.iter().enumerate() {
                 let (form, core) = b.keys[j];
@@ -391,17 +445,17 @@ pub fn tag_seq<'a>(
             }
             b.em.push(e);
         }
-        dec.run_masked(
-            &b.em,
-            &md.masked[1],
-            &mut b.tags,
-            margins.then_some(&mut b.margins),
-        );
+        if margins {
+            dec.run_masked_tagged(&b.em, &md.masked[1], &mut b.tags, &mut b.margins);
+        } else {
+            dec.run_masked(&b.em, &md.masked[1], &mut b.tags, None);
+        }
         out.tags.extend_from_slice(&b.tags);
         if margins {
             out.margins.extend_from_slice(&b.margins);
         }
     }
+    SCRATCH.set((b, dec));
     out
 }
 

@@ -557,6 +557,15 @@ pub fn stage2_hash(code: u8) -> u64 {
 #[derive(Debug, Default)]
 pub struct HintWindow {
     counts: FxHashMap<u64, [u16; 8]>,
+    /// One bit per value of the top ten bits of the cores ever added: most tokens
+    /// were tagged nowhere in the window and need no map lookup.
+    added: [u64; 16],
+}
+
+/// The bit of a core hash in [`HintWindow::added`].
+#[inline]
+fn added_bit(core: u64) -> (usize, u64) {
+    ((core >> 60) as usize, 1 << (core >> 54 & 63))
 }
 
 impl HintWindow {
@@ -568,6 +577,8 @@ impl HintWindow {
             }
             let e = self.counts.entry(*c).or_insert([0; 8]);
             if add {
+                let (w, bit) = added_bit(*c);
+                self.added[w] |= bit;
                 e[t - 1] += 1;
             } else {
                 e[t - 1] = e[t - 1].saturating_sub(1);
@@ -589,6 +600,11 @@ impl HintWindow {
         }
         for (c, &t) in cores.iter().zip(tags) {
             let mut h: Hint = 0;
+            let (w, bit) = added_bit(*c);
+            if self.added[w] & bit == 0 {
+                out.push(h);
+                continue;
+            }
             if let Some(e) = self.counts.get(c) {
                 for (k, &n) in e.iter().enumerate() {
                     let own = u16::from(t == k + 1);
@@ -638,6 +654,7 @@ pub fn window_hints_flat(
     let n = starts.len().saturating_sub(1);
     let range = |s: usize| starts[s] as usize..starts[s + 1] as usize;
     w.counts.clear();
+    w.added = [0; 16];
     out.clear();
     for k in 0..n.min(WINDOW + 1) {
         w.update(&cores[range(k)], &tags[range(k)], true);

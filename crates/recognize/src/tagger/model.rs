@@ -87,6 +87,11 @@ pub struct Model {
     /// Fingerprint (high 32 bits, never 0) and row index (low 32 bits); 0 = empty.
     slots: Vec<u64>,
     mask: usize,
+    /// One bit per value of a key's low bits, set for the keys in the table: about
+    /// sixteen bits a key (a few hundred KB, where the slots take megabytes), so most
+    /// features the model does not hold are ruled out without reading a slot.
+    filter: Vec<u64>,
+    filter_mask: u64,
     /// Weights of both passes per feature, as integers.
     rows: Vec<[i16; 2 * NT]>,
     scale: [f32; PASSES],
@@ -131,7 +136,12 @@ impl Model {
         let mask = cap - 1;
         let mut slots = vec![0u64; cap];
         let mut rows = Vec::with_capacity(merged.len());
+        let filter_bits = (merged.len() * 16).next_power_of_two().max(64);
+        let filter_mask = filter_bits as u64 - 1;
+        let mut filter = vec![0u64; filter_bits / 64];
         for (k, w) in merged {
+            let b = k & filter_mask;
+            filter[(b >> 6) as usize] |= 1 << (b & 63);
             let (mut i, fp) = slot_of(k);
             i &= mask;
             while slots[i] != 0 {
@@ -144,6 +154,8 @@ impl Model {
             header,
             slots,
             mask,
+            filter,
+            filter_mask,
             rows,
             scale,
             features,
@@ -173,6 +185,10 @@ impl Model {
     pub fn lookup(&self, feats: &[u64], out: &mut Vec<u32>) {
         out.clear();
         out.extend(feats.iter().map(|&h| {
+            let b = h & self.filter_mask;
+            if self.filter[(b >> 6) as usize] >> (b & 63) & 1 == 0 {
+                return u32::MAX;
+            }
             let (mut i, fp) = slot_of(h);
             i &= self.mask;
             loop {
@@ -551,6 +567,30 @@ impl Decoder {
         tags: &mut Vec<usize>,
         margin: Option<&mut Vec<f32>>,
     ) {
+        self.decode(em, masked, tags, margin, true);
+    }
+
+    /// [`Decoder::run_masked`] with the margins of the tokens tagged other than `O`
+    /// only, which is all mentions need (the others are +∞): the backward pass stops
+    /// at the first such token, and a sentence tagged all `O` needs none.
+    pub fn run_masked_tagged(
+        &mut self,
+        em: &[[f32; NT]],
+        masked: &Masked,
+        tags: &mut Vec<usize>,
+        margin: &mut Vec<f32>,
+    ) {
+        self.decode(em, masked, tags, Some(margin), false);
+    }
+
+    fn decode(
+        &mut self,
+        em: &[[f32; NT]],
+        masked: &Masked,
+        tags: &mut Vec<usize>,
+        margin: Option<&mut Vec<f32>>,
+        all: bool,
+    ) {
         let n = em.len();
         tags.clear();
         if n == 0 {
@@ -610,11 +650,24 @@ impl Decoder {
             tags[i - 1] = t;
         }
         let Some(margin) = margin else { return };
+        margin.clear();
+        // The first token whose margin is wanted; the backward pass goes no further.
+        let lo = if all {
+            0
+        } else {
+            match tags.iter().position(|&t| t != 0) {
+                Some(lo) => lo,
+                None => {
+                    margin.resize(n, f32::INFINITY);
+                    return;
+                }
+            }
+        };
         // Max-marginals: best path score through (i, t) = alpha + beta.
         let beta = &mut self.beta;
         beta.clear();
         beta.resize(n, [0f32; LANES]);
-        for i in (0..n - 1).rev() {
+        for i in (lo..n - 1).rev() {
             let e = &em[i + 1];
             let next = beta[i + 1];
             let mut best = [NEG; LANES];
@@ -629,8 +682,11 @@ impl Decoder {
             }
             beta[i] = best;
         }
-        margin.clear();
         for i in 0..n {
+            if !all && (i < lo || tags[i] == 0) {
+                margin.push(f32::INFINITY);
+                continue;
+            }
             let best = alpha[i][tags[i]] + beta[i][tags[i]];
             let mut other = NEG;
             for t in 0..NT {
