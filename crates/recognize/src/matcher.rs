@@ -95,20 +95,8 @@ fn key_hash(s: &str) -> u64 {
         w.copy_from_slice(c);
         h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
     }
-    let r = chunks.remainder();
-    if !r.is_empty() {
-        // the tail as a zero-padded little-endian word: from the last eight bytes when
-        // there are eight (one load, no copy through memory), else byte by byte
-        let tail = if b.len() >= 8 {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(&b[b.len() - 8..]);
-            u64::from_le_bytes(w) >> (8 * (8 - r.len()))
-        } else {
-            r.iter()
-                .enumerate()
-                .fold(0u64, |t, (i, &x)| t | u64::from(x) << (8 * i))
-        };
-        h = (h.rotate_left(5) ^ tail).wrapping_mul(K);
+    if !chunks.remainder().is_empty() {
+        h = (h.rotate_left(5) ^ rasd_text::hash::tail_word(b)).wrapping_mul(K);
     }
     h ^ (h >> 29)
 }

@@ -4,6 +4,25 @@
 
 use std::hash::Hasher;
 
+/// The last `b.len() % 8` bytes of `b` as a zero-padded little-endian word (0 when there
+/// are none): from the last eight bytes when there are eight (one load), else byte by
+/// byte. The hashes that read a string eight bytes at a time end with it.
+#[inline]
+pub fn tail_word(b: &[u8]) -> u64 {
+    let r = b.len() % 8;
+    if r == 0 {
+        0
+    } else if b.len() >= 8 {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&b[b.len() - 8..]);
+        u64::from_le_bytes(w) >> (8 * (8 - r))
+    } else {
+        b.iter()
+            .enumerate()
+            .fold(0, |t, (i, &x)| t | u64::from(x) << (8 * i))
+    }
+}
+
 /// The Fx hasher.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct FxHasher {
@@ -28,21 +47,7 @@ impl Hasher for FxHasher {
                 c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7],
             ]));
         }
-        // the tail as a zero-padded little-endian word: from the last eight bytes when
-        // there are eight (one load), else byte by byte
-        let r = chunks.remainder();
-        let tail = if r.is_empty() {
-            0
-        } else if bytes.len() >= 8 {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(&bytes[bytes.len() - 8..]);
-            u64::from_le_bytes(w) >> (8 * (8 - r.len()))
-        } else {
-            r.iter()
-                .enumerate()
-                .fold(0, |t, (i, &x)| t | u64::from(x) << (8 * i))
-        };
-        self.add(tail ^ bytes.len() as u64);
+        self.add(tail_word(bytes) ^ bytes.len() as u64);
     }
 
     #[inline]

@@ -25,26 +25,9 @@ pub fn bytes(b: &[u8]) -> u64 {
         w.copy_from_slice(c);
         h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
     }
-    h = (h.rotate_left(5) ^ tail(b) ^ ((b.len() as u64) << 56)).wrapping_mul(K);
+    h = (h.rotate_left(5) ^ rasd_text::hash::tail_word(b) ^ ((b.len() as u64) << 56))
+        .wrapping_mul(K);
     finish(h)
-}
-
-/// The last `b.len() % 8` bytes of `b` as a zero-padded little-endian word: from the
-/// last eight bytes when there are eight (one load), else byte by byte.
-#[inline]
-fn tail(b: &[u8]) -> u64 {
-    let r = b.len() % 8;
-    if r == 0 {
-        0
-    } else if b.len() >= 8 {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(&b[b.len() - 8..]);
-        u64::from_le_bytes(w) >> (8 * (8 - r))
-    } else {
-        b.iter()
-            .enumerate()
-            .fold(0, |t, (i, &x)| t | u64::from(x) << (8 * i))
-    }
 }
 
 /// Hash of a string.
