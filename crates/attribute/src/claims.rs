@@ -404,12 +404,7 @@ fn build(
     }
     // `وقف إطلاق النار الذي دعا إليه مجلس الأمن`: in a relative clause a preposition with
     // the pronoun of the relative stands before the subject.
-    if j < b
-        && cs > a
-        && cx.is_particle(cs - 1, b, "rel").is_some()
-        && cx.is_particle(j, b, "prep") == Some(1)
-        && cx.form(j).ends_with(['ه', 'م', 'ا'])
-    {
+    if cs > a && cx.relative_pronoun_prep(cs - 1, j, b) {
         j += 1;
     }
     // `استهدفت معسكرا لمن وصفهم بـ"الميليشيات"`: a labelling verb (frame `label`) right

@@ -166,6 +166,16 @@ impl<'a> Ctx<'a> {
             .map(|(c, n, _)| (c, n))
     }
 
+    /// Whether token `k` is a preposition with the pronoun of a relative word standing
+    /// at `rel` (`الذي دعا إليه مجلس الأمن`, `التي أكدت فيها`): the verb's subject or doer
+    /// follows it.
+    pub fn relative_pronoun_prep(&self, rel: usize, k: usize, end: usize) -> bool {
+        k < end
+            && self.is_particle(rel, end, "rel").is_some()
+            && self.is_particle(k, end, "prep") == Some(1)
+            && self.form(k).ends_with(['ه', 'م', 'ا'])
+    }
+
     /// Whether a function word of `class` stands at `i`; its length if so.
     #[inline]
     pub fn is_particle(&self, i: usize, end: usize, class: &str) -> Option<usize> {

@@ -1402,12 +1402,7 @@ impl<'a> Scan<'a> {
         let mut j = te;
         // `الذي دعا إليه مجلس الأمن`: a preposition with the relative's pronoun stands
         // before the doer.
-        if ts > lo
-            && j < hi
-            && cx.is_particle(ts - 1, hi, "rel").is_some()
-            && cx.is_particle(j, hi, "prep") == Some(1)
-            && cx.form(j).ends_with(['ه', 'م', 'ا'])
-        {
+        if ts > lo && cx.relative_pronoun_prep(ts - 1, j, hi) {
             j += 1;
         }
         let reach = j + 3;
