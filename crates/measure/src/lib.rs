@@ -267,21 +267,17 @@ impl Measurer {
                     // `قبل نحو سبع سنوات`: a vague count of weeks or longer names its period
                     // at that grain (the week as its Monday's date); of days or less, nothing.
                     (Some(_), _) if *vague && g < Grain::Week => Val::Null(out_g),
-                    (Some(n), Some(r)) if *vague => {
+                    (Some(n), Some(r)) if *vague || g >= Grain::Day || r.has_time => {
                         let m = if g == Grain::Week {
                             r.now.floor(Grain::Day).add(Grain::Day, -7 * n * k)
                         } else {
                             r.now.floor(g).add(g, -n * k)
                         };
-                        Val::Point(m.floor(g), g)
-                    }
-                    (Some(n), Some(r)) if g >= Grain::Day || r.has_time => {
-                        let m = if g == Grain::Week {
-                            r.now.floor(Grain::Day).add(Grain::Day, -7 * n * k)
+                        if *vague {
+                            Val::Point(m.floor(g), g)
                         } else {
-                            r.now.floor(g).add(g, -n * k)
-                        };
-                        Val::Point(m, out_g)
+                            Val::Point(m, out_g)
+                        }
                     }
                     _ => Val::Null(out_g),
                 }

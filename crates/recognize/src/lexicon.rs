@@ -241,6 +241,13 @@ struct Pending {
 }
 
 impl Lexicon {
+    /// Whether a token written `full` (its core `core`, split off clitics when `split`)
+    /// may begin a cue: one bit test for most words, before any cue map is hashed.
+    #[inline]
+    pub fn may_begin_cue(&self, full: &str, core: &str, split: bool) -> bool {
+        self.cue_words.contains(full) || split && self.cue_words.contains(core)
+    }
+
     /// Read every entity table of a source; bad rows are reported and skipped.
     pub fn load(src: &Source, an: &Analyzer) -> (Lexicon, Vec<Issue>) {
         let mut lx = Lexicon::default();

@@ -91,7 +91,7 @@ fn name_span(lx: &Lexicon, doc: &Doc, a: usize, b: usize) -> Option<Span> {
 fn may_open_cue(lx: &Lexicon, doc: &Doc, i: usize) -> bool {
     let t = &doc.tokens[i];
     let (full, core) = (doc.form(t.form), doc.form(t.core));
-    if !(lx.cue_words.contains(full) || t.core != t.form && lx.cue_words.contains(core)) {
+    if !lx.may_begin_cue(full, core, t.core != t.form) {
         return false;
     }
     lx.cues.contains_key(full)

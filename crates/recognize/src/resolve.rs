@@ -114,8 +114,7 @@ pub fn cues_at<'l>(lx: &'l Lexicon, doc: &Doc, a: usize, b: usize) -> Vec<&'l cr
     let split = t.core != t.form;
     let core = doc.form(t.core);
     let al = split && t.clitics.has(rasd_model::Clitics::AL);
-    // every key begins with one of these words
-    if !(lx.cue_words.contains(full) || split && lx.cue_words.contains(core)) {
+    if !lx.may_begin_cue(full, core, split) {
         return out;
     }
     if b == a + 1 {
