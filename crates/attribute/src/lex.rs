@@ -149,6 +149,9 @@ pub struct ModalCue {
     pub modality: Modality,
     /// How many tokens before a trigger it may stand.
     pub window: u8,
+    /// Whether it is modal only before an imperfect verb (`قد تستهدف`: may strike;
+    /// `قد استعادت`, `كانت قد دعت`: has, had).
+    pub imperfect: bool,
     /// The row.
     pub why: Why,
 }
@@ -303,9 +306,18 @@ impl Lexicons {
                 bad.push((r.line, "window must be a small number".to_string()));
                 continue;
             };
+            let imperfect = match t.get(r, "before") {
+                None => false,
+                Some("imperfect") => true,
+                Some(_) => {
+                    bad.push((r.line, "before must be imperfect or empty".to_string()));
+                    continue;
+                }
+            };
             let m = ModalCue {
                 modality,
                 window,
+                imperfect,
                 why: r.why(&t),
             };
             for f in variants(an, &t, r, "forms") {

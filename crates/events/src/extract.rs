@@ -1725,12 +1725,27 @@ impl<'a> Scan<'a> {
         while k > sa && ts - k < 8 {
             k -= 1;
             if let Some(h) = cx.modality(k, ts) {
+                if h.value.imperfect && !self.imperfect_after(h.end, sa) {
+                    continue;
+                }
                 if ts - h.start <= h.value.window as usize {
                     return (false, h.value.modality, Some("events/modality-cue"));
                 }
             }
         }
         (false, Modality::Asserted, None)
+    }
+
+    /// Whether the word at `k` reads as an imperfect verb (`قد تستهدف`, `قد يكون`) and no
+    /// form of كان stands before it in the clause: `قد` before a perfect verb (`قد
+    /// استعادت`) or in a pluperfect (`كانت قوات النظام قد تمكنت`) asserts.
+    fn imperfect_after(&self, k: usize, sa: usize) -> bool {
+        let cx = &self.cx;
+        let core = cx.core(k);
+        let prefix = core.starts_with(['ي', 'ن']) || core.starts_with('ت') && !core.ends_with('ت');
+        let kana = (k.saturating_sub(10).max(sa)..k)
+            .any(|j| matches!(cx.core(j), "كان" | "كانت" | "كانوا" | "كانا" | "كانتا"));
+        prefix && !kana
     }
 
     /// Places of a trigger: after it (with every place coordinated with the first), else
