@@ -133,6 +133,21 @@ pub(crate) fn find(cx: &Ctx) -> Vec<Claim> {
                     };
                     if let Some(d) = build(cx, &cue, cs, ce, &ctx, &drafts, &outlets) {
                         match d {
+                            // `وأشار إلى أن ...، حسبما قال.`, `حسبما أفادت عبر صفحة
+                            // ...`: a verb with a dropped subject after the content of
+                            // the sentence's claim before it, followed by nothing or a
+                            // preposition, restates that claim (`كما قالوا الشيء نفسه لـ
+                            // X` says more).
+                            Built::Claim(d)
+                                if d.content_before
+                                    && !d.explicit
+                                    && (ce..b)
+                                        .find(|&t| cx.is_word(t))
+                                        .is_none_or(|t| cx.is_particle(t, b, "prep").is_some())
+                                    && drafts[first_in_sentence..].last().is_some_and(|p| {
+                                        p.speaker.mention.start == d.speaker.mention.start
+                                            && p.content_start.is_some_and(|c| c < cs)
+                                    }) => {}
                             Built::Claim(mut d) => {
                                 d.whole = hit.whole;
                                 drafts.push(*d)
@@ -1450,6 +1465,17 @@ mod tests {
         (
             "وأفاد ضابط يمني ميداني أن الحوثيين استدرجوا القوات.",
             &[("أفاد", "ضابط يمني ميداني", true, "", Stance::Assert)],
+        ),
+        (
+            "وأشار المسماري إلى أن المطلوب كان يرتدي حزاما ناسفا، حسبما قال.",
+            &[("أشار", "المسماري", false, "", Stance::Assert)],
+        ),
+        (
+            "وحذرت الحكومة الأميركية من إلغاء الانتخابات، كما قالوا الشيء نفسه لرئيس البرلمان.",
+            &[
+                ("حذرت", "الحكومة الأميركية", false, "", Stance::Assert),
+                ("قالوا", "الحكومة الأميركية", false, "", Stance::Assert),
+            ],
         ),
         (
             "وقال مسعفون إن الجرحى نقلوا إلى المستشفى.",

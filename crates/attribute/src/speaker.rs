@@ -564,10 +564,24 @@ pub fn phrase(cx: &Ctx, i: usize, end: usize, start: Start) -> Option<Speaker> {
             Some(SourceClass::Title) => unnamed_holder(cx, &mut sp, &head, n, end),
             Some(SourceClass::Anonymous) => {}
             Some(SourceClass::Spokesman) => {
-                sp.mention.reference = e.reference.clone();
                 sp.mention.of = e.reference.clone();
                 sp.mention.role = Some("spokesperson".to_string());
-                sp.why.push(Why::rule("attribute/spokesperson-of"));
+                // `متحدث عسكري ليبي`: an indefinite spokesman a relational adjective
+                // describes holds no named office; like `مصدر عسكري`, anonymous.
+                let at = (i..sp.end).find(|&t| cx.entity_starting(t).is_some_and(|(m, _)| m == n));
+                let described = head.as_ref().is_some_and(|h| !cx.has_article(h.start))
+                    && at.is_some_and(|p| {
+                        cx.nisba(p)
+                            && cx.entity_end(n, p) == p + 1
+                            && !keys(cx.doc, cx.tok(p - 1)).contains(&SPOKESMAN_LINK)
+                    });
+                if described {
+                    sp.anonymous = true;
+                    sp.why.push(Why::rule("attribute/unnamed-spokesperson"));
+                } else {
+                    sp.mention.reference = e.reference.clone();
+                    sp.why.push(Why::rule("attribute/spokesperson-of"));
+                }
             }
             _ => {
                 sp.mention.reference = e.reference.clone();

@@ -483,6 +483,56 @@ fn a_defence_team_is_anonymous() {
     );
 }
 
+/// An indefinite spokesman a nationality describes (`متحدث عسكري ليبي`) holds no named
+/// office: anonymous, of the state; `متحدث باسم الجيش الليبي` is the army's.
+#[test]
+fn an_unnamed_spokesman_is_anonymous() {
+    let doc = &extract_one(serde_json::json!({"id": "s1", "published": "2018-10-08",
+        "text": "وذلك حسبما قال متحدث عسكري ليبي. وقال متحدث باسم الجيش الليبي إن القوات تقدمت."}));
+    assert_eq!(
+        anonymous_flags(doc),
+        [true, false],
+        "help: {}",
+        doc["claims"]
+    );
+    assert_eq!(
+        doc["claims"][0]["speaker"]["of"], "libya",
+        "help: {}",
+        doc["claims"]
+    );
+}
+
+/// The doer right after a verb (`قصفت قوات النظام`) is no target of it, and a verbal
+/// noun's object (`القبض على عشماوي`) is no doer.
+#[test]
+fn a_doer_is_not_its_own_target() {
+    let doc = &extract_one(serde_json::json!({"id": "d1", "published": "2018-10-08",
+        "text": "قصفت قوات النظام مدينة دوما. وتم القبض على هشام عشماوي في مدينة درنة."}));
+    let events = doc["events"].as_array().unwrap();
+    assert_eq!(events.len(), 2, "help: {events:?}");
+    assert_eq!(
+        events[0]["actors"],
+        serde_json::json!(["قوات النظام"]),
+        "help: {events:?}"
+    );
+    assert_eq!(
+        events[0]["targets"],
+        serde_json::json!([]),
+        "help: {events:?}"
+    );
+    assert_eq!(events[1]["type"], "arrests", "help: {events:?}");
+    assert_eq!(
+        events[1]["actors"],
+        serde_json::json!([]),
+        "help: {events:?}"
+    );
+    assert_eq!(
+        events[1]["targets"],
+        serde_json::json!(["hisham-ashmawi"]),
+        "help: {events:?}"
+    );
+}
+
 /// A service or directorate no lexicon names speaks by its whole phrase (`جهاز الإسعاف
 /// والطوارئ`, `مديرية الصحة`), not by its head word.
 #[test]

@@ -1006,7 +1006,12 @@ impl<'a> Scan<'a> {
         // Targets: what follows the trigger.
         // `غارة للتحالف`: the coalition's strike, by it, not on it.
         let doer_li = row.by_li.then(|| self.doer_li(te, hi)).flatten();
-        let mut aimed = self.targets(te, hi, doer_li.as_ref().map(|d| d.0));
+        // The doer right after the trigger (`قصفت قوات النظام مدينة دوما`) is no target.
+        let doer = doer_li
+            .as_ref()
+            .map(|d| d.0)
+            .or_else(|| self.actor_after(ts, te, lo, hi, row.object).map(|(k, _)| k));
+        let mut aimed = self.targets(te, hi, doer);
         let mut suffered = false;
         if aimed.names.is_empty() {
             aimed = self.undergone_targets(ts, sa, sb);
@@ -1094,6 +1099,12 @@ impl<'a> Scan<'a> {
         // the verbal noun a frame verb takes: what was suffered or achieved
         let framed = cx.tok(ts).clitics.has(Clitics::LI) && self.undergone(ts, sa, sb)
             || self.achieved(ts, sa, sb);
+        // A definite verbal noun of a named person (`القبض على عشماوي`) tells of one
+        // specific deed, not of something known or general.
+        let of_person = row.object
+            && cx
+                .entity_starting(te)
+                .is_some_and(|(_, e)| e.etype == EntityType::PER);
         let (negated, modality, neg_rule) = self.modality(ts, sa);
         if let Some(r) = neg_rule {
             why = why.and(Why::rule(r));
@@ -1151,7 +1162,7 @@ impl<'a> Scan<'a> {
                     // what a place `underwent` or a force `managed` takes the article
                     // without referring back (`تعرضت القرية للقصف`: was shelled; `تمكنت
                     // القوات من السيطرة على`)
-                    definite: cx.has_article(ts) && !framed,
+                    definite: cx.has_article(ts) && !framed && !of_person,
                     trigger: (ts, te),
                     sentence: s,
                     actors: actors.clone(),
@@ -1399,22 +1410,8 @@ impl<'a> Scan<'a> {
                 }
             }
         }
-        let mut j = te;
-        // `الذي دعا إليه مجلس الأمن`: a preposition with the relative's pronoun stands
-        // before the doer.
-        if ts > lo && cx.relative_pronoun_prep(ts - 1, j, hi) {
-            j += 1;
-        }
-        let reach = j + 3;
-        while !object && j < hi && j < reach {
-            if let Some(a) = self.actor_at(j, hi, true) {
-                return a;
-            }
-            // Only an adjective (`الغارة الثانية لطيران حفتر`) may stand in between.
-            if !self.adjective_at(j, hi) {
-                break;
-            }
-            j += 1;
+        if let Some((_, a)) = self.actor_after(ts, te, lo, hi, object) {
+            return a;
         }
         let mut p = ts;
         while p > lo {
@@ -1427,6 +1424,35 @@ impl<'a> Scan<'a> {
             }
         }
         (Vec::new(), false)
+    }
+
+    /// The actor right after the trigger (past adjectives: `الغارة الثانية لطيران حفتر`)
+    /// unless the trigger takes an object: its first token and the actor.
+    fn actor_after(
+        &self,
+        ts: usize,
+        te: usize,
+        lo: usize,
+        hi: usize,
+        object: bool,
+    ) -> Option<(usize, (Vec<String>, bool))> {
+        let mut j = te;
+        // `الذي دعا إليه مجلس الأمن`: a preposition with the relative's pronoun stands
+        // before the doer.
+        if ts > lo && self.cx.relative_pronoun_prep(ts - 1, j, hi) {
+            j += 1;
+        }
+        let reach = j + 3;
+        while !object && j < hi && j < reach {
+            if let Some(a) = self.actor_at(j, hi, true) {
+                return Some((j, a));
+            }
+            if !self.adjective_at(j, hi) {
+                break;
+            }
+            j += 1;
+        }
+        None
     }
 
     /// An actor phrase at `k` (bounded by `end`); `after` when it follows the trigger.
