@@ -34,6 +34,9 @@ const ASIDE_WINDOW: usize = 40;
 const SUBJECT_WINDOW: usize = 12;
 /// How many sentences back a dropped subject may be carried from.
 const CARRY_SENTENCES: usize = 2;
+/// How many sentences back a quotation's dropped subject may be carried from past a
+/// source a fact was credited to.
+const QUOTE_CARRY_SENTENCES: usize = 5;
 
 /// A claim while it is being built (token indices are absolute).
 #[derive(Clone, Debug)]
@@ -960,11 +963,7 @@ fn agrees(cx: &Ctx, sp: &Speaker, plural: bool) -> bool {
     if !plural {
         return true;
     }
-    let person = (sp.first..sp.end).any(|k| {
-        cx.entity(k)
-            .is_some_and(|(_, e)| e.etype == rasd_model::EntityType::PER)
-    });
-    !person && plural_subject(cx, sp, plural) && !single_body(cx, sp)
+    !person(cx, sp) && plural_subject(cx, sp, plural) && !single_body(cx, sp)
 }
 
 /// Whether a phrase names one body by a singular feminine noun (`الحكومة السورية`,
@@ -1038,7 +1037,9 @@ fn dropped_subject(
         }
         return None;
     }
-    carried(drafts, at).map(|sp| (sp, "attribute/speaker-carried"))
+    // `وأضاف: "لا أعتقد ..."`: a quotation right after the verb.
+    let quotes = cue + 1 < at.b && (cx.punct(cue + 1, &[':']) || cx.quote(cue + 1));
+    carried(cx, drafts, at, quotes).map(|sp| (sp, "attribute/speaker-carried"))
 }
 
 /// `أصدرت الوزارة بيانا قالت فيه`: a document noun, the verb, then a preposition with the
@@ -1152,7 +1153,7 @@ fn adjective_at(cx: &Ctx, p: usize) -> bool {
 }
 
 /// The speaker of the last claim within [`CARRY_SENTENCES`] sentences.
-fn carried(drafts: &[Draft], at: &Around) -> Option<Speaker> {
+fn carried(cx: &Ctx, drafts: &[Draft], at: &Around, quotes: bool) -> Option<Speaker> {
     // A cue inside another claim's content is reported speech: the next dropped subject
     // is the outer speaker's (`وقالت X إن الولايات المتحدة قلقة من التقارير التي تفيد
     // ... وأضافت`: X added).
@@ -1176,7 +1177,26 @@ fn carried(drafts: &[Draft], at: &Around) -> Option<Speaker> {
         .filter(recent)
         .find(|d| d.cue.kind != CueKind::Prep)
         .or_else(|| open.iter().rev().find(|d| !nested(d)))?;
+    // A body a fact is credited to does not go on to speak in quotation marks (`وفقاً
+    // للمرصد. وأضاف: "لا أعتقد"`): the quote is the last person's who spoke, if one
+    // did a few sentences before, else no one's.
+    if quotes && d.cue.kind == CueKind::Prep && !person(cx, &d.speaker) {
+        return open
+            .iter()
+            .rev()
+            .filter(|d| !nested(d) && d.sentence + QUOTE_CARRY_SENTENCES >= at.s)
+            .find(|d| d.cue.kind != CueKind::Prep && person(cx, &d.speaker))
+            .map(|d| d.speaker.clone());
+    }
     (d.sentence + CARRY_SENTENCES >= at.s).then(|| d.speaker.clone())
+}
+
+/// Whether a speaker phrase names a person.
+fn person(cx: &Ctx, sp: &Speaker) -> bool {
+    (sp.first..sp.end).any(|k| {
+        cx.entity(k)
+            .is_some_and(|(_, e)| e.etype == rasd_model::EntityType::PER)
+    })
 }
 
 /// The agent of a verbal noun: right after it (`اتهامات حكومة الوفاق`), after a
