@@ -534,11 +534,12 @@ fn a_doer_is_not_its_own_target() {
 }
 
 /// A body a fact is credited to (`وفقاً للمرصد`) does not go on to speak in quotation
-/// marks: `وأضاف: "لا أعتقد"` continues the person who spoke before it.
+/// marks: `وأضاف: "لا أعتقد"` continues the person who spoke before it, even three
+/// sentences back.
 #[test]
 fn a_quote_after_according_to_is_the_last_persons() {
     let doc = &extract_one(serde_json::json!({"id": "q1", "published": "2018-05-11",
-        "text": "وقال وزير الدفاع الإسرائيلي أفيغدور ليبرمان إن على الأسد طرد الإيرانيين. وقتل تسعة مقاتلين في قصف صاروخي على الكسوة، وفقاً للمرصد السوري لحقوق الإنسان. وأضاف: \"لا أعتقد أن كل شيء انتهى\"."}));
+        "text": "وقال وزير الدفاع الإسرائيلي أفيغدور ليبرمان إن على الأسد طرد الإيرانيين. وأطلقت القوات الإيرانية نحو عشرين صاروخا باتجاه الجولان. وأتت الغارات بعد ذلك بيومين. وقتل تسعة مقاتلين في قصف صاروخي على الكسوة، وفقاً للمرصد السوري لحقوق الإنسان. وأضاف: \"لا أعتقد أن كل شيء انتهى\"."}));
     let claims = doc["claims"].as_array().unwrap();
     let added = claims
         .iter()
