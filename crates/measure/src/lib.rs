@@ -60,6 +60,10 @@ use crate::lexicon::{Lexicon, Role, Sem};
 use crate::numbers::NumOpts;
 use crate::resolve::{Bias, Ref, Resolver, Val};
 
+/// How many tokens back in its clause a verb with the future prefix س makes a bare
+/// weekday or month the coming one.
+const FUTURE_VERB_REACH: usize = 16;
+
 /// How expressions are read.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Profile {
@@ -185,13 +189,23 @@ impl Measurer {
                     continue;
                 };
                 // A future cue shortly before: a lexicon word (من المقرر) or a verb with
-                // the future prefix س (سيعود), as the text layer splits it.
+                // the future prefix س (سيعود), as the text layer splits it, anywhere in
+                // the clause before, up to a comma (`سيجتمع مع X في موسكو قبل نهائي كأس
+                // العالم يوم الأحد`; not `سيدعم الهجوم، الذي بدأ الإثنين`).
                 let sa = |k: usize| doc.tokens[k].clitics.has(Clitics::SA);
+                let clause = (f.start.saturating_sub(FUTURE_VERB_REACH).max(lo)..f.start)
+                    .rev()
+                    .find(|&k| {
+                        [".", ";", ":", "؛", "،", ","]
+                            .iter()
+                            .any(|p| cx.punct(k, p))
+                    })
+                    .map_or(f.start.saturating_sub(FUTURE_VERB_REACH).max(lo), |k| k + 1);
                 let bias = if assistant {
                     Bias::Ahead
                 } else if (f.start.saturating_sub(8).max(lo)..f.start)
                     .any(|k| cx.role(k, Role::Future).is_some())
-                    || (f.start.saturating_sub(4).max(lo)..f.start).any(sa)
+                    || (clause..f.start).any(sa)
                 {
                     Bias::Future
                 } else {
