@@ -27,7 +27,7 @@ pub enum Shape {
     /// `قبل/منذ n unit`: a point in the past; `None` count for a vague one (`قبل أيام`).
     /// `قبل 3 سنوات`: a count of units back from the reference; `vague` when a qualifier
     /// stands before the count (`قبل نحو سبع سنوات`, `منذ أكثر من أربع سنوات`).
-    Ago(TUnit, Option<i64>, bool),
+    Ago(TUnit, Option<i64>, bool, bool),
     /// `حتى X` (assistant profile): from now to X.
     Until(Box<Spec>),
     /// `خلال n unit` (assistant profile): from now to the day n units ahead.
@@ -344,11 +344,18 @@ impl<'c, 'a> Grammar<'c, 'a> {
             if cx.role(e, Role::Anchored).is_some() && !self.starts_time(e + 1) {
                 return None;
             }
+            // `منذ شهر ونصف شهر`, `قبل شهر ونصف الشهر`: and a half.
+            let half = n.is_some() && cx.form(e) == "ونصف";
+            let e = match half {
+                true if cx.form(e + 1).trim_start_matches("ال") == cx.form(e - 1) => e + 2,
+                true => e + 1,
+                false => e,
+            };
             return Some(Found {
                 start: i,
                 conj: 0,
                 end: e,
-                shape: Shape::Ago(unit, n, vague),
+                shape: Shape::Ago(unit, n, vague, half),
                 why: vec![rule(if vague { "ago-vague" } else { "ago" })],
             });
         }

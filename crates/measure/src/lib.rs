@@ -274,20 +274,35 @@ impl Measurer {
                     }
                 }
             },
-            Shape::Ago(unit, n, vague) => {
+            Shape::Ago(unit, n, vague, half) => {
                 let (g, k) = unit.grain();
-                let out_g = if g == Grain::Week { Grain::Day } else { g };
+                // A count of weeks back is a day for an assistant (Duckling), the week (as
+                // its Monday's date) in news, as the gold guideline writes weeks.
+                let out_g = if g == Grain::Week && res.assistant {
+                    Grain::Day
+                } else {
+                    g
+                };
                 match (n, res.rf) {
                     // `قبل نحو سبع سنوات`: a vague count of weeks or longer names its period
                     // at that grain (the week as its Monday's date); of days or less, nothing.
                     (Some(_), _) if *vague && g < Grain::Week => Val::Null(out_g),
                     (Some(n), Some(r)) if *vague || g >= Grain::Day || r.has_time => {
-                        let m = if g == Grain::Week {
+                        let mut m = if g == Grain::Week {
                             r.now.floor(Grain::Day).add(Grain::Day, -7 * n * k)
                         } else {
                             r.now.floor(g).add(g, -n * k)
                         };
-                        if *vague {
+                        // `شهر ونصف`: half a unit further back.
+                        if *half {
+                            m = match g {
+                                Grain::Year => m.add(Grain::Month, -6 * k),
+                                Grain::Month => m.add(Grain::Day, -15 * k),
+                                Grain::Week => m.add(Grain::Day, -3 * k),
+                                _ => m,
+                            };
+                        }
+                        if *vague || out_g == Grain::Week {
                             Val::Point(m.floor(g), g)
                         } else {
                             Val::Point(m, out_g)
