@@ -1260,36 +1260,43 @@ impl<'c, 'a> Grammar<'c, 'a> {
             ..Spec::default()
         };
         s.why.push(why);
-        let e = {
-            let mut t = s.clone();
-            self.p_month(j, &mut t, true).map(|e| (e, t))
-        }
-        .or_else(|| {
-            let mut t = s.clone();
-            self.p_year(j, &mut t, true).map(|e| (e, t))
-        })
-        .or_else(|| {
-            let mut t = s.clone();
-            self.p_unit(j, &mut t)
-                .filter(|_| t.unit_rel.is_some())
-                .map(|e| (e, t))
-        })
-        .or_else(|| {
-            // نهاية الشهر، مطلع العام: the current one.
-            let (e, (unit, count), _, w) = cx.find(j, |s, h| match s {
-                Sem::Unit { unit, count } if h.conj == 0 && h.prep == 0 => Some((*unit, *count)),
-                _ => None,
-            })?;
-            (count == 1
-                && cx.form(j).starts_with("ال")
-                && matches!(unit, TUnit::Week | TUnit::Month | TUnit::Year))
+        // A season (no days of a month: `صيف 2016`) is a part of a year only.
+        let of_month = part.0 != (0, 0);
+        let e = of_month
             .then(|| {
                 let mut t = s.clone();
-                t.unit_rel = Some((unit, 0));
-                t.why.push(w);
-                (e, t)
+                self.p_month(j, &mut t, true).map(|e| (e, t))
             })
-        });
+            .flatten()
+            .or_else(|| {
+                let mut t = s.clone();
+                self.p_year(j, &mut t, true).map(|e| (e, t))
+            })
+            .or_else(|| {
+                let mut t = s.clone();
+                self.p_unit(j, &mut t)
+                    .filter(|_| t.unit_rel.is_some())
+                    .map(|e| (e, t))
+            })
+            .or_else(|| {
+                // نهاية الشهر، مطلع العام: the current one.
+                let (e, (unit, count), _, w) = cx.find(j, |s, h| match s {
+                    Sem::Unit { unit, count } if h.conj == 0 && h.prep == 0 => {
+                        Some((*unit, *count))
+                    }
+                    _ => None,
+                })?;
+                (count == 1
+                    && cx.form(j).starts_with("ال")
+                    && (matches!(unit, TUnit::Week | TUnit::Month) && of_month
+                        || unit == TUnit::Year))
+                    .then(|| {
+                        let mut t = s.clone();
+                        t.unit_rel = Some((unit, 0));
+                        t.why.push(w);
+                        (e, t)
+                    })
+            });
         let (mut e, mut t) = e?;
         t.weak = false;
         if t.month.is_some() && t.year.is_none() {
