@@ -211,11 +211,12 @@ pub fn titled_people(lx: &Lexicon, doc: &Doc) -> Vec<Tagged> {
         } else {
             Vec::new()
         };
-        let breaker_ok = doc.text(t.span).ends_with('ي');
+        // read from the body only for a given name with a cue (one token in hundreds)
+        let breaker_ok = || doc.text(t.span).ends_with('ي');
         if !given
             || cues
                 .iter()
-                .any(|c| c.kind != CueKind::Breaker || !breaker_ok)
+                .any(|c| c.kind != CueKind::Breaker || !breaker_ok())
         {
             i += 1;
             continue;
