@@ -21,7 +21,7 @@
 //! `فسرت`) is not taken, since those are far more often verbs.
 
 use rasd_model::{Doc, TokenKind};
-use rasd_text::hash::{FxHashMap, FxHashSet};
+use rasd_text::hash::FxHashMap;
 
 use crate::lexicon::Lexicon;
 
@@ -65,15 +65,13 @@ pub struct Matcher {
     multi: FxHashMap<u64, u32>,
     /// Patterns of several words whose hash another shares.
     multi_slow: FxHashMap<Box<str>, u32>,
-    /// Length in bytes of the longest pattern of several words: no token end further
-    /// from a start is tried.
-    multi_max: usize,
     /// The text of each pattern.
     texts: Vec<Box<str>>,
-    /// Hashes of the first two words of every pattern of several words: the automaton
-    /// runs only from a start whose two words hash to one of these (a false positive
-    /// only costs a walk that finds nothing).
-    pairs: FxHashSet<u64>,
+    /// Hashes of the first two words of every pattern of several words, with the length
+    /// in bytes of the longest pattern they begin: names of several words are looked up
+    /// only from a start whose two words hash to one of these, and no further than that
+    /// length (a false positive only costs lookups that find nothing).
+    pairs: FxHashMap<u64, u32>,
     /// One bit per hash modulo 2¹⁶ (8 KB, stays in the first-level cache): most misses
     /// stop here.
     bits: Vec<u64>,
@@ -210,8 +208,7 @@ impl Matcher {
         let mut single_slow: FxHashMap<Box<str>, u32> = FxHashMap::default();
         let mut multi: FxHashMap<u64, u32> = FxHashMap::default();
         let mut multi_slow: FxHashMap<Box<str>, u32> = FxHashMap::default();
-        let mut multi_max = 0;
-        let mut pairs: FxHashSet<u64> = FxHashSet::default();
+        let mut pairs: FxHashMap<u64, u32> = FxHashMap::default();
         let mut bits = vec![0u64; 1 << 10];
         let mut first_bits = vec![0u64; 1 << 10];
         let set = |b: &mut Vec<u64>, h: u64| {
@@ -242,9 +239,9 @@ impl Matcher {
                     let h = key_hash(&format!("{w} {second}"));
                     set(&mut bits, h);
                     set(&mut first_bits, key_hash(w));
-                    pairs.insert(h);
+                    let longest = pairs.entry(h).or_insert(0);
+                    *longest = (*longest).max(p.len() as u32);
                     index_by_hash(&mut multi, &mut multi_slow, i);
-                    multi_max = multi_max.max(p.len());
                 }
             }
         }
@@ -254,7 +251,6 @@ impl Matcher {
             single_slow,
             multi,
             multi_slow,
-            multi_max,
             texts: strings.into_iter().map(String::into_boxed_str).collect(),
             pairs,
             bits,
@@ -352,9 +348,11 @@ impl Matcher {
                     if let Some(pe) = pair_end.filter(|_| self.first_bit(h)) {
                         let pair = &hay[ts + cut..pe];
                         let h = key_hash(pair);
-                        if self.bit(h) && self.pairs.contains(&h) {
-                            let s = ts + cut;
-                            self.from(doc, joined, first, s, (pre, kind), &mut ends, &mut out);
+                        let longest = self.bit(h).then(|| self.pairs.get(&h)).flatten();
+                        if let Some(&longest) = longest {
+                            let (s, reach) = (ts + cut, longest as usize);
+                            let pre = (pre, kind);
+                            self.from(doc, joined, first, s, reach, pre, &mut ends, &mut out);
                         }
                     }
                 }
@@ -409,8 +407,9 @@ impl Matcher {
     }
 
     /// Names of several words starting at byte `s` of the joined text, inside token
-    /// `first` after `pre`: the whole text up to each later token end within reach of
-    /// the longest such name is looked up, the furthest end first. `ends` is scratch.
+    /// `first` after `pre`: the whole text up to each later token end at most `reach`
+    /// bytes away (the longest name of these first two words) is looked up, the
+    /// furthest end first. `ends` is scratch.
     ///
     /// This gives the hits an anchored leftmost-longest automaton gave, asked again
     /// below each hit's end: every name that is a prefix of the text from `s` and ends
@@ -423,13 +422,14 @@ impl Matcher {
         joined: &Joined,
         first: usize,
         s: usize,
+        reach: usize,
         pre: (&str, Prefix),
         ends: &mut Vec<(u32, usize)>,
         out: &mut Vec<Cand>,
     ) {
         let hay = joined.text.as_str();
         let te = joined.ends[first];
-        let reach = s + self.multi_max;
+        let reach = s + reach;
         // each token end after the first token's, with the first token ending there
         ends.clear();
         for (k, &e) in joined.ends.iter().enumerate().skip(first + 1) {
