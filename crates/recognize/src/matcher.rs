@@ -55,13 +55,10 @@ fn prefix(pre: &str) -> Prefix {
 pub struct Matcher {
     /// For each pattern: (form index, whether the pattern is the form without its article).
     pats: Vec<Vec<(u32, bool)>>,
-    /// One-word patterns by the hash of their text: found with one hash computation and
-    /// one probe, then a byte comparison, no automaton walk. Patterns whose hashes
-    /// collide go to `single_slow`.
-    single: FxHashMap<u64, u32>,
-    /// One-word patterns whose hash another shares (none in practice).
-    single_slow: FxHashMap<Box<str>, u32>,
-    /// Patterns of several words by the hash of their whole text, as `single`.
+    /// One-word patterns: found with one hash computation and one probe.
+    single: Words,
+    /// Patterns of several words by the hash of their whole text. Patterns whose
+    /// hashes collide go to `multi_slow`.
     multi: FxHashMap<u64, u32>,
     /// Patterns of several words whose hash another shares.
     multi_slow: FxHashMap<Box<str>, u32>,
@@ -72,12 +69,94 @@ pub struct Matcher {
     /// only from a start whose two words hash to one of these, and no further than that
     /// length (a false positive only costs lookups that find nothing).
     pairs: FxHashMap<u64, u32>,
-    /// One bit per hash modulo 2¹⁶ (8 KB, stays in the first-level cache): most misses
-    /// stop here.
+    /// Two bit filters of 2¹⁶ bits by a word's hash, interleaved a 64-bit word each so
+    /// that one cache line answers both (16 KB): whether a one-word pattern may have the
+    /// hash (even words), whether a pattern of several words may begin with a word of
+    /// the hash (odd words). Most words stop here.
+    word_bits: Vec<u64>,
+    /// One bit per hash of the first two words of a pattern modulo 2¹⁶ (8 KB).
     bits: Vec<u64>,
-    /// The same for the first words of patterns of several words: a word that begins
-    /// none costs no hash of its pair.
-    first_bits: Vec<u64>,
+}
+
+/// One-word patterns in an open-addressed table of 32-byte slots, each holding the
+/// text (up to [`SLOT_TEXT`] bytes) beside its pattern: a hit reads one slot, where a
+/// hash map read its bucket, then the pattern's text pointer, then the text. Longer
+/// texts (few) are kept by text in `long`.
+#[derive(Debug)]
+struct Words {
+    slots: Vec<Slot>,
+    long: FxHashMap<Box<str>, u32>,
+}
+
+/// Bytes of text a slot of [`Words`] holds.
+const SLOT_TEXT: usize = 24;
+
+/// A slot of [`Words`]; `pat == u32::MAX` when empty.
+#[derive(Clone, Copy, Debug)]
+#[repr(C, align(32))]
+struct Slot {
+    text: [u8; SLOT_TEXT],
+    len: u32,
+    pat: u32,
+}
+
+impl Words {
+    /// A table for `n` texts, at most three eighths full, so that probes are short.
+    fn with_capacity(n: usize) -> Words {
+        let empty = Slot {
+            text: [0; SLOT_TEXT],
+            len: 0,
+            pat: u32::MAX,
+        };
+        Words {
+            slots: vec![empty; (n * 2).next_power_of_two().max(16)],
+            long: FxHashMap::default(),
+        }
+    }
+
+    /// The first slot to probe for hash `h` (its high bits: the low ones chose the bit
+    /// of the filter in front).
+    #[inline]
+    fn home(&self, h: u64) -> usize {
+        (h >> 32) as usize & (self.slots.len() - 1)
+    }
+
+    /// Add pattern `pat` of text `w` (not yet in the table) and hash `h`.
+    fn insert(&mut self, h: u64, w: &str, pat: u32) {
+        if w.len() > SLOT_TEXT {
+            self.long.insert(w.into(), pat);
+            return;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(h);
+        while self.slots[i].pat != u32::MAX {
+            i = (i + 1) & mask;
+        }
+        let slot = &mut self.slots[i];
+        slot.text[..w.len()].copy_from_slice(w.as_bytes());
+        slot.len = w.len() as u32;
+        slot.pat = pat;
+    }
+
+    /// The pattern of text `w`, whose hash is `h`.
+    #[inline]
+    fn get(&self, h: u64, w: &str) -> Option<u32> {
+        if w.len() > SLOT_TEXT {
+            return self.long.get(w).copied();
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(h);
+        loop {
+            let slot = &self.slots[i];
+            if slot.pat == u32::MAX {
+                return None;
+            }
+            if slot.len as usize == w.len() && slot.text[..w.len()] == *w.as_bytes() {
+                return Some(slot.pat);
+            }
+            i = (i + 1) & mask;
+        }
+    }
 }
 
 /// The two-byte UTF-8 forms of و ف ب ل ك ا, the letters proclitics are made of.
@@ -204,91 +283,80 @@ impl Matcher {
                 }
             }
         }
-        let mut single: FxHashMap<u64, u32> = FxHashMap::default();
-        let mut single_slow: FxHashMap<Box<str>, u32> = FxHashMap::default();
+        let words = strings.iter().filter(|p| !p.contains(' ')).count();
+        let mut single = Words::with_capacity(words);
         let mut multi: FxHashMap<u64, u32> = FxHashMap::default();
         let mut multi_slow: FxHashMap<Box<str>, u32> = FxHashMap::default();
         let mut pairs: FxHashMap<u64, u32> = FxHashMap::default();
+        let mut word_bits = vec![0u64; 2 << 10];
         let mut bits = vec![0u64; 1 << 10];
-        let mut first_bits = vec![0u64; 1 << 10];
         let set = |b: &mut Vec<u64>, h: u64| {
             let i = (h & 0xffff) as usize;
             b[i >> 6] |= 1 << (i & 63);
         };
-        // two texts of one hash: both are looked up by text
-        let index_by_hash =
-            |map: &mut FxHashMap<u64, u32>, slow: &mut FxHashMap<Box<str>, u32>, i: usize| {
-                let h = key_hash(&strings[i]);
-                if let Some(other) = map.insert(h, i as u32) {
-                    map.insert(h, u32::MAX);
-                    if other != u32::MAX {
-                        slow.insert(strings[other as usize].as_str().into(), other);
-                    }
-                    slow.insert(strings[i].as_str().into(), i as u32);
-                }
-                h
-            };
+        let set_word = |b: &mut Vec<u64>, h: u64, first: bool| {
+            let i = (h & 0xffff) as usize;
+            b[(i >> 6) * 2 + usize::from(first)] |= 1 << (i & 63);
+        };
         for (i, p) in strings.iter().enumerate() {
             match p.split_once(' ') {
                 None => {
-                    let h = index_by_hash(&mut single, &mut single_slow, i);
-                    set(&mut bits, h);
+                    let h = key_hash(p);
+                    single.insert(h, p, i as u32);
+                    set_word(&mut word_bits, h, false);
                 }
                 Some((w, rest)) => {
                     let second = rest.split(' ').next().unwrap_or("");
                     let h = key_hash(&format!("{w} {second}"));
                     set(&mut bits, h);
-                    set(&mut first_bits, key_hash(w));
+                    set_word(&mut word_bits, key_hash(w), true);
                     let longest = pairs.entry(h).or_insert(0);
                     *longest = (*longest).max(p.len() as u32);
-                    index_by_hash(&mut multi, &mut multi_slow, i);
+                    // two texts of one hash: both are looked up by text
+                    if let Some(other) = multi.insert(key_hash(p), i as u32) {
+                        multi.insert(key_hash(p), u32::MAX);
+                        if other != u32::MAX {
+                            multi_slow.insert(strings[other as usize].as_str().into(), other);
+                        }
+                        multi_slow.insert(p.as_str().into(), i as u32);
+                    }
                 }
             }
         }
         Matcher {
             pats,
             single,
-            single_slow,
             multi,
             multi_slow,
             texts: strings.into_iter().map(String::into_boxed_str).collect(),
             pairs,
+            word_bits,
             bits,
-            first_bits,
         }
     }
 
-    /// Whether the bitmap may hold a key of this hash.
+    /// Whether a one-word pattern may have hash `h`, and whether a pattern of several
+    /// words may begin with a word of hash `h`.
+    #[inline]
+    fn word_bits(&self, h: u64) -> (bool, bool) {
+        let i = (h & 0xffff) as usize;
+        let bit = 1 << (i & 63);
+        let pair = &self.word_bits[(i >> 6) * 2..(i >> 6) * 2 + 2];
+        (pair[0] & bit != 0, pair[1] & bit != 0)
+    }
+
+    /// Whether the first two words of a pattern may have this hash.
     #[inline]
     fn bit(&self, h: u64) -> bool {
         let i = (h & 0xffff) as usize;
         self.bits[i >> 6] & (1 << (i & 63)) != 0
     }
 
-    /// Whether a word of this hash may begin a pattern of several words.
+    /// The pattern of several words of text `s`, whose hash is `h`.
     #[inline]
-    fn first_bit(&self, h: u64) -> bool {
-        let i = (h & 0xffff) as usize;
-        self.first_bits[i >> 6] & (1 << (i & 63)) != 0
-    }
-
-    /// The one-word pattern `rest`, whose hash is `h`.
-    #[inline]
-    fn single_of(&self, h: u64, rest: &str) -> Option<u32> {
-        self.pattern_of(&self.single, &self.single_slow, h, rest)
-    }
-
-    /// The pattern of text `s` and hash `h` in a map by hash and its map by text.
-    #[inline]
-    fn pattern_of(
-        &self,
-        map: &FxHashMap<u64, u32>,
-        slow: &FxHashMap<Box<str>, u32>,
-        h: u64,
-        s: &str,
-    ) -> Option<u32> {
-        match map.get(&h) {
-            Some(&u32::MAX) => slow.get(s).copied(),
+    fn multi_of(&self, h: u64, s: &str) -> Option<u32> {
+        match self.multi.get(&h) {
+            Some(&u32::MAX) => self.multi_slow.get(s).copied(),
             Some(&p) if *self.texts[p as usize] == *s => Some(p),
             _ => None,
         }
@@ -340,12 +408,13 @@ impl Matcher {
                 if kind != Prefix::Other {
                     let rest = &word[cut..];
                     let h = key_hash(rest);
-                    if self.bit(h) {
-                        if let Some(p) = self.single_of(h, rest) {
+                    let (word, begins) = self.word_bits(h);
+                    if word {
+                        if let Some(p) = self.single.get(h, rest) {
                             self.push(doc, first, first, p, (pre, kind), rest.len(), &mut out);
                         }
                     }
-                    if let Some(pe) = pair_end.filter(|_| self.first_bit(h)) {
+                    if let Some(pe) = pair_end.filter(|_| begins) {
                         let pair = &hay[ts + cut..pe];
                         let h = key_hash(pair);
                         let longest = self.bit(h).then(|| self.pairs.get(&h)).flatten();
@@ -443,7 +512,7 @@ impl Matcher {
         for &(e, last) in ends.iter().rev() {
             let text = &hay[s..e as usize];
             let h = key_hash(text);
-            if let Some(p) = self.pattern_of(&self.multi, &self.multi_slow, h, text) {
+            if let Some(p) = self.multi_of(h, text) {
                 self.push(doc, first, last, p, pre, text.len(), out);
             }
         }
