@@ -191,6 +191,10 @@ pub struct Lexicon {
     pub composed: FxHashMap<(u32, u32), u32>,
     /// ISO code → state entry.
     pub states: FxHashMap<String, u32>,
+    /// ISO code → the first entry of kind `country` with that code, among all entries
+    /// (`states` keeps the last one read from the tables): the state a document-local
+    /// place takes its coordinates from, found with one probe rather than a scan.
+    pub first_state: FxHashMap<String, u32>,
     /// The singular demonyms with the article (form index → state entry, feminine):
     /// what a head takes (`الجيش المصري`, `الحكومة المصرية`; `وزير الخارجية المصري` is
     /// the minister, not the ministry).
@@ -309,6 +313,11 @@ impl Lexicon {
                 .chain(&lx.cue_firsts))
             .map(|k| k.as_str().into()),
         );
+        for (i, e) in lx.entries.iter().enumerate() {
+            if let (true, Some(c)) = (e.kind == "country", &e.country) {
+                lx.first_state.entry(c.clone()).or_insert(i as u32);
+            }
+        }
         (lx, issues)
     }
 
