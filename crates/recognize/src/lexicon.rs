@@ -612,7 +612,7 @@ impl Lexicon {
     /// themselves. When a composed name is already some row's name of the same type and
     /// state, the pair links to that row (`الجيش السوري` is `syrian-army`); otherwise a
     /// new entry `<state>-<head>` is made. The composed names are not added to the
-    /// automaton (that would make it ten times larger): the heads are, and
+    /// matcher (that would make its patterns ten times more): the heads are, and
     /// `resolve` joins a head and the demonym or name found right after it.
     fn read_heads(&mut self, mut t: Table, an: &Analyzer, issues: &mut Vec<Issue>) {
         t.require(&["id", "type", "kind"]);
