@@ -191,6 +191,10 @@ pub struct Lexicon {
     pub composed: FxHashMap<(u32, u32), u32>,
     /// ISO code → state entry.
     pub states: FxHashMap<String, u32>,
+    /// ISO code → the first entry of kind `country` with that code, among all entries
+    /// (`states` keeps the last one read from the tables): the state a document-local
+    /// place takes its coordinates from, found with one probe rather than a scan.
+    pub first_state: FxHashMap<String, u32>,
     /// The singular demonyms with the article (form index → state entry, feminine):
     /// what a head takes (`الجيش المصري`, `الحكومة المصرية`; `وزير الخارجية المصري` is
     /// the minister, not the ministry).
@@ -309,6 +313,11 @@ impl Lexicon {
                 .chain(&lx.cue_firsts))
             .map(|k| k.as_str().into()),
         );
+        for (i, e) in lx.entries.iter().enumerate() {
+            if let (true, Some(c)) = (e.kind == "country", &e.country) {
+                lx.first_state.entry(c.clone()).or_insert(i as u32);
+            }
+        }
         (lx, issues)
     }
 
@@ -603,7 +612,7 @@ impl Lexicon {
     /// themselves. When a composed name is already some row's name of the same type and
     /// state, the pair links to that row (`الجيش السوري` is `syrian-army`); otherwise a
     /// new entry `<state>-<head>` is made. The composed names are not added to the
-    /// automaton (that would make it ten times larger): the heads are, and
+    /// matcher (that would make its patterns ten times more): the heads are, and
     /// `resolve` joins a head and the demonym or name found right after it.
     fn read_heads(&mut self, mut t: Table, an: &Analyzer, issues: &mut Vec<Issue>) {
         t.require(&["id", "type", "kind"]);

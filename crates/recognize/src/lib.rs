@@ -4,7 +4,7 @@
 //! [`EntityRecognizer`] loads the editable lexicons (`actors/`, `places/`, `outlets/`;
 //! see `lexicons/README.md`), checks them ([`EntityRecognizer::load`] returns every bad
 //! row), and on each [`Doc`] fills `doc.entities` and `doc.refs`:
-//! - [`matcher`]: one automaton over the token-joined folded text, clitics checked at
+//! - [`matcher`]: hash lookups over the token-joined folded text, clitics checked at
 //!   token boundaries (`لحفتر`, `بطرابلس`, `للأمم المتحدة`), longest match first;
 //! - [`resolve`]: names that are also ordinary words fire only with evidence, homonyms
 //!   (طرابلس) are chosen by the document's other places and states, titles before a

@@ -211,11 +211,12 @@ pub fn titled_people(lx: &Lexicon, doc: &Doc) -> Vec<Tagged> {
         } else {
             Vec::new()
         };
-        let breaker_ok = doc.text(t.span).ends_with('ي');
+        // read from the body only for a given name with a cue (one token in hundreds)
+        let breaker_ok = || doc.text(t.span).ends_with('ي');
         if !given
             || cues
                 .iter()
-                .any(|c| c.kind != CueKind::Breaker || !breaker_ok)
+                .any(|c| c.kind != CueKind::Breaker || !breaker_ok())
         {
             i += 1;
             continue;
@@ -617,10 +618,7 @@ fn main_state(lx: &Lexicon, ctx: &Context) -> Option<u32> {
         .iter()
         .filter(|(c, _)| c.as_str() != "XX")
         .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0)))?;
-    lx.entries
-        .iter()
-        .position(|e| e.kind == "country" && e.country.as_deref() == Some(c))
-        .map(|i| i as u32)
+    lx.first_state.get(c.as_str()).copied()
 }
 
 fn local_record(

@@ -1,27 +1,27 @@
-//! Finds every lexicon name in a document: one Aho-Corasick automaton over the
-//! token-joined matching form, with clitics checked at token boundaries.
+//! Finds every lexicon name in a document: hash lookups over the token-joined matching
+//! form, with clitics checked at token boundaries.
 //!
 //! Why this design: the text layer gives tokens whose folded forms may be separated by
 //! several spaces or a newline, so the matcher first joins the folded tokens with single
 //! spaces (the lexicon names are joined the same way, see [`crate::lexicon::join_tokens`]).
-//! One anchored leftmost-longest automaton then runs from each word token's start and
-//! from each point a proclitic may end inside it: و ف ب ل ك and their pairs for names
-//! without the article, ال وال بال لل … for names with it (the automaton holds both
-//! `العزيزيه` and `عزيزيه`, so `بالعزيزية` and `للعزيزية` are found). A hit counts only
-//! when it ends at a token end; from one start the next shorter name is tried too, so
+//! Names are then looked up from each word token's start and from each point a proclitic
+//! may end inside it: و ف ب ل ك and their pairs for names without the article, ال وال
+//! بال لل … for names with it (the patterns hold both `العزيزيه` and `عزيزيه`, so
+//! `بالعزيزية` and `للعزيزية` are found). A hit counts only when it ends at a token end;
+//! from one start every name ending at a later token end is tried, longest first, so
 //! `X` is still found when `X Y` runs into the middle of a word. The text layer's own
 //! cut is always among the cuts tried, but it is not required: it keeps `بنغازي` whole,
 //! which is right, and cuts `وبنغازي` to `نغازي`, which the matcher repairs by trying `و`
-//! alone. Anchored runs walk only as far as a name could go, so the cost is a few bytes
-//! per token rather than a scan of every overlapping hit (measured: 5× faster).
+//! alone. A name of several words is looked up only from a start whose first two words
+//! begin one, then by its whole text at each token end it could reach: a hash and a probe
+//! each, where an automaton walked the bytes again for each shorter name.
 //!
 //! Known failures: a name written with a different word split (`أبوقرين` for `أبو
 //! قرين`) needs its own variant in the lexicon; a short name after ك or ف (`كسرت`,
 //! `فسرت`) is not taken, since those are far more often verbs.
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use rasd_model::{Doc, TokenKind};
-use rasd_text::hash::{FxHashMap, FxHashSet};
+use rasd_text::hash::FxHashMap;
 
 use crate::lexicon::Lexicon;
 
@@ -50,30 +50,113 @@ fn prefix(pre: &str) -> Prefix {
     }
 }
 
-/// The automaton and what each pattern stands for.
+/// The patterns and what each stands for.
 #[derive(Debug)]
 pub struct Matcher {
-    ac: Option<AhoCorasick>,
     /// For each pattern: (form index, whether the pattern is the form without its article).
     pats: Vec<Vec<(u32, bool)>>,
-    /// One-word patterns by the hash of their text: found with one hash computation and
-    /// one probe, then a byte comparison, no automaton walk. Patterns whose hashes
-    /// collide go to `single_slow`.
-    single: FxHashMap<u64, u32>,
-    /// One-word patterns whose hash another shares (none in practice).
-    single_slow: FxHashMap<Box<str>, u32>,
+    /// One-word patterns: found with one hash computation and one probe.
+    single: Words,
+    /// Patterns of several words by the hash of their whole text. Patterns whose
+    /// hashes collide go to `multi_slow`.
+    multi: FxHashMap<u64, u32>,
+    /// Patterns of several words whose hash another shares.
+    multi_slow: FxHashMap<Box<str>, u32>,
     /// The text of each pattern.
     texts: Vec<Box<str>>,
-    /// Hashes of the first two words of every pattern of several words: the automaton
-    /// runs only from a start whose two words hash to one of these (a false positive
-    /// only costs a walk that finds nothing).
-    pairs: FxHashSet<u64>,
-    /// One bit per hash modulo 2¹⁶ (8 KB, stays in the first-level cache): most misses
-    /// stop here.
+    /// Hashes of the first two words of every pattern of several words, with the length
+    /// in bytes of the longest pattern they begin: names of several words are looked up
+    /// only from a start whose two words hash to one of these, and no further than that
+    /// length (a false positive only costs lookups that find nothing).
+    pairs: FxHashMap<u64, u32>,
+    /// Two bit filters of 2¹⁶ bits by a word's hash, interleaved a 64-bit word each so
+    /// that one cache line answers both (16 KB): whether a one-word pattern may have the
+    /// hash (even words), whether a pattern of several words may begin with a word of
+    /// the hash (odd words). Most words stop here.
+    word_bits: Vec<u64>,
+    /// One bit per hash of the first two words of a pattern modulo 2¹⁶ (8 KB).
     bits: Vec<u64>,
-    /// The same for the first words of patterns of several words: a word that begins
-    /// none costs no hash of its pair.
-    first_bits: Vec<u64>,
+}
+
+/// One-word patterns in an open-addressed table of 32-byte slots, each holding the
+/// text (up to [`SLOT_TEXT`] bytes) beside its pattern: a hit reads one slot, where a
+/// hash map read its bucket, then the pattern's text pointer, then the text. Longer
+/// texts (few) are kept by text in `long`.
+#[derive(Debug)]
+struct Words {
+    slots: Vec<Slot>,
+    long: FxHashMap<Box<str>, u32>,
+}
+
+/// Bytes of text a slot of [`Words`] holds.
+const SLOT_TEXT: usize = 24;
+
+/// A slot of [`Words`]; `pat == u32::MAX` when empty.
+#[derive(Clone, Copy, Debug)]
+#[repr(C, align(32))]
+struct Slot {
+    text: [u8; SLOT_TEXT],
+    len: u32,
+    pat: u32,
+}
+
+impl Words {
+    /// A table for `n` texts, at most three eighths full, so that probes are short.
+    fn with_capacity(n: usize) -> Words {
+        let empty = Slot {
+            text: [0; SLOT_TEXT],
+            len: 0,
+            pat: u32::MAX,
+        };
+        Words {
+            slots: vec![empty; (n * 2).next_power_of_two().max(16)],
+            long: FxHashMap::default(),
+        }
+    }
+
+    /// The first slot to probe for hash `h` (its high bits: the low ones chose the bit
+    /// of the filter in front).
+    #[inline]
+    fn home(&self, h: u64) -> usize {
+        (h >> 32) as usize & (self.slots.len() - 1)
+    }
+
+    /// Add pattern `pat` of text `w` (not yet in the table) and hash `h`.
+    fn insert(&mut self, h: u64, w: &str, pat: u32) {
+        if w.len() > SLOT_TEXT {
+            self.long.insert(w.into(), pat);
+            return;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(h);
+        while self.slots[i].pat != u32::MAX {
+            i = (i + 1) & mask;
+        }
+        let slot = &mut self.slots[i];
+        slot.text[..w.len()].copy_from_slice(w.as_bytes());
+        slot.len = w.len() as u32;
+        slot.pat = pat;
+    }
+
+    /// The pattern of text `w`, whose hash is `h`.
+    #[inline]
+    fn get(&self, h: u64, w: &str) -> Option<u32> {
+        if w.len() > SLOT_TEXT {
+            return self.long.get(w).copied();
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(h);
+        loop {
+            let slot = &self.slots[i];
+            if slot.pat == u32::MAX {
+                return None;
+            }
+            if slot.len as usize == w.len() && slot.text[..w.len()] == *w.as_bytes() {
+                return Some(slot.pat);
+            }
+            i = (i + 1) & mask;
+        }
+    }
 }
 
 /// The two-byte UTF-8 forms of و ف ب ل ك ا, the letters proclitics are made of.
@@ -178,7 +261,7 @@ impl Joined {
 }
 
 impl Matcher {
-    /// Build the automaton over every form of a lexicon.
+    /// Index every form of a lexicon.
     pub fn new(lx: &Lexicon) -> Matcher {
         let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
         let mut strings: Vec<String> = Vec::new();
@@ -200,94 +283,93 @@ impl Matcher {
                 }
             }
         }
-        let ac = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Anchored)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(&strings)
-            .or_else(|_| {
-                AhoCorasick::builder()
-                    .match_kind(MatchKind::LeftmostLongest)
-                    .start_kind(StartKind::Anchored)
-                    .build(&strings)
-            })
-            .ok();
-        let mut single: FxHashMap<u64, u32> = FxHashMap::default();
-        let mut single_slow: FxHashMap<Box<str>, u32> = FxHashMap::default();
-        let mut pairs: FxHashSet<u64> = FxHashSet::default();
+        let words = strings.iter().filter(|p| !p.contains(' ')).count();
+        let mut single = Words::with_capacity(words);
+        let mut multi: FxHashMap<u64, u32> = FxHashMap::default();
+        let mut multi_slow: FxHashMap<Box<str>, u32> = FxHashMap::default();
+        let mut pairs: FxHashMap<u64, u32> = FxHashMap::default();
+        let mut word_bits = vec![0u64; 2 << 10];
         let mut bits = vec![0u64; 1 << 10];
-        let mut first_bits = vec![0u64; 1 << 10];
         let set = |b: &mut Vec<u64>, h: u64| {
             let i = (h & 0xffff) as usize;
             b[i >> 6] |= 1 << (i & 63);
+        };
+        let set_word = |b: &mut Vec<u64>, h: u64, first: bool| {
+            let i = (h & 0xffff) as usize;
+            b[(i >> 6) * 2 + usize::from(first)] |= 1 << (i & 63);
         };
         for (i, p) in strings.iter().enumerate() {
             match p.split_once(' ') {
                 None => {
                     let h = key_hash(p);
-                    set(&mut bits, h);
-                    if let Some(other) = single.insert(h, i as u32) {
-                        // two texts of one hash: both are looked up by text
-                        single.insert(h, u32::MAX);
-                        if other != u32::MAX {
-                            single_slow.insert(strings[other as usize].as_str().into(), other);
-                        }
-                        single_slow.insert(p.as_str().into(), i as u32);
-                    }
+                    single.insert(h, p, i as u32);
+                    set_word(&mut word_bits, h, false);
                 }
                 Some((w, rest)) => {
                     let second = rest.split(' ').next().unwrap_or("");
                     let h = key_hash(&format!("{w} {second}"));
                     set(&mut bits, h);
-                    set(&mut first_bits, key_hash(w));
-                    pairs.insert(h);
+                    set_word(&mut word_bits, key_hash(w), true);
+                    let longest = pairs.entry(h).or_insert(0);
+                    *longest = (*longest).max(p.len() as u32);
+                    // two texts of one hash: both are looked up by text
+                    if let Some(other) = multi.insert(key_hash(p), i as u32) {
+                        multi.insert(key_hash(p), u32::MAX);
+                        if other != u32::MAX {
+                            multi_slow.insert(strings[other as usize].as_str().into(), other);
+                        }
+                        multi_slow.insert(p.as_str().into(), i as u32);
+                    }
                 }
             }
         }
         Matcher {
-            ac,
             pats,
             single,
-            single_slow,
+            multi,
+            multi_slow,
             texts: strings.into_iter().map(String::into_boxed_str).collect(),
             pairs,
+            word_bits,
             bits,
-            first_bits,
         }
     }
 
-    /// Whether the bitmap may hold a key of this hash.
+    /// Whether a one-word pattern may have hash `h`, and whether a pattern of several
+    /// words may begin with a word of hash `h`.
+    #[inline]
+    fn word_bits(&self, h: u64) -> (bool, bool) {
+        let i = (h & 0xffff) as usize;
+        let bit = 1 << (i & 63);
+        let pair = &self.word_bits[(i >> 6) * 2..(i >> 6) * 2 + 2];
+        (pair[0] & bit != 0, pair[1] & bit != 0)
+    }
+
+    /// Whether the first two words of a pattern may have this hash.
     #[inline]
     fn bit(&self, h: u64) -> bool {
         let i = (h & 0xffff) as usize;
         self.bits[i >> 6] & (1 << (i & 63)) != 0
     }
 
-    /// Whether a word of this hash may begin a pattern of several words.
+    /// The pattern of several words of text `s`, whose hash is `h`.
     #[inline]
-    fn first_bit(&self, h: u64) -> bool {
-        let i = (h & 0xffff) as usize;
-        self.first_bits[i >> 6] & (1 << (i & 63)) != 0
-    }
-
-    /// The one-word pattern `rest`, whose hash is `h`.
-    #[inline]
-    fn single_of(&self, h: u64, rest: &str) -> Option<u32> {
-        match self.single.get(&h) {
-            Some(&u32::MAX) => self.single_slow.get(rest).copied(),
-            Some(&p) if *self.texts[p as usize] == *rest => Some(p),
+    fn multi_of(&self, h: u64, s: &str) -> Option<u32> {
+        match self.multi.get(&h) {
+            Some(&u32::MAX) => self.multi_slow.get(s).copied(),
+            Some(&p) if *self.texts[p as usize] == *s => Some(p),
             _ => None,
         }
     }
 
     /// Every accepted hit in a document, in no particular order.
     ///
-    /// The automaton runs anchored, from each word token's start and from each place a
-    /// proclitic may end inside it; at each start it yields the longest name, then the
-    /// longest one shorter than that, and so on, keeping those that end at a token end.
+    /// Names are looked up from each word token's start and from each place a proclitic
+    /// may end inside it; from one start, the names of several words that end at a token
+    /// end come longest first.
     pub fn find(&self, doc: &Doc, joined: &Joined) -> Vec<Cand> {
         let mut out = Vec::new();
-        let Some(ac) = &self.ac else { return out };
+        let mut ends = Vec::new();
         let hay = joined.text.as_str();
         for (first, tok) in doc.tokens.iter().enumerate() {
             if !matches!(
@@ -326,16 +408,20 @@ impl Matcher {
                 if kind != Prefix::Other {
                     let rest = &word[cut..];
                     let h = key_hash(rest);
-                    if self.bit(h) {
-                        if let Some(p) = self.single_of(h, rest) {
+                    let (word, begins) = self.word_bits(h);
+                    if word {
+                        if let Some(p) = self.single.get(h, rest) {
                             self.push(doc, first, first, p, (pre, kind), rest.len(), &mut out);
                         }
                     }
-                    if let Some(pe) = pair_end.filter(|_| self.first_bit(h)) {
+                    if let Some(pe) = pair_end.filter(|_| begins) {
                         let pair = &hay[ts + cut..pe];
                         let h = key_hash(pair);
-                        if self.bit(h) && self.pairs.contains(&h) {
-                            self.from(doc, joined, ac, first, ts + cut, (pre, kind), &mut out);
+                        let longest = self.bit(h).then(|| self.pairs.get(&h)).flatten();
+                        if let Some(&longest) = longest {
+                            let (s, reach) = (ts + cut, longest as usize);
+                            let pre = (pre, kind);
+                            self.from(doc, joined, first, s, reach, pre, &mut ends, &mut out);
                         }
                     }
                 }
@@ -390,48 +476,77 @@ impl Matcher {
     }
 
     /// Names of several words starting at byte `s` of the joined text, inside token
-    /// `first` after `pre`.
+    /// `first` after `pre`: the whole text up to each later token end at most `reach`
+    /// bytes away (the longest name of these first two words) is looked up, the
+    /// furthest end first. `ends` is scratch.
+    ///
+    /// This gives the hits an anchored leftmost-longest automaton gave, asked again
+    /// below each hit's end: every name that is a prefix of the text from `s` and ends
+    /// at a token end after `first`, longest first (the automaton stopped after six
+    /// names from one start, which no lexicon name's prefixes reach; a test checks).
     #[allow(clippy::too_many_arguments)]
     fn from(
         &self,
         doc: &Doc,
         joined: &Joined,
-        ac: &AhoCorasick,
         first: usize,
         s: usize,
+        reach: usize,
         pre: (&str, Prefix),
+        ends: &mut Vec<(u32, usize)>,
         out: &mut Vec<Cand>,
     ) {
         let hay = joined.text.as_str();
-        let mut limit = hay.len();
-        for _ in 0..6 {
-            let input = Input::new(hay).span(s..limit).anchored(Anchored::Yes);
-            let Some(m) = ac.find(input) else { return };
-            let e = m.end() as u32;
-            if e <= joined.ends[first] {
-                return;
+        let te = joined.ends[first];
+        let reach = s + reach;
+        // each token end after the first token's, with the first token ending there
+        ends.clear();
+        for (k, &e) in joined.ends.iter().enumerate().skip(first + 1) {
+            if e as usize > reach {
+                break;
             }
-            limit = m.end() - 1;
-            // the hit must end where a token ends, after the first token (one-word
-            // names were found by the hash lookup)
-            let Some(last) = joined.token_ending_at(e) else {
-                continue;
-            };
-            if last == first {
-                return;
-            }
-            self.push(
-                doc,
-                first,
-                last,
-                m.pattern().as_usize() as u32,
-                pre,
-                e as usize - s,
-                out,
-            );
-            if limit <= s {
-                return;
+            if e > te && ends.last().is_none_or(|&(last, _)| last < e) {
+                ends.push((e, k));
             }
         }
+        for &(e, last) in ends.iter().rev() {
+            let text = &hay[s..e as usize];
+            let h = key_hash(text);
+            if let Some(p) = self.multi_of(h, text) {
+                self.push(doc, first, last, p, pre, text.len(), out);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use rasd_lexicon::Source;
+
+    /// The lookups by whole text find what the automaton they replace found only while
+    /// no name has more than six names among its prefixes (itself included): the
+    /// automaton gave up after six hits from one start.
+    #[test]
+    fn no_name_has_more_than_six_prefix_names() {
+        let (rec, _) = crate::EntityRecognizer::load_with(&Source::embedded(), false);
+        let m = &rec.matcher;
+        let texts: std::collections::HashSet<&str> = m.texts.iter().map(|t| &**t).collect();
+        let worst = m
+            .texts
+            .iter()
+            .filter(|t| t.contains(' '))
+            .map(|t| {
+                let n = t
+                    .char_indices()
+                    .map(|(i, c)| i + c.len_utf8())
+                    .filter(|&i| texts.contains(&t[..i]))
+                    .count();
+                (n, t)
+            })
+            .max();
+        assert!(
+            worst.as_ref().is_none_or(|w| w.0 <= 6),
+            "help: {worst:?} has too many names among its prefixes"
+        );
     }
 }
