@@ -551,6 +551,20 @@ fn a_quote_after_according_to_is_the_last_persons() {
     );
 }
 
+/// Of triggers joined by و before a toll (`أسفر القصف الجوي والمعارك عن سقوط عشرة قتلى`),
+/// the first, the head of the phrase, takes it.
+#[test]
+fn the_first_of_joined_triggers_takes_the_toll() {
+    let doc = &extract_one(serde_json::json!({"id": "t1", "published": "2018-07-02",
+        "text": "وأسفر القصف الجوي والمعارك الجارية في منطقة طفس عن سقوط عشرة قتلى في صفوف الفصائل المسلحة."}));
+    let events = doc["events"].as_array().unwrap();
+    let strike = events
+        .iter()
+        .find(|e| e["type"] == "air_drone_strike")
+        .expect("an air strike");
+    assert_eq!(strike["fatalities"]["value"], 10, "help: {events:?}");
+}
+
 /// A service or directorate no lexicon names speaks by its whole phrase (`جهاز الإسعاف
 /// والطوارئ`, `مديرية الصحة`), not by its head word.
 #[test]

@@ -429,17 +429,30 @@ impl<'a> Scan<'a> {
                 None => row.why.clone(),
             };
             let seg = self.segment(cs, a, b);
+            // Tolls belong to violence and to mass graves, never to an agreement or an
+            // arrest told beside them; deaths also to a protest (see below).
+            let takes = |m: &Mention| {
+                self.segment(m.trigger.0, a, b) == seg
+                    && (family(m.etype).is_some_and(crate::lex::violent)
+                        || m.detail.as_deref() == Some("mass_grave")
+                        || m.family == "protests" && row.kind == Kind::Killed)
+            };
+            // `أسفر القصف الجوي والمعارك عن سقوط عشرة قتلى`: of triggers joined by و, the
+            // first is the head of the phrase and takes the toll.
+            let ends: Vec<usize> = out[first..]
+                .iter()
+                .filter(|m| takes(m))
+                .map(|m| m.trigger.1)
+                .collect();
+            let conjunct = |m: &Mention| {
+                let t = m.trigger.0;
+                t < cs
+                    && (self.cx.tok(t).clitics.has(Clitics::WA) && ends.contains(&t)
+                        || t > 0 && self.cx.form(t - 1) == "و" && ends.contains(&(t - 1)))
+            };
             let target = out[first..]
                 .iter_mut()
-                .filter(|m| {
-                    let (x, y) = self.segment(m.trigger.0, a, b);
-                    // Tolls belong to violence and to mass graves, never to an agreement or
-                    // an arrest told beside them; deaths also to a protest (see below).
-                    (x, y) == seg
-                        && (family(m.etype).is_some_and(crate::lex::violent)
-                            || m.detail.as_deref() == Some("mass_grave")
-                            || m.family == "protests" && row.kind == Kind::Killed)
-                })
+                .filter(|m| takes(m))
                 .min_by_key(|m| {
                     (
                         row.prefers.is_none_or(|p| p != m.etype),
@@ -448,6 +461,7 @@ impl<'a> Scan<'a> {
                         m.family == "protests",
                         // A war takes the toll only when no incident of its clause can.
                         m.background,
+                        conjunct(m),
                         m.trigger.0.abs_diff(cs),
                     )
                 });
