@@ -1738,7 +1738,8 @@ impl<'a> Scan<'a> {
     fn modality(&self, ts: usize, sa: usize) -> (bool, Modality, Option<&'static str>) {
         let cx = &self.cx;
         let doc = self.doc();
-        for k in ts.saturating_sub(2).max(sa)..ts {
+        // The cue ends right before the trigger (`لم تستهدف`, `لم يتمكن من تفجيره`).
+        for k in ts.saturating_sub(3).max(sa)..ts {
             if let Some((class, n, _)) = cx.negation(k, ts) {
                 if k + n == ts && matches!(class, "past" | "copula" | "present" | "noun") {
                     return (true, Modality::Denied, Some("events/negated"));
