@@ -565,6 +565,25 @@ fn the_first_of_joined_triggers_takes_the_toll() {
     assert_eq!(strike["fatalities"]["value"], 10, "help: {events:?}");
 }
 
+/// A lone word that begins exactly one longer person name is that person's given name
+/// (`زينب` after `زينب أحمد`): the claims share the person's ref.
+#[test]
+fn a_lone_given_name_is_the_person_named_in_full() {
+    let doc = &extract_one(serde_json::json!({"id": "g1", "published": "2018-06-13",
+        "text": "وتقول أم نورا، زينب أحمد، لبي بي سي: \"كانت في صحة جيدة\". وقالت زينب إنها لم تكن لديها مشكلة مع زواج ابنتها."}));
+    let claims = doc["claims"].as_array().unwrap();
+    assert_eq!(claims.len(), 2, "help: {claims:?}");
+    assert_eq!(
+        claims[0]["speaker"]["text"], "زينب أحمد",
+        "help: {claims:?}"
+    );
+    assert_eq!(claims[1]["speaker"]["text"], "زينب", "help: {claims:?}");
+    assert_eq!(
+        claims[0]["speaker"]["ref"], claims[1]["speaker"]["ref"],
+        "help: {claims:?}"
+    );
+}
+
 /// A service or directorate no lexicon names speaks by its whole phrase (`جهاز الإسعاف
 /// والطوارئ`, `مديرية الصحة`), not by its head word.
 #[test]

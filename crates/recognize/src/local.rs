@@ -412,17 +412,33 @@ pub fn add(
     // places need a state for their coordinates
     let state = main_state(lx, ctx);
     locals.retain(|l| !matches!(l.etype, EntityType::LOC | EntityType::FAC) || state.is_some());
-    // link: same folded text, or a person's last word(s) equal to a longer person name's end
+    // link: same folded text, or a person's last word(s) equal to a longer person name's
+    // end; a lone word that begins exactly one longer person name is that person's given
+    // name (`زينب` after `زينب أحمد`)
     let mut refs: Vec<(String, EntityType, Vec<usize>)> = Vec::new();
     let mut order: Vec<usize> = (0..locals.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(locals[i].key.len()));
     for i in order {
         let l = &locals[i];
-        let found = refs.iter().position(|(k, ty, _)| {
-            *ty == l.etype
-                && (*k == l.key
-                    || (l.etype == EntityType::PER && k.ends_with(&format!(" {}", l.key))))
-        });
+        let found = refs
+            .iter()
+            .position(|(k, ty, _)| {
+                *ty == l.etype
+                    && (*k == l.key
+                        || (l.etype == EntityType::PER && k.ends_with(&format!(" {}", l.key))))
+            })
+            .or_else(|| {
+                if l.etype != EntityType::PER || l.key.contains(' ') {
+                    return None;
+                }
+                let head = format!("{} ", l.key);
+                let mut named = refs
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, (k, ty, _))| *ty == EntityType::PER && k.starts_with(&head));
+                let (r, _) = named.next()?;
+                named.next().is_none().then_some(r)
+            });
         match found {
             Some(r) => refs[r].2.push(i),
             None => refs.push((l.key.clone(), l.etype, vec![i])),
