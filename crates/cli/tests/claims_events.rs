@@ -96,7 +96,7 @@ fn tajoura_accounts_and_one_strike() {
             .any(|c| speaker(c) == "ahmed-mismari" && via(c) == "sputnik"),
         "help: al-Mismari via Sputnik"
     );
-    let strikes: Vec<&Value> = events_of(&d)
+    let strikes: Vec<&Value> = events_of(d)
         .iter()
         .filter(|e| e["type"] == "air_drone_strike" && e["place"] == "tajoura-ly")
         .collect();
@@ -207,7 +207,7 @@ fn wars_are_events_only_when_dated() {
     let out = run_ok(&["extract", p.to_str().unwrap()], None);
     let docs = json_lines(&out.stdout);
     let clashes = |d: &Value| -> Vec<Value> {
-        events_of(&d)
+        events_of(d)
             .iter()
             .filter(|e| e["type"] == "armed_clash")
             .cloned()
@@ -1422,7 +1422,7 @@ fn event_rows(d: &serde_json::Value) -> Vec<(String, Vec<String>, Vec<String>)> 
             })
             .unwrap_or_default()
     };
-    events_of(&d)
+    events_of(d)
         .iter()
         .map(|e| {
             (
