@@ -1456,10 +1456,27 @@ impl<'a> Scan<'a> {
         if ts > lo && self.cx.relative_pronoun_prep(ts - 1, j, hi) {
             j += 1;
         }
-        let reach = j + 3;
+        let mut reach = j + 3;
         while !object && j < hi && j < reach {
             if let Some(a) = self.actor_at(j, hi, true) {
                 return Some((j, a));
+            }
+            // A weapon right after the trigger, then its owner (`ضربت مدفعية التحالف`).
+            if j == te && !self.cx.has_prep_clitic(j) {
+                if let Some(w) = self.weapon_at(j, hi) {
+                    let owner = self
+                        .cx
+                        .entity_starting(w.end)
+                        .filter(|_| w.end < hi)
+                        .is_some_and(|(_, e)| {
+                            speaker_type(e.etype) && e.etype != EntityType::OUTLET
+                        });
+                    if owner {
+                        j = w.end;
+                        reach = j + 1;
+                        continue;
+                    }
+                }
             }
             if !self.adjective_at(j, hi) {
                 break;
