@@ -533,6 +533,25 @@ fn a_doer_is_not_its_own_target() {
     );
 }
 
+/// A weapon right after the trigger, then its owner: the owner did it (`ضربت مدفعية
+/// التحالف العربي`).
+#[test]
+fn a_weapons_owner_after_the_trigger_is_the_doer() {
+    let doc = &extract_one(serde_json::json!({"id": "w1", "published": "2018-06-24",
+        "text": "ضربت مدفعية التحالف العربي مواقع الميليشيات في مدينة الحديدة."}));
+    let events = doc["events"].as_array().unwrap();
+    assert_eq!(events.len(), 1, "help: {events:?}");
+    assert_eq!(
+        events[0]["type"], "shelling_artillery_missile_attack",
+        "help: {events:?}"
+    );
+    assert_eq!(
+        events[0]["actors"],
+        serde_json::json!(["saudi-coalition"]),
+        "help: {events:?}"
+    );
+}
+
 /// A body a fact is credited to (`وفقاً للمرصد`) does not go on to speak in quotation
 /// marks: `وأضاف: "لا أعتقد"` continues the person who spoke before it, even three
 /// sentences back.
