@@ -105,6 +105,23 @@ pub struct Model {
     pub clusters: Clusters,
 }
 
+/// A [`Model::lookup`] result not known yet (no model has this many rows).
+const PENDING: u32 = u32::MAX - 1;
+
+/// Start loading the cache line holding `*p`, without waiting for it.
+#[inline(always)]
+pub(crate) fn prefetch<T>(p: &T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch is a hint: it reads nothing the program sees and cannot fault,
+    // and SSE, which it needs, is part of every x86-64 processor.
+    unsafe {
+        use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+        _mm_prefetch::<_MM_HINT_T0>((p as *const T).cast());
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = p;
+}
+
 #[inline]
 fn slot_of(h: u64) -> (usize, u64) {
     ((h >> 32) as usize, u64::from((h as u32) | 1) << 32)
@@ -131,6 +148,7 @@ impl Model {
         trans: [Trans; PASSES],
         clusters: Clusters,
     ) -> Model {
+        assert!(merged.len() < PENDING as usize, "too many feature rows");
         // Load factor between 0.38 and 0.75: linear probing stays short, the array small.
         let cap = (merged.len() * 4 / 3).next_power_of_two().max(16);
         let mask = cap - 1;
@@ -182,26 +200,46 @@ impl Model {
     }
 
     /// The row index of each feature hash (`u32::MAX` when absent).
+    ///
+    /// In three sweeps, each starting the memory reads of the next without waiting for
+    /// them: the filter words are prefetched, then the slots of the hashes the filter
+    /// lets through, then the rows those slots name (which the caller adds next). A
+    /// batch of features thus waits about once for each kind of read instead of once a
+    /// feature.
     pub fn lookup(&self, feats: &[u64], out: &mut Vec<u32>) {
         out.clear();
+        for &h in feats {
+            let b = h & self.filter_mask;
+            prefetch(&self.filter[(b >> 6) as usize]);
+        }
         out.extend(feats.iter().map(|&h| {
             let b = h & self.filter_mask;
             if self.filter[(b >> 6) as usize] >> (b & 63) & 1 == 0 {
                 return u32::MAX;
             }
+            prefetch(&self.slots[(h >> 32) as usize & self.mask]);
+            PENDING
+        }));
+        for (o, &h) in out.iter_mut().zip(feats) {
+            if *o != PENDING {
+                continue;
+            }
             let (mut i, fp) = slot_of(h);
             i &= self.mask;
-            loop {
+            *o = loop {
                 let s = self.slots[i];
                 if s & 0xffff_ffff_0000_0000 == fp {
-                    return s as u32;
+                    break s as u32;
                 }
                 if s == 0 {
-                    return u32::MAX;
+                    break u32::MAX;
                 }
                 i = (i + 1) & self.mask;
+            };
+            if let Some(r) = self.rows.get(*o as usize) {
+                prefetch(r);
             }
-        }));
+        }
     }
 
     /// Add the weights of feature `h` for both passes to `acc` (pass 1 in the first
@@ -635,18 +673,20 @@ impl Decoder {
         tags[n - 1] = t;
         for i in (1..n).rev() {
             // The first predecessor reaching the best score, as a forward argmax with
-            // strict comparisons would keep.
-            let prev = &alpha[i - 1];
-            let mut best = NEG;
-            let mut arg = 0;
-            for (p, row) in tr.iter().take(NT).enumerate() {
-                let s = prev[p] + row[t];
-                if s > best {
-                    best = s;
-                    arg = p;
-                }
+            // strict comparisons would keep (the first of all when every score is −∞),
+            // found without a branch per predecessor: the column into `t` holds the
+            // same transition scores as the rows.
+            let (prev, col) = (&alpha[i - 1], &trt[t]);
+            let mut s = [NEG; NT];
+            for p in 0..NT {
+                s[p] = prev[p] + col[p];
             }
-            t = arg;
+            let best = s.iter().fold(NEG, |m, &x| if x > m { x } else { m });
+            let mut hit = 0u32;
+            for (p, x) in s.iter().enumerate() {
+                hit |= u32::from(*x == best) << p;
+            }
+            t = hit.trailing_zeros() as usize;
             tags[i - 1] = t;
         }
         let Some(margin) = margin else { return };
