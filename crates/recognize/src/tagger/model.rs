@@ -673,20 +673,18 @@ impl Decoder {
         tags[n - 1] = t;
         for i in (1..n).rev() {
             // The first predecessor reaching the best score, as a forward argmax with
-            // strict comparisons would keep (the first of all when every score is −∞),
-            // found without a branch per predecessor: the column into `t` holds the
-            // same transition scores as the rows.
-            let (prev, col) = (&alpha[i - 1], &trt[t]);
-            let mut s = [NEG; NT];
-            for p in 0..NT {
-                s[p] = prev[p] + col[p];
+            // strict comparisons would keep.
+            let prev = &alpha[i - 1];
+            let mut best = NEG;
+            let mut arg = 0;
+            for (p, row) in tr.iter().take(NT).enumerate() {
+                let s = prev[p] + row[t];
+                if s > best {
+                    best = s;
+                    arg = p;
+                }
             }
-            let best = s.iter().fold(NEG, |m, &x| if x > m { x } else { m });
-            let mut hit = 0u32;
-            for (p, x) in s.iter().enumerate() {
-                hit |= u32::from(*x == best) << p;
-            }
-            t = hit.trailing_zeros() as usize;
+            t = arg;
             tags[i - 1] = t;
         }
         let Some(margin) = margin else { return };
