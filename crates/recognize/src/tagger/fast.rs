@@ -17,7 +17,8 @@ use rasd_model::TokenKind;
 
 use super::features::{self, Hint, HintWindow, Resources, Unit, OFFSETS};
 use super::hash;
-use super::model::{prefetch, Decoder, Model, NT};
+use super::model::{Decoder, Model, NT};
+use crate::prefetch;
 
 /// Weights of both passes of one feature or sum of features.
 pub type Acc = [i32; 2 * NT];

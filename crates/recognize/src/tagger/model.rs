@@ -14,6 +14,8 @@
 
 use rasd_text::hash::FxHashMap;
 
+use crate::prefetch;
+
 use super::features::{Clusters, CLUSTER_LEVELS};
 
 /// Entity types, in tag order (`B-PERS` is tag 1, `I-PERS` tag 2, `B-LOC` tag 3 …).
@@ -107,20 +109,6 @@ pub struct Model {
 
 /// A [`Model::lookup`] result not known yet (no model has this many rows).
 const PENDING: u32 = u32::MAX - 1;
-
-/// Start loading the cache line holding `*p`, without waiting for it.
-#[inline(always)]
-pub(crate) fn prefetch<T>(p: &T) {
-    #[cfg(target_arch = "x86_64")]
-    // SAFETY: a prefetch is a hint: it reads nothing the program sees and cannot fault,
-    // and SSE, which it needs, is part of every x86-64 processor.
-    unsafe {
-        use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
-        _mm_prefetch::<_MM_HINT_T0>((p as *const T).cast());
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    let _ = p;
-}
 
 #[inline]
 fn slot_of(h: u64) -> (usize, u64) {
