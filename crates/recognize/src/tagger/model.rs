@@ -532,6 +532,18 @@ fn max_into(best: &mut [f32; LANES], x: f32, row: &[f32; LANES]) {
     }
 }
 
+/// [`max_into`] on the lanes before the last SIMD vector only.
+#[inline(always)]
+fn max_into_head(best: &mut [f32; LANES], x: f32, row: &[f32; LANES]) {
+    let (b, r) = (&mut best[..LANES - 4], &row[..LANES - 4]);
+    for (b, r) in b.chunks_exact_mut(4).zip(r.chunks_exact(4)) {
+        for k in 0..4 {
+            let s = x + r[k];
+            b[k] = if s > b[k] { s } else { b[k] };
+        }
+    }
+}
+
 /// Transitions prepared for decoding: forbidden ones weigh −∞ (so the inner loops
 /// need no branch) and rows are padded to whole SIMD vectors; `rows[p]` is the row
 /// out of tag `p` (`p == NT`: the sentence start), `cols[t]` the column into `t`.
@@ -539,6 +551,10 @@ fn max_into(best: &mut [f32; LANES], x: f32, row: &[f32; LANES]) {
 pub struct Masked {
     rows: [[f32; LANES]; NT + 1],
     cols: [[f32; LANES]; NT],
+    /// Bit `p` set when row `p` allows a tag of the last SIMD vector (8 and up): only
+    /// `I-MISC`, after `B-MISC` or `I-MISC`, so the other rows skip that vector, where
+    /// they could only add −∞.
+    tail: u32,
 }
 
 impl Masked {
@@ -557,7 +573,10 @@ impl Masked {
                 }
             }
         }
-        Masked { rows, cols }
+        let tail = (0..NT)
+            .filter(|&p| rows[p][LANES - 4..].iter().any(|x| *x != NEG))
+            .fold(0, |m, p| m | 1 << p);
+        Masked { rows, cols, tail }
     }
 }
 
@@ -643,7 +662,11 @@ impl Decoder {
             let prev = a;
             let mut best = [NEG; LANES];
             for (p, row) in tr.iter().take(NT).enumerate() {
-                max_into(&mut best, prev[p], row);
+                if masked.tail >> p & 1 == 1 {
+                    max_into(&mut best, prev[p], row);
+                } else {
+                    max_into_head(&mut best, prev[p], row);
+                }
             }
             let e = pad(e);
             for t in 0..LANES {
