@@ -201,6 +201,20 @@ fn titled_aliases(doc: &mut Doc) {
     }
 }
 
+/// Start loading the cache line holding `*p`, without waiting for it.
+#[inline(always)]
+pub(crate) fn prefetch<T>(p: &T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch is a hint: it reads nothing the program sees and cannot fault,
+    // and SSE, which it needs, is part of every x86-64 processor.
+    unsafe {
+        use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+        _mm_prefetch::<_MM_HINT_T0>((p as *const T).cast());
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = p;
+}
+
 /// `E<n>`, without the formatting machinery (one call per mention adds up).
 fn entity_id(n: usize) -> String {
     let mut digits = [0u8; 20];

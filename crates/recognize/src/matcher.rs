@@ -159,6 +159,22 @@ impl Words {
     }
 }
 
+/// A start [`Matcher::find`] looks names up from, once the bit filters let it through.
+struct Probe {
+    /// The token.
+    first: u32,
+    /// Bytes of proclitics cut from its start.
+    cut: u8,
+    /// What they are.
+    kind: Prefix,
+    /// Hash of the rest of the token.
+    h: u64,
+    /// Whether a one-word pattern may have this hash.
+    single: bool,
+    /// Whether a pattern of several words may begin with it.
+    begins: bool,
+}
+
 /// The two-byte UTF-8 forms of و ف ب ل ك ا, the letters proclitics are made of.
 macro_rules! proclitic_letters {
     () => {
@@ -366,11 +382,13 @@ impl Matcher {
     ///
     /// Names are looked up from each word token's start and from each place a proclitic
     /// may end inside it; from one start, the names of several words that end at a token
-    /// end come longest first.
+    /// end come longest first. Two sweeps: the first hashes every start, asks the bit
+    /// filters and prefetches the slot of each one-word pattern that may be there; the
+    /// second reads those slots, by then on their way, so the document's table reads
+    /// overlap instead of waiting one after the other.
     pub fn find(&self, doc: &Doc, joined: &Joined) -> Vec<Cand> {
-        let mut out = Vec::new();
-        let mut ends = Vec::new();
         let hay = joined.text.as_str();
+        let mut probes: Vec<Probe> = Vec::with_capacity(doc.tokens.len());
         for (first, tok) in doc.tokens.iter().enumerate() {
             if !matches!(
                 tok.kind,
@@ -390,12 +408,6 @@ impl Matcher {
             } else {
                 0
             };
-            // the end of the next word: a token ending later (joiners end where the
-            // word before them does)
-            let pair_end = joined.ends[first + 1..]
-                .iter()
-                .find(|&&e| e as usize > te)
-                .map(|&e| e as usize);
             let mut cut = 0usize;
             while cut <= last_cut {
                 // every proclitic is made of these letters (two bytes each): past any
@@ -403,29 +415,67 @@ impl Matcher {
                 if cut > 0 && !matches!(&word.as_bytes()[cut - 2..cut], proclitic_letters!()) {
                     break;
                 }
-                let pre = &word[..cut];
-                let kind = prefix(pre);
+                let kind = prefix(&word[..cut]);
                 if kind != Prefix::Other {
-                    let rest = &word[cut..];
-                    let h = key_hash(rest);
-                    let (word, begins) = self.word_bits(h);
-                    if word {
-                        if let Some(p) = self.single.get(h, rest) {
-                            self.push(doc, first, first, p, (pre, kind), rest.len(), &mut out);
-                        }
+                    let h = key_hash(&word[cut..]);
+                    let (single, begins) = self.word_bits(h);
+                    if single {
+                        crate::prefetch(&self.single.slots[self.single.home(h)]);
                     }
-                    if let Some(pe) = pair_end.filter(|_| begins) {
-                        let pair = &hay[ts + cut..pe];
-                        let h = key_hash(pair);
-                        let longest = self.bit(h).then(|| self.pairs.get(&h)).flatten();
-                        if let Some(&longest) = longest {
-                            let (s, reach) = (ts + cut, longest as usize);
-                            let pre = (pre, kind);
-                            self.from(doc, joined, first, s, reach, pre, &mut ends, &mut out);
-                        }
+                    if single || begins {
+                        probes.push(Probe {
+                            first: first as u32,
+                            cut: cut as u8,
+                            kind,
+                            h,
+                            single,
+                            begins,
+                        });
                     }
                 }
                 cut += 2;
+            }
+        }
+        let mut out = Vec::new();
+        let mut ends = Vec::new();
+        // the end of the next word after the last probe's token: a token ending later
+        // (joiners end where the word before them does)
+        let mut pair_end: Option<(usize, Option<usize>)> = None;
+        for p in &probes {
+            let first = p.first as usize;
+            let ts = joined.starts[first] as usize;
+            let te = joined.ends[first] as usize;
+            let word = &hay[ts..te];
+            let cut = usize::from(p.cut);
+            let (pre, rest) = word.split_at(cut);
+            if p.single {
+                if let Some(pat) = self.single.get(p.h, rest) {
+                    self.push(doc, first, first, pat, (pre, p.kind), rest.len(), &mut out);
+                }
+            }
+            if !p.begins {
+                continue;
+            }
+            let pe = match pair_end {
+                Some((f, pe)) if f == first => pe,
+                _ => {
+                    let pe = joined.ends[first + 1..]
+                        .iter()
+                        .find(|&&e| e as usize > te)
+                        .map(|&e| e as usize);
+                    pair_end = Some((first, pe));
+                    pe
+                }
+            };
+            if let Some(pe) = pe {
+                let pair = &hay[ts + cut..pe];
+                let h = key_hash(pair);
+                let longest = self.bit(h).then(|| self.pairs.get(&h)).flatten();
+                if let Some(&longest) = longest {
+                    let (s, reach) = (ts + cut, longest as usize);
+                    let pre = (pre, p.kind);
+                    self.from(doc, joined, first, s, reach, pre, &mut ends, &mut out);
+                }
             }
         }
         out

@@ -18,6 +18,7 @@ use rasd_model::TokenKind;
 use super::features::{self, Hint, HintWindow, Resources, Unit, OFFSETS};
 use super::hash;
 use super::model::{Decoder, Model, NT};
+use crate::prefetch;
 
 /// Weights of both passes of one feature or sum of features.
 pub type Acc = [i32; 2 * NT];
@@ -112,14 +113,18 @@ impl Fixed {
 /// Entries of the per-thread word cache (a power of two): 65,536 of about 200 bytes,
 /// 13 MB a thread, in sets of [`WAYS`]. News has tens of thousands of word types in use;
 /// a direct-mapped cache of this size missed on one token in seventeen over news-dev
-/// (words evicting each other from one slot), four ways on about one in a hundred.
+/// (words evicting each other from one slot), four ways on about one in a hundred
+/// (2,465 misses a pass over its 229,000 tokens, mostly sets holding five or six of
+/// the 28,000 types in use, which evict each other in turn), eight ways on one in
+/// 330 (690 misses).
 const CACHE_BITS: u32 = 16;
 
-/// Entries per set: their four keys fill one 64-byte line.
-const WAYS: usize = 4;
+/// Entries per set: their eight keys fill two adjacent 64-byte lines.
+const WAYS: usize = 8;
 
 /// The keys of one set (hash of the form, a hash of the core, clitics and kind; (0, 0)
-/// = empty), on one cache line, so a probe reads one line before the entry it finds.
+/// = empty), on two adjacent cache lines, so a probe reads them before the entry it
+/// finds.
 #[derive(Clone, Copy, Default)]
 #[repr(align(64))]
 struct Keys([(u64, u64); WAYS]);
@@ -198,24 +203,88 @@ impl WordCache {
     }
 
     /// The sums of a word, computed on a miss.
-    #[inline]
+    #[cfg(test)]
     fn get(&mut self, u: &Unit<'_>, form: u64, core: u64, md: &Model, res: &Resources) -> &Entry {
         let (set, key) = WordCache::slot(u, form, core);
-        let at = match self.keys[set].0.iter().position(|k| *k == key) {
-            Some(way) => set * WAYS + way,
-            None => self.fill(set, u, form, core, key.1, md, res),
-        };
+        let at = self.find(set, key, u, form, core, md, res);
         &self.entries[at]
     }
 
-    /// Bring the sums of a sentence's words into the processor cache (and compute
-    /// the missing ones) before they are used: the probes of one sentence do not
-    /// depend on each other, so their memory latencies overlap instead of adding up.
-    fn warm(&mut self, units: &[Unit<'_>], keys: &[(u64, u64)], md: &Model, res: &Resources) {
-        for (u, &(form, core)) in units.iter().zip(keys) {
-            let e = self.get(u, form, core, md, res);
-            prefetch(e);
+    /// The index of the entry of `key` in `set`, computed on a miss.
+    #[allow(clippy::too_many_arguments)]
+    #[inline]
+    fn find(
+        &mut self,
+        set: usize,
+        key: (u64, u64),
+        u: &Unit<'_>,
+        form: u64,
+        core: u64,
+        md: &Model,
+        res: &Resources,
+    ) -> usize {
+        match self.keys[set].0.iter().position(|k| *k == key) {
+            Some(way) => set * WAYS + way,
+            None => self.fill(set, u, form, core, key.1, md, res),
         }
+    }
+
+    /// Find (or compute) the sums of a sentence's words and start loading them into the
+    /// processor cache before they are used, in two sweeps: the sets' key lines are
+    /// prefetched first, then each word's entry is found and its lines prefetched. The
+    /// probes of one sentence do not depend on each other, so their memory latencies
+    /// overlap instead of adding up. `slots` and `at` receive each word's set and key
+    /// and its entry's index; a later miss in the same sentence may evict an entry
+    /// found earlier, so users check the key again ([`WordCache::entry`]).
+    #[allow(clippy::too_many_arguments)]
+    fn warm(
+        &mut self,
+        units: &[Unit<'_>],
+        keys: &[(u64, u64)],
+        slots: &mut Vec<(usize, (u64, u64))>,
+        at: &mut Vec<usize>,
+        md: &Model,
+        res: &Resources,
+    ) {
+        slots.clear();
+        slots.extend(units.iter().zip(keys).map(|(u, &(form, core))| {
+            let slot = WordCache::slot(u, form, core);
+            let k = &self.keys[slot.0].0;
+            prefetch(&k[0]);
+            prefetch(&k[WAYS / 2]);
+            slot
+        }));
+        at.clear();
+        for ((u, &(form, core)), &(set, key)) in units.iter().zip(keys).zip(slots.iter()) {
+            let i = self.find(set, key, u, form, core, md, res);
+            let e = &self.entries[i];
+            prefetch(&e.w[0]);
+            prefetch(&e.w[2]);
+            prefetch(&e.w[4]);
+            at.push(i);
+        }
+    }
+
+    /// The entry [`WordCache::warm`] found at index `at` for a word of set and key
+    /// `slot`, or the word's entry found again if a later miss took that way.
+    #[allow(clippy::too_many_arguments)]
+    #[inline]
+    fn entry(
+        &mut self,
+        at: usize,
+        (set, key): (usize, (u64, u64)),
+        u: &Unit<'_>,
+        form: u64,
+        core: u64,
+        md: &Model,
+        res: &Resources,
+    ) -> &Entry {
+        let at = if self.keys[set].0[at % WAYS] == key {
+            at
+        } else {
+            self.find(set, key, u, form, core, md, res)
+        };
+        &self.entries[at]
     }
 
     /// Compute a word's sums into the next way of `set`; returns the entry's index.
@@ -266,13 +335,6 @@ impl WordCache {
         }
         at
     }
-}
-
-/// Start loading the three lines of `e` without waiting for them: one read in each
-/// (the sums of offsets −2, 0 and 2 lie 72 bytes apart), whose values nothing needs.
-#[inline(always)]
-fn prefetch(e: &Entry) {
-    std::hint::black_box((e.w[0][0], e.w[2][0], e.w[4][0]));
 }
 
 #[inline]
@@ -326,6 +388,8 @@ thread_local! {
 struct Bufs {
     acc: Vec<Acc>,
     keys: Vec<(u64, u64)>,
+    slots: Vec<(usize, (u64, u64))>,
+    at: Vec<usize>,
     c0: Vec<u16>,
     cores: Vec<u64>,
     tags1: Vec<usize>,
@@ -383,10 +447,10 @@ pub fn tag_seq<'a>(
                     },
                 )
             }));
-            cache.warm(&units, &b.keys, md, res);
+            cache.warm(&units, &b.keys, &mut b.slots, &mut b.at, md, res);
             for (j, u) in units.iter().enumerate() {
                 let (form, core) = b.keys[j];
-                let e = cache.get(u, form, core, md, res);
+                let e = cache.entry(b.at[j], b.slots[j], u, form, core, md, res);
                 // Word j is at offset `off` from token j − off.
                 for (k, off) in OFFSETS.into_iter().enumerate() {
                     let i = j as i64 - off;

@@ -107,6 +107,10 @@ impl Lists {
             return;
         }
         let n = core_hashes.len();
+        // the filter's words first, all at once, so that their reads overlap
+        for &c in core_hashes {
+            crate::prefetch(&self.first[first_bit(c) >> 6]);
+        }
         for i in 0..n {
             let b = first_bit(core_hashes[i]);
             if self.first[b >> 6] >> (b & 63) & 1 == 0 {

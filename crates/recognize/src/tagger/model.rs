@@ -14,6 +14,8 @@
 
 use rasd_text::hash::FxHashMap;
 
+use crate::prefetch;
+
 use super::features::{Clusters, CLUSTER_LEVELS};
 
 /// Entity types, in tag order (`B-PERS` is tag 1, `I-PERS` tag 2, `B-LOC` tag 3 …).
@@ -105,6 +107,9 @@ pub struct Model {
     pub clusters: Clusters,
 }
 
+/// A [`Model::lookup`] result not known yet (no model has this many rows).
+const PENDING: u32 = u32::MAX - 1;
+
 #[inline]
 fn slot_of(h: u64) -> (usize, u64) {
     ((h >> 32) as usize, u64::from((h as u32) | 1) << 32)
@@ -131,6 +136,7 @@ impl Model {
         trans: [Trans; PASSES],
         clusters: Clusters,
     ) -> Model {
+        assert!(merged.len() < PENDING as usize, "too many feature rows");
         // Load factor between 0.38 and 0.75: linear probing stays short, the array small.
         let cap = (merged.len() * 4 / 3).next_power_of_two().max(16);
         let mask = cap - 1;
@@ -182,26 +188,46 @@ impl Model {
     }
 
     /// The row index of each feature hash (`u32::MAX` when absent).
+    ///
+    /// In three sweeps, each starting the memory reads of the next without waiting for
+    /// them: the filter words are prefetched, then the slots of the hashes the filter
+    /// lets through, then the rows those slots name (which the caller adds next). A
+    /// batch of features thus waits about once for each kind of read instead of once a
+    /// feature.
     pub fn lookup(&self, feats: &[u64], out: &mut Vec<u32>) {
         out.clear();
+        for &h in feats {
+            let b = h & self.filter_mask;
+            prefetch(&self.filter[(b >> 6) as usize]);
+        }
         out.extend(feats.iter().map(|&h| {
             let b = h & self.filter_mask;
             if self.filter[(b >> 6) as usize] >> (b & 63) & 1 == 0 {
                 return u32::MAX;
             }
+            prefetch(&self.slots[(h >> 32) as usize & self.mask]);
+            PENDING
+        }));
+        for (o, &h) in out.iter_mut().zip(feats) {
+            if *o != PENDING {
+                continue;
+            }
             let (mut i, fp) = slot_of(h);
             i &= self.mask;
-            loop {
+            *o = loop {
                 let s = self.slots[i];
                 if s & 0xffff_ffff_0000_0000 == fp {
-                    return s as u32;
+                    break s as u32;
                 }
                 if s == 0 {
-                    return u32::MAX;
+                    break u32::MAX;
                 }
                 i = (i + 1) & self.mask;
+            };
+            if let Some(r) = self.rows.get(*o as usize) {
+                prefetch(r);
             }
-        }));
+        }
     }
 
     /// Add the weights of feature `h` for both passes to `acc` (pass 1 in the first
@@ -506,6 +532,18 @@ fn max_into(best: &mut [f32; LANES], x: f32, row: &[f32; LANES]) {
     }
 }
 
+/// [`max_into`] on the lanes before the last SIMD vector only.
+#[inline(always)]
+fn max_into_head(best: &mut [f32; LANES], x: f32, row: &[f32; LANES]) {
+    let (b, r) = (&mut best[..LANES - 4], &row[..LANES - 4]);
+    for (b, r) in b.chunks_exact_mut(4).zip(r.chunks_exact(4)) {
+        for k in 0..4 {
+            let s = x + r[k];
+            b[k] = if s > b[k] { s } else { b[k] };
+        }
+    }
+}
+
 /// Transitions prepared for decoding: forbidden ones weigh −∞ (so the inner loops
 /// need no branch) and rows are padded to whole SIMD vectors; `rows[p]` is the row
 /// out of tag `p` (`p == NT`: the sentence start), `cols[t]` the column into `t`.
@@ -513,6 +551,10 @@ fn max_into(best: &mut [f32; LANES], x: f32, row: &[f32; LANES]) {
 pub struct Masked {
     rows: [[f32; LANES]; NT + 1],
     cols: [[f32; LANES]; NT],
+    /// Bit `p` set when row `p` allows a tag of the last SIMD vector (8 and up): only
+    /// `I-MISC`, after `B-MISC` or `I-MISC`, so the other rows skip that vector, where
+    /// they could only add −∞.
+    tail: u32,
 }
 
 impl Masked {
@@ -531,7 +573,10 @@ impl Masked {
                 }
             }
         }
-        Masked { rows, cols }
+        let tail = (0..NT)
+            .filter(|&p| rows[p][LANES - 4..].iter().any(|x| *x != NEG))
+            .fold(0, |m, p| m | 1 << p);
+        Masked { rows, cols, tail }
     }
 }
 
@@ -617,7 +662,11 @@ impl Decoder {
             let prev = a;
             let mut best = [NEG; LANES];
             for (p, row) in tr.iter().take(NT).enumerate() {
-                max_into(&mut best, prev[p], row);
+                if masked.tail >> p & 1 == 1 {
+                    max_into(&mut best, prev[p], row);
+                } else {
+                    max_into_head(&mut best, prev[p], row);
+                }
             }
             let e = pad(e);
             for t in 0..LANES {
