@@ -1795,15 +1795,17 @@ impl<'a> Scan<'a> {
     }
 
     /// Whether the word at `k` reads as an imperfect verb (`قد تستهدف`, `قد يكون`) and no
-    /// form of كان stands before it in the clause: `قد` before a perfect verb (`قد
-    /// استعادت`) or in a pluperfect (`كانت قوات النظام قد تمكنت`) asserts.
+    /// auxiliary (`aux` in `particles.tsv`: كان and its kin) stands before it in the
+    /// clause: `قد` before a perfect verb (`قد استعادت`) or in a pluperfect (`كانت قوات
+    /// النظام قد تمكنت`) asserts.
     fn imperfect_after(&self, k: usize, sa: usize) -> bool {
         let cx = &self.cx;
         let core = cx.core(k);
-        let prefix = core.starts_with(['ي', 'ن']) || core.starts_with('ت') && !core.ends_with('ت');
-        let kana = (k.saturating_sub(10).max(sa)..k)
-            .any(|j| matches!(cx.core(j), "كان" | "كانت" | "كانوا" | "كانا" | "كانتا"));
-        prefix && !kana
+        // (ن opens as many perfect verbs, `نفذت`, as first-person imperfect ones.)
+        let prefix = core.starts_with('ي') || core.starts_with('ت') && !core.ends_with('ت');
+        let aux = (k.saturating_sub(10).max(sa)..k.saturating_sub(1))
+            .any(|j| cx.is_particle(j, k, "aux").is_some() && !matches!(cx.core(j), "قد" | "لقد"));
+        prefix && !aux
     }
 
     /// Places of a trigger: after it (with every place coordinated with the first), else
