@@ -513,14 +513,12 @@ pub fn phrase(cx: &Ctx, i: usize, end: usize, start: Start) -> Option<Speaker> {
     // أوبراين` name the speaker).
     if let (Some(n), Some(h)) = (person, &head) {
         // the person right after the head, or after titles (`أنصار المشير حفتر`)
-        let named_next = (h.end..sp.end)
-            .find(|&t| cx.entity_starting(t).is_some_and(|(m, _)| m == n))
-            .is_some_and(|p| {
-                (h.end..p).all(|t| {
-                    cx.head(t, end)
-                        .is_some_and(|x| x.value.class == SourceClass::Title)
-                })
-            });
+        let named_next = entity_first(cx, n, h.end, sp.end).is_some_and(|p| {
+            (h.end..p).all(|t| {
+                cx.head(t, end)
+                    .is_some_and(|x| x.value.class == SourceClass::Title)
+            })
+        });
         let linked = h.end < sp.end && head_takes(cx, h, h.end).is_some();
         let genitive = class == Some(SourceClass::Anonymous)
             && h.start == i
@@ -533,8 +531,7 @@ pub fn phrase(cx: &Ctx, i: usize, end: usize, start: Start) -> Option<Speaker> {
         }
     }
     if let Some(n) = person {
-        let p = (i..sp.end).find(|&t| cx.entity_starting(t).is_some_and(|(m, _)| m == n));
-        if let (Some(h), Some(p)) = (&head, p) {
+        if let (Some(h), Some(p)) = (&head, entity_first(cx, n, i, sp.end)) {
             if principal(cx, h, p, n, end) {
                 serving(cx, &mut sp, h, n);
                 return Some(sp);
@@ -568,12 +565,9 @@ pub fn phrase(cx: &Ctx, i: usize, end: usize, start: Start) -> Option<Speaker> {
                 sp.mention.role = Some("spokesperson".to_string());
                 // `متحدث عسكري ليبي`: an indefinite spokesman a relational adjective
                 // describes holds no named office; like `مصدر عسكري`, anonymous.
-                let at = (i..sp.end).find(|&t| cx.entity_starting(t).is_some_and(|(m, _)| m == n));
                 let described = head.as_ref().is_some_and(|h| !cx.has_article(h.start))
-                    && at.is_some_and(|p| {
-                        cx.nisba(p)
-                            && cx.entity_end(n, p) == p + 1
-                            && !keys(cx.doc, cx.tok(p - 1)).contains(&SPOKESMAN_LINK)
+                    && entity_first(cx, n, i, sp.end).is_some_and(|p| {
+                        p > i && cx.nisba(p) && cx.entity_end(n, p) == p + 1 && !after_link(cx, p)
                     });
                 if described {
                     sp.anonymous = true;
@@ -635,6 +629,16 @@ fn head_takes<'h>(cx: &Ctx, h: &'h Hit<SourceHead>, k: usize) -> Option<&'h str>
 /// The word that links a spokesman to whom he speaks for (`المتحدث باسم X`).
 const SPOKESMAN_LINK: &str = "باسم";
 
+/// Whether the word before token `p` (`p > 0`) is [`SPOKESMAN_LINK`].
+fn after_link(cx: &Ctx, p: usize) -> bool {
+    keys(cx.doc, cx.tok(p - 1)).contains(&SPOKESMAN_LINK)
+}
+
+/// The first token of entity `n` in `[from, to)`, if it starts there.
+fn entity_first(cx: &Ctx, n: usize, from: usize, to: usize) -> Option<usize> {
+    (from..to).find(|&t| cx.entity_starting(t).is_some_and(|(m, _)| m == n))
+}
+
 /// Whether the person (entity `n`, first token `p`) named in the phrase of a head whose
 /// holder acts for someone is that principal rather than the speaker: right after the
 /// spokesman's link (`متحدث باسم ميركل`) or an indefinite head (`والد سلمان العبيدي`),
@@ -647,7 +651,7 @@ fn principal(cx: &Ctx, h: &Hit<SourceHead>, p: usize, n: usize, end: usize) -> b
         return false;
     }
     if h.value.class == SourceClass::Spokesman {
-        if p > h.end && keys(cx.doc, cx.tok(p - 1)).contains(&SPOKESMAN_LINK) {
+        if p > h.end && after_link(cx, p) {
             return true;
         }
     } else if p == h.end && !cx.has_article(h.start) {

@@ -24,10 +24,19 @@ pub enum Shape {
     Range(Box<Spec>, Box<Spec>),
     /// `منذ X`: from X up to the publication.
     Since(Box<Spec>),
-    /// `قبل/منذ n unit`: a point in the past; `None` count for a vague one (`قبل أيام`).
-    /// `قبل 3 سنوات`: a count of units back from the reference; `vague` when a qualifier
-    /// stands before the count (`قبل نحو سبع سنوات`, `منذ أكثر من أربع سنوات`).
-    Ago(TUnit, Option<i64>, bool, bool),
+    /// `قبل/منذ n unit`: a point in the past. `قبل 3 سنوات`: a count of units back from
+    /// the reference (`None` for a vague one, `قبل أيام`).
+    Ago {
+        /// The unit counted.
+        unit: TUnit,
+        /// How many.
+        count: Option<i64>,
+        /// A qualifier stands before the count (`قبل نحو سبع سنوات`, `منذ أكثر من أربع
+        /// سنوات`).
+        vague: bool,
+        /// A fraction of a unit joined after it (`منذ شهر ونصف شهر`: 0.5), else 0.
+        fraction: f64,
+    },
     /// `حتى X` (assistant profile): from now to X.
     Until(Box<Spec>),
     /// `خلال n unit` (assistant profile): from now to the day n units ahead.
@@ -344,19 +353,40 @@ impl<'c, 'a> Grammar<'c, 'a> {
             if cx.role(e, Role::Anchored).is_some() && !self.starts_time(e + 1) {
                 return None;
             }
-            // `منذ شهر ونصف شهر`, `قبل شهر ونصف الشهر`: and a half.
-            let half = n.is_some() && cx.form(e) == "ونصف";
-            let e = match half {
-                true if cx.form(e + 1).trim_start_matches("ال") == cx.form(e - 1) => e + 2,
-                true => e + 1,
-                false => e,
+            // `منذ شهر ونصف شهر`, `قبل شهر ونصف الشهر`: a fraction of `numbers.tsv` joined
+            // by و after the unit, which may be said again.
+            let joined = n
+                .and_then(|_| {
+                    cx.find(e, |s, h| match s {
+                        Sem::Num {
+                            kind: NumKind::Fraction,
+                            value,
+                            ..
+                        } if h.conj > 0 => Some(*value),
+                        _ => None,
+                    })
+                })
+                .map(|(_, value, _, why)| (value, why));
+            let mut why = vec![rule(if vague { "ago-vague" } else { "ago" })];
+            let (fraction, e) = match joined {
+                Some((value, w)) => {
+                    why.push(w);
+                    let again = cx.form(e + 1).trim_start_matches("ال") == cx.form(e - 1);
+                    (value, if again { e + 2 } else { e + 1 })
+                }
+                None => (0.0, e),
             };
             return Some(Found {
                 start: i,
                 conj: 0,
                 end: e,
-                shape: Shape::Ago(unit, n, vague, half),
-                why: vec![rule(if vague { "ago-vague" } else { "ago" })],
+                shape: Shape::Ago {
+                    unit,
+                    count: n,
+                    vague,
+                    fraction,
+                },
+                why,
             });
         }
         let j = since?;

@@ -64,6 +64,9 @@ use crate::resolve::{Bias, Ref, Resolver, Val};
 /// weekday or month the coming one.
 const FUTURE_VERB_REACH: usize = 16;
 
+/// The punctuation that ends a clause for [`FUTURE_VERB_REACH`].
+const CLAUSE_ENDS: [&str; 6] = [".", ";", ":", "؛", "،", ","];
+
 /// How expressions are read.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Profile {
@@ -192,20 +195,19 @@ impl Measurer {
                 // the future prefix س (سيعود), as the text layer splits it, anywhere in
                 // the clause before, up to a comma (`سيجتمع مع X في موسكو قبل نهائي كأس
                 // العالم يوم الأحد`; not `سيدعم الهجوم، الذي بدأ الإثنين`).
-                let sa = |k: usize| doc.tokens[k].clitics.has(Clitics::SA);
-                let clause = (f.start.saturating_sub(FUTURE_VERB_REACH).max(lo)..f.start)
-                    .rev()
-                    .find(|&k| {
-                        [".", ";", ":", "؛", "،", ","]
-                            .iter()
-                            .any(|p| cx.punct(k, p))
-                    })
-                    .map_or(f.start.saturating_sub(FUTURE_VERB_REACH).max(lo), |k| k + 1);
+                let future_verb = || {
+                    let from = f.start.saturating_sub(FUTURE_VERB_REACH).max(lo);
+                    let clause = (from..f.start)
+                        .rev()
+                        .find(|&k| CLAUSE_ENDS.iter().any(|p| cx.punct(k, p)))
+                        .map_or(from, |k| k + 1);
+                    (clause..f.start).any(|k| doc.tokens[k].clitics.has(Clitics::SA))
+                };
                 let bias = if assistant {
                     Bias::Ahead
                 } else if (f.start.saturating_sub(8).max(lo)..f.start)
                     .any(|k| cx.role(k, Role::Future).is_some())
-                    || (clause..f.start).any(sa)
+                    || future_verb()
                 {
                     Bias::Future
                 } else {
@@ -274,7 +276,12 @@ impl Measurer {
                     }
                 }
             },
-            Shape::Ago(unit, n, vague, half) => {
+            Shape::Ago {
+                unit,
+                count: n,
+                vague,
+                fraction,
+            } => {
                 let (g, k) = unit.grain();
                 // A count of weeks back is a day for an assistant (Duckling), the week (as
                 // its Monday's date) in news, as the gold guideline writes weeks.
@@ -293,12 +300,14 @@ impl Measurer {
                         } else {
                             r.now.floor(g).add(g, -n * k)
                         };
-                        // `شهر ونصف`: half a unit further back.
-                        if *half {
+                        // `شهر ونصف`: the fraction of a unit further back, in whole units
+                        // one grain finer (a month as 30 days).
+                        if *fraction > 0.0 {
+                            let part = |per: f64| -(per * fraction).floor() as i64 * k;
                             m = match g {
-                                Grain::Year => m.add(Grain::Month, -6 * k),
-                                Grain::Month => m.add(Grain::Day, -15 * k),
-                                Grain::Week => m.add(Grain::Day, -3 * k),
+                                Grain::Year => m.add(Grain::Month, part(12.0)),
+                                Grain::Month => m.add(Grain::Day, part(30.0)),
+                                Grain::Week => m.add(Grain::Day, part(7.0)),
                                 _ => m,
                             };
                         }

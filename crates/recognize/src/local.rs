@@ -420,18 +420,15 @@ pub fn add(
     order.sort_by_key(|&i| std::cmp::Reverse(locals[i].key.len()));
     for i in order {
         let l = &locals[i];
+        let person = l.etype == EntityType::PER;
+        let (tail, head) = (format!(" {}", l.key), format!("{} ", l.key));
         let found = refs
             .iter()
-            .position(|(k, ty, _)| {
-                *ty == l.etype
-                    && (*k == l.key
-                        || (l.etype == EntityType::PER && k.ends_with(&format!(" {}", l.key))))
-            })
+            .position(|(k, ty, _)| *ty == l.etype && (*k == l.key || person && k.ends_with(&tail)))
             .or_else(|| {
-                if l.etype != EntityType::PER || l.key.contains(' ') {
+                if !person || l.key.contains(' ') {
                     return None;
                 }
-                let head = format!("{} ", l.key);
                 let mut named = refs
                     .iter()
                     .enumerate()

@@ -521,22 +521,11 @@ pub struct Decoder {
 const LANES: usize = 12;
 
 /// `best[t] = max(best[t], x + row[t])`, four lanes at a time (`>` so that ties
-/// keep the earlier value, as a scalar loop would).
+/// keep the earlier value, as a scalar loop would). Callers pass whole rows or rows
+/// without their last SIMD vector, lengths the compiler sees once this is inlined.
 #[inline(always)]
-fn max_into(best: &mut [f32; LANES], x: f32, row: &[f32; LANES]) {
+fn max_into(best: &mut [f32], x: f32, row: &[f32]) {
     for (b, r) in best.chunks_exact_mut(4).zip(row.chunks_exact(4)) {
-        for k in 0..4 {
-            let s = x + r[k];
-            b[k] = if s > b[k] { s } else { b[k] };
-        }
-    }
-}
-
-/// [`max_into`] on the lanes before the last SIMD vector only.
-#[inline(always)]
-fn max_into_head(best: &mut [f32; LANES], x: f32, row: &[f32; LANES]) {
-    let (b, r) = (&mut best[..LANES - 4], &row[..LANES - 4]);
-    for (b, r) in b.chunks_exact_mut(4).zip(r.chunks_exact(4)) {
         for k in 0..4 {
             let s = x + r[k];
             b[k] = if s > b[k] { s } else { b[k] };
@@ -665,7 +654,7 @@ impl Decoder {
                 if masked.tail >> p & 1 == 1 {
                     max_into(&mut best, prev[p], row);
                 } else {
-                    max_into_head(&mut best, prev[p], row);
+                    max_into(&mut best[..LANES - 4], prev[p], &row[..LANES - 4]);
                 }
             }
             let e = pad(e);
