@@ -1377,6 +1377,27 @@ fn a_generic_verb_after_an_event_word_is_that_event() {
     assert_eq!(got, [("attack", "tripoli-ly")], "help: {d}");
 }
 
+/// So does one after the words that describe the event word (`غارات تركية استهدفت حاجزا`),
+/// also when the strikes join an incident told in an earlier sentence: one air strike.
+#[test]
+fn a_generic_verb_after_a_described_event_word_is_that_event() {
+    let text = "تصعد تركيا عملياتها في منطقة عفرين، حيث استهدفت غاراتها الأربعاء مقاتلين \
+                موالين لدمشق. وقتل عشرة مقاتلين موالين لدمشق الأربعاء جراء غارات تركية \
+                استهدفت حاجزا لهم على الطريق المؤدي من عفرين باتجاه مناطق سيطرة قوات النظام، \
+                وفق المرصد.";
+    let d = extract_one(serde_json::json!({"id": "g", "published": "2018-03-14", "text": text}));
+    let got: Vec<(&str, i64)> = events_of(&d)
+        .iter()
+        .map(|e| {
+            (
+                e["type"].as_str().unwrap_or_default(),
+                e["fatalities"]["value"].as_i64().unwrap_or(-1),
+            )
+        })
+        .collect();
+    assert_eq!(got, [("air_drone_strike", 10)], "help: {d}");
+}
+
 /// A relational adjective after a quoted name (`منطقة "ورش لخانة" الليبية`) describes it:
 /// the closing quote opens no clause, so the adjective is no subject of a later verb.
 #[test]

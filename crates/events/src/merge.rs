@@ -62,13 +62,28 @@ fn attack_word_of(doc: &Doc, inc: &Incident, m: &Mention) -> bool {
                 && matches!(core(m.trigger.0 - 1), "عمليه" | "هجوم")
                 && core(m.trigger.0 - 2) == "في");
     // `إطلاق نار استهدف موكبه`: a generic verb right after an event word tells what that
-    // event did.
+    // event did, also across the words that describe it (`غارات تركية استهدفت حاجزا`).
     inc.members.iter().any(|&(s, t, vague)| {
         s == m.sentence
             && ((vague && !m.weak && m.trigger.0 >= t.1 && m.trigger.0 <= t.1 + 1)
-                || (m.generic && m.trigger.0 == t.1)
+                || (m.generic && describes(doc, t.1, m.trigger.0))
                 || ((vague_attack(m, e) && after_fi || by_means) && t.1 <= m.trigger.0))
     })
+}
+
+/// How many words may describe an event word before a generic verb that tells what it did
+/// (`غارات التحالف العربي استهدفت`).
+const DESCRIBED_BY: usize = 3;
+
+/// Whether the tokens from `end` (an event word's end) to `verb` are at most
+/// [`DESCRIBED_BY`] plain words with no و opening another clause: the verb then tells
+/// what that event did.
+fn describes(doc: &Doc, end: usize, verb: usize) -> bool {
+    verb >= end
+        && verb - end <= DESCRIBED_BY
+        && doc.tokens[end..verb].iter().all(|t| {
+            t.kind == rasd_model::TokenKind::Word && !t.clitics.has(rasd_model::Clitics::WA)
+        })
 }
 
 /// Places agree when they are the same record or one is unknown, or one is a whole
