@@ -1035,11 +1035,31 @@ fn dropped_subject(
         if cx.is_particle(p, at.b, "adv").is_some() || cx.is_particle(p, at.b, "aux").is_some() {
             continue;
         }
-        return None;
+        return relative_clause(cx, cue, at)
+            .then(|| main_subject(cx, at.a, cue, at.b, false))
+            .flatten()
+            .map(|sp| (sp, "attribute/relative-clause"));
     }
     // `وأضاف: "لا أعتقد ..."`: a quotation right after the verb.
     let quotes = cue + 1 < at.b && (cx.punct(cue + 1, &[':']) || cx.quote(cue + 1));
     carried(cx, drafts, at, quotes).map(|sp| (sp, "attribute/speaker-carried"))
+}
+
+/// `بثت قناة المسيرة لقطات قالت إنها ...`, `ويشن الجيش غارات يقول إنها تستهدف متشددين`:
+/// a singular verb right after a noun, followed by a complementizer with a pronoun that
+/// points back to that noun, opens a relative clause whose dropped subject is the main
+/// clause's. (A plural verb after people is their own: `متمردين يؤكدون أنهم`.)
+fn relative_clause(cx: &Ctx, cue: usize, at: &Around) -> bool {
+    let f = cx.form(cue);
+    let plural = f.ends_with("وا") || f.ends_with("ون") || f.ends_with("ان");
+    cue > at.a
+        && cue + 1 < at.b
+        && !plural
+        && cx.is_word(cue - 1)
+        && cx.is_particle(cue + 1, at.b, "comp").is_some()
+        && ["ه", "ها", "هم", "هما"]
+            .iter()
+            .any(|p| cx.core(cue + 1).ends_with(p))
 }
 
 /// `أصدرت الوزارة بيانا قالت فيه`: a document noun, the verb, then a preposition with the

@@ -1359,6 +1359,26 @@ fn offices_and_names_in_speaker_phrases() {
     );
 }
 
+/// A singular reporting verb right after a noun, with a complementizer whose pronoun points
+/// back to it, opens a relative clause: the main clause's subject says it (`ويشن الجيش
+/// الأمريكي غارات في ليبيا يقول إنها تستهدف متشددين`). A plural verb after people is
+/// theirs, not the main subject's; without the pronoun the verb opens no such clause.
+#[test]
+fn a_reporting_verb_in_a_relative_clause_is_the_main_subjects() {
+    let text = "ويشن الجيش الأمريكي من آن لآخر غارات في ليبيا يقول إنها تستهدف متشددين. \
+                ويشهد إقليم دارفور نزاعا بين القوات السودانية ومتمردين يؤكدون أنهم مهمشون.";
+    let d = extract_one(serde_json::json!({"id": "r", "published": "2018-08-10", "text": text}));
+    let got = cue_speakers(&d);
+    assert_eq!(got, [("يقول", "الجيش الأمريكي")], "help: {d}");
+    assert!(
+        d["claims"][0]["why"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("rule:attribute/relative-clause"),
+        "help: {d}"
+    );
+}
+
 /// A generic verb right after an event word tells what that event did (`إطلاق نار استهدف
 /// موكبه`): one event, whose target (a motorcade) makes the shooting an attack.
 #[test]
