@@ -533,6 +533,19 @@ pub fn phrase(cx: &Ctx, i: usize, end: usize, start: Start) -> Option<Speaker> {
     if let Some(n) = person {
         if let (Some(h), Some(p)) = (&head, entity_first(cx, n, i, sp.end)) {
             if principal(cx, h, p, n, end) {
+                // `أم نورا، زينب أحمد،`: the relative named in apposition is the speaker.
+                if let Some((m, after)) = apposed_person(cx, sp.end, end) {
+                    let role = Some(sp.mention.text.clone());
+                    let of = cx.doc.entities[n].reference.clone();
+                    sp.mention = entity_mention(cx, m);
+                    sp.mention.role = role;
+                    sp.mention.of = of;
+                    sp.end = after;
+                    sp.anonymous = false;
+                    sp.outlet = false;
+                    sp.why.push(Why::rule("attribute/apposition"));
+                    return Some(sp);
+                }
                 serving(cx, &mut sp, h, n);
                 return Some(sp);
             }
@@ -672,6 +685,19 @@ fn principal(cx: &Ctx, h: &Hit<SourceHead>, p: usize, n: usize, end: usize) -> b
             let r = r.to_lowercase();
             !h.value.serves.iter().any(|w| r.contains(&**w))
         })
+}
+
+/// A person in apposition after the comma at token `k` (`والد سلمان العبيدي، رمضان
+/// العبيدي، إن`), closed by a comma, a complementizer or the outlet it spoke to: the
+/// person's entity index and the token after the name.
+fn apposed_person(cx: &Ctx, k: usize, end: usize) -> Option<(usize, usize)> {
+    if k + 1 >= end || !cx.punct(k, &[',']) {
+        return None;
+    }
+    let (m, e) = cx.entity_starting(k + 1)?;
+    let after = cx.entity_end(m, k + 1);
+    (e.etype == EntityType::PER && (closes(cx, after, end) || given_to(cx, after, end)))
+        .then_some((m, after))
 }
 
 /// Make the phrase's speaker the unnamed holder of head `h` who serves person `n`: the

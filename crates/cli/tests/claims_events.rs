@@ -1359,6 +1359,37 @@ fn offices_and_names_in_speaker_phrases() {
     );
 }
 
+/// `أم نورا` where `نورا حسين` is named is Noura's mother, not a name: the mention is the
+/// daughter's given name (rule `recognize/mother-of`), and the mother named in apposition
+/// is the speaker (`وتقول أم نورا، زينب أحمد، لبي بي سي`), with the phrase as her role;
+/// so is a father named after his son (`والد سلمان العبيدي، رمضان العبيدي،`).
+#[test]
+fn a_relative_named_in_apposition_is_the_speaker() {
+    let text = "زارت نورا حسين السجن. وتقول أم نورا، زينب أحمد، لبي بي سي: \"كانت في صحة جيدة\". \
+                وقال والد سلمان العبيدي، رمضان العبيدي، إن ابنه بريء.";
+    let d = extract_one(serde_json::json!({"id": "k", "published": "2018-06-13", "text": text}));
+    assert_eq!(
+        cue_speakers(&d),
+        [("تقول", "زينب أحمد"), ("قال", "رمضان العبيدي")],
+        "help: {d}"
+    );
+    assert_eq!(d["claims"][0]["speaker"]["role"], "أم نورا", "help: {d}");
+    let noura: Vec<&Value> = d["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["text"] == "نورا")
+        .collect();
+    let daughter = d["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["text"] == "نورا حسين")
+        .map(|e| e["ref"].clone());
+    assert_eq!(noura.len(), 1, "help: {d}");
+    assert_eq!(Some(noura[0]["ref"].clone()), daughter, "help: {d}");
+}
+
 /// A singular reporting verb right after a noun, with a complementizer whose pronoun points
 /// back to it, opens a relative clause: the main clause's subject says it (`ويشن الجيش
 /// الأمريكي غارات في ليبيا يقول إنها تستهدف متشددين`). A plural verb after people is

@@ -61,6 +61,21 @@ fn trim_edges(lx: &Lexicon, doc: &Doc, mut a: usize, mut b: usize) -> Option<(us
     (b > a).then_some((a, b))
 }
 
+/// `أم نورا` where `نورا حسين` is named in the document: Noura's mother, not a name of its
+/// own (the byname `أم X` is a name when X names no one else there). The mention is then
+/// the daughter's given name.
+fn mother_of(doc: &Doc, a: usize, b: usize, tagged: &[Tagged]) -> bool {
+    let form = |k: usize| doc.form(doc.tokens[k].form);
+    b == a + 2
+        && form(a) == "ام"
+        && tagged.iter().any(|o| {
+            o.label == Label::Per
+                && o.tokens.1 >= o.tokens.0 + 2
+                && o.tokens.0 as usize != a
+                && form(o.tokens.0 as usize) == form(a + 1)
+        })
+}
+
 /// A person named by tokens `a..b` (found by a rule, so with full score).
 fn person(lx: &Lexicon, doc: &Doc, a: usize, b: usize) -> Option<Tagged> {
     name_span(lx, doc, a, b).map(|span| Tagged {
@@ -329,6 +344,9 @@ pub fn add(
     let mut confirmed: Vec<Entity> = Vec::new();
     let rule = Why::rule("recognize/titled-given-name");
     let byname = Why::rule("recognize/byname");
+    let mother = model
+        .map(|m| m.clone().and(Why::rule("recognize/mother-of")))
+        .unwrap_or_else(|| Why::rule("recognize/mother-of"));
     let all = bynames
         .iter()
         .map(|t| (t, &byname))
@@ -353,9 +371,15 @@ pub fn add(
         if t.score < MIN_SCORE || taken.iter().any(|s| s.overlaps(t.span)) {
             continue;
         }
-        let Some((a, b)) = trim_edges(lx, doc, t.tokens.0 as usize, t.tokens.1 as usize) else {
+        let Some((mut a, b)) = trim_edges(lx, doc, t.tokens.0 as usize, t.tokens.1 as usize)
+        else {
             continue;
         };
+        let mut why = why;
+        if t.label == Label::Per && mother_of(doc, a, b, tagged) {
+            a += 1;
+            why = &mother;
+        }
         let Some(span) = name_span(lx, doc, a, b) else {
             continue;
         };
