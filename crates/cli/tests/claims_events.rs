@@ -1359,6 +1359,19 @@ fn offices_and_names_in_speaker_phrases() {
     );
 }
 
+/// A capital right after a verb of carrying out is the doer (`لهجوم تشنه أنقرة`): the area
+/// a later word refers back to (`على المنطقة`) is not Ankara.
+#[test]
+fn a_place_after_a_verb_of_carrying_out_is_no_place_referred_to() {
+    let text = "ونجح المقاتلون في التصدي لهجوم تشنه أنقرة وفصائل موالية لها على المنطقة \
+                الواقعة في شمال سوريا.";
+    let d = extract_one(serde_json::json!({"id": "a", "published": "2018-03-03", "text": text}));
+    assert!(
+        events_of(&d).iter().all(|e| e["place"] != "ankara-tr"),
+        "help: {d}"
+    );
+}
+
 /// `أم نورا` where `نورا حسين` is named is Noura's mother, not a name: the mention is the
 /// daughter's given name (rule `recognize/mother-of`), and the mother named in apposition
 /// is the speaker (`وتقول أم نورا، زينب أحمد، لبي بي سي`), with the phrase as her role;

@@ -2174,12 +2174,18 @@ impl<'a> Scan<'a> {
                     let best = counts.iter().map(|c| c.1).max()?;
                     counts.iter().find(|c| c.1 == best)?.0.to_string()
                 } else {
+                    // A place right after a verb of carrying out is its doer, not a place
+                    // named (`لهجوم تشنه أنقرة ... على المنطقة`: Ankara attacks).
+                    let doer = |e: &rasd_model::Entity| {
+                        let t = doc.tokens.partition_point(|t| t.span.end <= e.start);
+                        t > 0 && self.frame_class(t - 1, t).is_some_and(|(c, _, _)| c == "by")
+                    };
                     let e = doc
                         .entities
                         .iter()
                         .rev()
                         .filter(|e| e.end <= start)
-                        .find(|e| e.etype == EntityType::LOC)?;
+                        .find(|e| e.etype == EntityType::LOC && !doer(e))?;
                     e.key()
                 };
                 Some(Place {
