@@ -98,6 +98,10 @@ impl Val {
 /// coming one when its past reading lies further back.
 const SOON_DAYS: i64 = 31;
 
+/// How far after the publication moment a bare clock time may fall and still be the
+/// publication day's (six hours: a stamp in UTC, a clock in the Middle East's time).
+const CLOCK_MARGIN_SECS: i64 = 6 * 3600;
+
 /// Which way a bare weekday, month or holiday leans.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Bias {
@@ -178,6 +182,16 @@ impl Resolver<'_> {
         if let (Some(z), Some(o)) = (c.tz, self.rf.and_then(|r| r.offset)) {
             m = m.plus_secs(i64::from(o - z) * 60);
             grain = grain.min(Grain::Minute);
+        }
+        // News tells what happened: a clock time with no day, well after the publication
+        // moment, was the evening before (`تعرضت عند الساعة العاشرة والنصف ليلا` in a
+        // report stamped 04:50). The margin absorbs a stamp in UTC and a local clock.
+        if implicit_day && !self.assistant && self.bias == Bias::Past {
+            if let Some(r) = self.rf.filter(|r| r.has_time) {
+                if m > r.now.plus_secs(CLOCK_MARGIN_SECS) {
+                    m = m.plus_secs(-86_400);
+                }
+            }
         }
         Val::Point(m, grain)
     }
