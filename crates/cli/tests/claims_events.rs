@@ -1359,6 +1359,17 @@ fn offices_and_names_in_speaker_phrases() {
     );
 }
 
+/// Diplomats, workers and witnesses unnamed are anonymous sources (`sources.tsv`), and
+/// estimates are a document that speaks for its author (`تقديرات الأمم المتحدة`: the UN).
+#[test]
+fn unnamed_diplomats_are_anonymous_and_estimates_speak_for_their_author() {
+    let text = "وقال دبلوماسيون إن المفاوضات متعثرة. وقالت شاهدة عيان إن القصف استمر ساعة. \
+                وتشير تقديرات الأمم المتحدة إلى أن عدد النازحين تجاوز مليونا.";
+    let d = extract_one(serde_json::json!({"id": "u", "published": "2018-03-01", "text": text}));
+    assert_eq!(anonymous_flags(&d), [true, true, false], "help: {d}");
+    assert_eq!(d["claims"][2]["speaker"]["ref"], "un", "help: {d}");
+}
+
 /// A capital right after a verb of carrying out is the doer (`لهجوم تشنه أنقرة`): the area
 /// a later word refers back to (`على المنطقة`) is not Ankara.
 #[test]
