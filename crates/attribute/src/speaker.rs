@@ -19,6 +19,9 @@ use crate::words::{keys, Hit};
 const MAX_PHRASE: usize = 14;
 /// The longest quoted outlet or institution name, in tokens.
 const MAX_QUOTED: usize = 7;
+/// How many words after a document's phrase its issuer's `عن` may come
+/// (`بيان صادر اليوم السبت عن`).
+const ISSUER_REACH: usize = 4;
 
 /// A speaker phrase found in the text.
 #[derive(Clone, Debug)]
@@ -396,10 +399,23 @@ pub fn phrase(cx: &Ctx, i: usize, end: usize, start: Start) -> Option<Speaker> {
         linked = !art;
         k += 1;
     }
-    // An institution or outlet named by an indefinite head alone (`مستشفى في المدينة`,
-    // `منظمة حقوقية`, `صحيفة محلية`) is unnamed: no entity, and no definite word before
-    // a preposition.
-    let unnamed_body = matches!(class, Some(SourceClass::Body | SourceClass::Outlet))
+    // An institution, outlet or document named by an indefinite head alone (`مستشفى في
+    // المدينة`, `منظمة حقوقية`, `صحيفة محلية`, `تقديرات جمعيات حقوقية`) is unnamed: no
+    // entity, and no definite word before a preposition.
+    // A document is unnamed only when no word of its phrase is definite and no عن links
+    // it to its issuer, there or a few words on (`بيان صادر اليوم السبت عن الوزارة`); one
+    // a claim is credited to (`أدانت الوزارة ...، وفق بيان صادر اليوم`) is the
+    // speaker's own.
+    let credited = (i.saturating_sub(3)..i).any(|p| {
+        cx.cue(p, end)
+            .is_some_and(|h| h.end == i && h.value.kind == crate::lex::CueKind::Prep)
+    });
+    let unnamed_document = class == Some(SourceClass::Document)
+        && !credited
+        && (i..k).all(|t| !cx.has_article(t))
+        && (i..(k + ISSUER_REACH).min(end)).all(|t| cx.core(t) != "عن");
+    let unnamed_body = (matches!(class, Some(SourceClass::Body | SourceClass::Outlet))
+        || unnamed_document)
         && entity.is_none()
         && quoted.is_none()
         && (i..k).all(|t| cx.entity(t).is_none())

@@ -1360,7 +1360,8 @@ fn offices_and_names_in_speaker_phrases() {
 }
 
 /// Diplomats, workers and witnesses unnamed are anonymous sources (`sources.tsv`), and
-/// estimates are a document that speaks for its author (`تقديرات الأمم المتحدة`: the UN).
+/// estimates are a document that speaks for its author (`تقديرات الأمم المتحدة`: the UN),
+/// or for no one named (`تقديرات جمعيات حقوقية`: anonymous).
 #[test]
 fn unnamed_diplomats_are_anonymous_and_estimates_speak_for_their_author() {
     let text = "وقال دبلوماسيون إن المفاوضات متعثرة. وقالت شاهدة عيان إن القصف استمر ساعة. \
@@ -1368,6 +1369,11 @@ fn unnamed_diplomats_are_anonymous_and_estimates_speak_for_their_author() {
     let d = extract_one(serde_json::json!({"id": "u", "published": "2018-03-01", "text": text}));
     assert_eq!(anonymous_flags(&d), [true, true, false], "help: {d}");
     assert_eq!(d["claims"][2]["speaker"]["ref"], "un", "help: {d}");
+    // An unnamed document is anonymous; one linked to its issuer by عن is not.
+    let text = "وتشير تقديرات جمعيات حقوقية إلى أن نحو ألف مدني قتلوا. وقتل عشرة أشخاص، وفق \
+                بيان صادر اليوم السبت عن وزارة الشؤون الخارجية.";
+    let d = extract_one(serde_json::json!({"id": "v", "published": "2018-03-03", "text": text}));
+    assert_eq!(anonymous_flags(&d), [true, false], "help: {d}");
 }
 
 /// A capital right after a verb of carrying out is the doer (`لهجوم تشنه أنقرة`): the area
