@@ -1359,6 +1359,26 @@ fn offices_and_names_in_speaker_phrases() {
     );
 }
 
+/// People named one by one before a count joined to them by و add to it (`مقتل والدته
+/// واثنين من أشقائه`: three; `قتل جندي و3 مدنيين`: four); a relative alone is no toll
+/// (`قتلت زوجها`: a crime in a family).
+#[test]
+fn victims_named_before_a_count_add_to_it() {
+    let toll = |text: &str| {
+        let d = extract_one(serde_json::json!({"id": "t", "published": "2018-03-18", "text": text}));
+        events_of(&d)
+            .iter()
+            .filter_map(|e| e["fatalities"]["value"].as_i64())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        toll("وأطلق جنود النار على سيارات في بنغازي، ما أسفر عن مقتل والدته واثنين من أشقائه."),
+        [3]
+    );
+    assert_eq!(toll("قتل جندي و3 مدنيين في قصف على بنغازي."), [4]);
+    assert!(toll("قضت محكمة بإعدام امرأة قتلت زوجها في الخرطوم.").is_empty());
+}
+
 /// Diplomats, workers and witnesses unnamed are anonymous sources (`sources.tsv`), and
 /// estimates are a document that speaks for its author (`تقديرات الأمم المتحدة`: the UN),
 /// or for no one named (`تقديرات جمعيات حقوقية`: anonymous).

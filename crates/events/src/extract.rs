@@ -52,6 +52,9 @@ impl Targets {
     }
 }
 
+/// The class of `victims.tsv` for relatives, who count only beside a count.
+const KIN: &str = "kin";
+
 /// One mention of an event, before mentions of one incident are merged.
 #[derive(Clone, Debug)]
 pub struct Mention {
@@ -401,8 +404,15 @@ impl<'a> Scan<'a> {
                     approx: Approx::Exact,
                 }),
                 None => self.count(cs, ce, row.count, a, b).map(|(q, qb)| {
+                    // `مقتل والدته واثنين من أشقائه`: the people named one by one before
+                    // a count joined to them by و add to it.
+                    let before = (row.count != CountAt::Before)
+                        .then(|| self.victims_before_count(ce, b))
+                        .flatten()
+                        .filter(|&(_, qa)| self.qty.iter().any(|t| t.0 == qa && t.1 == qb))
+                        .map_or(0.0, |(n, _)| n as f64);
                     self.with_other_side(q, qb, b).unwrap_or(Toll {
-                        value: q.value,
+                        value: q.value.map(|v| v + before),
                         approx: q.approx,
                     })
                 }),
@@ -837,7 +847,7 @@ impl<'a> Scan<'a> {
     /// first word's row.
     fn victims_after(&self, ce: usize, b: usize) -> Option<(usize, &'a Why)> {
         let cx = &self.cx;
-        let (_, n0, why) = self.victim_at(ce, b)?;
+        let (_, n0, why) = self.victim_at(ce, b).filter(|v| v.0 != KIN)?;
         if cx.has_prep_clitic(ce) || cx.tok(ce).clitics.has(Clitics::WA) {
             return None;
         }
@@ -852,12 +862,42 @@ impl<'a> Scan<'a> {
             if self.qty.iter().any(|(qa, _, _)| *qa >= k && *qa <= j + 1) {
                 return None;
             }
-            match self.victim_at(j, b) {
+            match self.victim_at(j, b).filter(|v| v.0 != KIN) {
                 Some((_, n, _)) if cx.tok(j).clitics.has(Clitics::WA) && !cx.has_prep_clitic(j) => {
                     count += 1;
                     k = j + n;
                 }
                 _ => return Some((count, why)),
+            }
+        }
+    }
+
+    /// Singular person words right after a casualty word ending at `ce`, joined by و,
+    /// that a count joined by و follows (`مقتل والدته واثنين من أشقائه`, `قتل جندي و3
+    /// مدنيين`): how many, and the token where the count starts.
+    fn victims_before_count(&self, ce: usize, b: usize) -> Option<(usize, usize)> {
+        let cx = &self.cx;
+        let (_, n0, _) = self.victim_at(ce, b)?;
+        if cx.has_prep_clitic(ce) || cx.tok(ce).clitics.has(Clitics::WA) {
+            return None;
+        }
+        let (mut count, mut k) = (1, ce + n0);
+        loop {
+            let mut j = k;
+            while j < b && j < k + 2 && self.victim_at(j, b).is_none() && cx.nisba(j) {
+                j += 1;
+            }
+            let bare_wa = j + 1 < b && cx.form(j) == "و";
+            let at = if bare_wa { j + 1 } else { j };
+            if self.qty.iter().any(|t| t.0 == at) {
+                return (bare_wa || cx.tok(at).clitics.has(Clitics::WA)).then_some((count, at));
+            }
+            match self.victim_at(j, b) {
+                Some((_, n, _)) if cx.tok(j).clitics.has(Clitics::WA) && !cx.has_prep_clitic(j) => {
+                    count += 1;
+                    k = j + n;
+                }
+                _ => return None,
             }
         }
     }

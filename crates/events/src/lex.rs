@@ -382,7 +382,7 @@ impl Lexicons {
         let (c, mut i) = Classes::load(
             an,
             table(src, VICTIMS, &mut issues),
-            &["civilian", "military"],
+            &["civilian", "military", "kin"],
         );
         lx.victims = c;
         issues.append(&mut i);
