@@ -113,6 +113,96 @@ pub struct Form {
     pub head_name: Vec<u32>,
 }
 
+/// What resolving a hit needs of its form besides the senses themselves, one small
+/// record per form in [`Lexicon::facts`]: the forms (176 bytes each, with their senses
+/// behind a pointer) fill a megabyte or more, these few tens of kilobytes stay in cache,
+/// so most hits are decided without reading the form or its senses.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct FormFacts {
+    /// The entry the form names without evidence: its default when that sense fires
+    /// alone, else its first sense that does.
+    pub strong: Option<u32>,
+    flags: u8,
+}
+
+impl FormFacts {
+    const AMBIGUOUS: u8 = 1;
+    const NEEDS_CUES: u8 = 2;
+    const ALL_PLACES: u8 = 4;
+    const ALL_ADJ: u8 = 8;
+    const HEAD: u8 = 16;
+
+    fn of(f: &Form, entries: &[Entry]) -> FormFacts {
+        let alone = |e: u32| {
+            f.senses
+                .iter()
+                .any(|s| s.entry == e && s.strength.fires_alone())
+        };
+        let strong = f.default.filter(|&d| alone(d)).or_else(|| {
+            f.senses
+                .iter()
+                .find(|s| s.strength.fires_alone())
+                .map(|s| s.entry)
+        });
+        let mut flags = 0;
+        for (yes, bit) in [
+            (f.senses.len() > 1, FormFacts::AMBIGUOUS),
+            (
+                f.senses.len() > 1 || f.senses.iter().any(|s| !s.strength.fires_alone()),
+                FormFacts::NEEDS_CUES,
+            ),
+            (
+                f.senses.iter().all(|s| entries[s.entry as usize].place),
+                FormFacts::ALL_PLACES,
+            ),
+            (
+                f.senses.iter().all(|s| s.strength == Strength::Adj),
+                FormFacts::ALL_ADJ,
+            ),
+            (
+                !f.head_adj.is_empty() || !f.head_name.is_empty(),
+                FormFacts::HEAD,
+            ),
+        ] {
+            if yes {
+                flags |= bit;
+            }
+        }
+        FormFacts { strong, flags }
+    }
+
+    /// Whether the form has several senses.
+    #[inline]
+    pub fn ambiguous(self) -> bool {
+        self.flags & FormFacts::AMBIGUOUS != 0
+    }
+
+    /// Whether cues before a hit can change what it names: several senses, or one that
+    /// needs evidence.
+    #[inline]
+    pub fn needs_cues(self) -> bool {
+        self.flags & FormFacts::NEEDS_CUES != 0
+    }
+
+    /// Whether every sense is a place's (true for a form without senses).
+    #[inline]
+    pub fn all_places(self) -> bool {
+        self.flags & FormFacts::ALL_PLACES != 0
+    }
+
+    /// Whether every sense is a demonym (true for a form without senses).
+    #[inline]
+    pub fn all_adj(self) -> bool {
+        self.flags & FormFacts::ALL_ADJ != 0
+    }
+
+    /// Whether the form is a head taking a demonym or a state's name after it.
+    #[inline]
+    pub fn head(self) -> bool {
+        self.flags & FormFacts::HEAD != 0
+    }
+}
+
 /// A row of `actors/heads.tsv`: a word for a kind of body that, with a state's demonym
 /// or name, names that state's body (`الجيش المصري`, `حكومة ليبيا`, `وزارة الخارجية
 /// الفلبينية`).
@@ -169,6 +259,8 @@ pub struct Lexicon {
     pub entries: Vec<Entry>,
     /// Forms.
     pub forms: Vec<Form>,
+    /// The [`FormFacts`] of each form, in the order of `forms`.
+    pub facts: Vec<FormFacts>,
     /// Form text → index.
     pub form_index: FxHashMap<String, u32>,
     /// Entry id → index.
@@ -318,6 +410,11 @@ impl Lexicon {
                 lx.first_state.entry(c.clone()).or_insert(i as u32);
             }
         }
+        lx.facts = lx
+            .forms
+            .iter()
+            .map(|f| FormFacts::of(f, &lx.entries))
+            .collect();
         (lx, issues)
     }
 
@@ -843,5 +940,11 @@ impl Lexicon {
     /// The entry of an index.
     pub fn entry(&self, i: u32) -> &Entry {
         &self.entries[i as usize]
+    }
+
+    /// The facts of form `i`.
+    #[inline]
+    pub fn facts(&self, i: u32) -> FormFacts {
+        self.facts[i as usize]
     }
 }

@@ -212,28 +212,14 @@ fn select<T>(items: &[T], cand: impl Fn(&T) -> &Cand) -> Vec<usize> {
 pub fn context(lx: &Lexicon, cands: &[Cand]) -> Context {
     let strong: Vec<(Cand, u32)> = cands
         .iter()
-        .filter_map(|c| {
-            let f = &lx.forms[c.form as usize];
-            let alone = |e: u32| {
-                f.senses
-                    .iter()
-                    .any(|s| s.entry == e && s.strength.fires_alone())
-            };
-            let e = f.default.filter(|&d| alone(d)).or_else(|| {
-                f.senses
-                    .iter()
-                    .find(|s| s.strength.fires_alone())
-                    .map(|s| s.entry)
-            })?;
-            Some((*c, e))
-        })
+        .filter_map(|c| Some((*c, lx.facts(c.form).strong?)))
         .collect();
     let mut ctx = Context::default();
     for i in select(&strong, |x| &x.0) {
         let e = strong[i].1;
         let entry = lx.entry(e);
         // an ambiguous name tells which entries may be meant, not which state is
-        let ambiguous = lx.forms[strong[i].0.form as usize].senses.len() > 1;
+        let ambiguous = lx.facts(strong[i].0.form).ambiguous();
         ctx.entries.insert(e);
         if let Some(w) = entry.within {
             ctx.entries.insert(w);
@@ -325,39 +311,54 @@ pub fn mentions(lx: &Lexicon, doc: &Doc, cands: &[Cand]) -> (Vec<Mention>, Conte
     // bare heads (`الجيش`): (index in `out`, head)
     let mut bare: Vec<(usize, u32)> = Vec::new();
     for c in cands {
-        let f = &lx.forms[c.form as usize];
+        let facts = lx.facts(c.form);
         // a place's name right after a connector is a person's (`حمد بن جاسم`)
         if !c.particle
             && c.first > 0
+            && facts.all_places()
             && lx
                 .name_links
                 .contains(doc.form(doc.tokens[c.first as usize - 1].form))
-            && f.senses.iter().all(|s| lx.entry(s.entry).place)
         {
             continue;
         }
         // a demonym after a byname is the person's (`أبو يحيى التونسي`)
         if c.first > 1
+            && facts.all_adj()
             && lx
                 .kunyas
                 .contains(doc.form(doc.tokens[c.first as usize - 2].form))
-            && f.senses.iter().all(|s| s.strength == Strength::Adj)
         {
             continue;
         }
+        let f = &lx.forms[c.form as usize];
         // cues are looked up only where they can change the outcome
-        let needs_cues = f.senses.len() > 1 || f.senses.iter().any(|s| !s.strength.fires_alone());
+        let needs_cues = facts.needs_cues();
         let before = if needs_cues {
             cues_before(lx, doc, c.first as usize)
         } else {
             Vec::new()
         };
         admissible.clear();
-        for s in &f.senses {
-            if s.strength.fires_alone() {
-                admissible.push((s.entry, s.strength, None));
-            } else if let Some(w) = evidence(lx, &ctx, c, s.entry, s.strength, &before) {
-                admissible.push((s.entry, s.strength, Some(w)));
+        match facts.strong {
+            // one sense, firing alone: the form's facts say all (its senses unread)
+            Some(e) if !needs_cues => {
+                let strength = if facts.all_adj() {
+                    Strength::Adj
+                } else {
+                    Strength::Strong
+                };
+                admissible.push((e, strength, None));
+            }
+            _ => {
+                for s in &f.senses {
+                    if s.strength.fires_alone() {
+                        admissible.push((s.entry, s.strength, None));
+                    } else if let Some(w) = evidence(lx, &ctx, c, s.entry, s.strength, &before)
+                    {
+                        admissible.push((s.entry, s.strength, Some(w)));
+                    }
+                }
             }
         }
         let mut bare_head = None;
@@ -554,10 +555,10 @@ pub fn mentions(lx: &Lexicon, doc: &Doc, cands: &[Cand]) -> (Vec<Mention>, Conte
 /// `Lexicon::composed` holds. `cands` are in token order, as the matcher gives them.
 fn compose(lx: &Lexicon, cands: &[Cand], out: &mut Vec<Mention>) {
     for c in cands {
-        let f = &lx.forms[c.form as usize];
-        if f.head_adj.is_empty() && f.head_name.is_empty() {
+        if !lx.facts(c.form).head() {
             continue;
         }
+        let f = &lx.forms[c.form as usize];
         let lo = cands.partition_point(|d| d.first < c.end);
         let mut found = None;
         'next: for d in cands[lo..].iter().take_while(|d| d.first == c.end) {
