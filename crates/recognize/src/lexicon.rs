@@ -203,6 +203,43 @@ impl FormFacts {
     }
 }
 
+/// What resolving a mention reads of its entry, one small record per entry in
+/// [`Lexicon::entry_facts`]: the entries (280 bytes each, their strings behind
+/// pointers) fill megabytes; these stay in cache.
+#[derive(Clone, Copy, Debug)]
+pub struct EntryFacts {
+    /// Contract type.
+    pub etype: EntityType,
+    /// Whether the row comes from a places table.
+    pub place: bool,
+    /// Whether the entry is of kind `country`.
+    pub country_kind: bool,
+    /// ISO 3166 alpha-2 code (two ASCII capitals, checked on load).
+    country: Option<[u8; 2]>,
+    /// Index of the place this one lies in.
+    pub within: Option<u32>,
+}
+
+impl EntryFacts {
+    fn of(e: &Entry) -> EntryFacts {
+        EntryFacts {
+            etype: e.etype,
+            place: e.place,
+            country_kind: e.kind == "country",
+            country: e.country.as_deref().and_then(|c| c.as_bytes().try_into().ok()),
+            within: e.within,
+        }
+    }
+
+    /// The ISO code, as [`Entry::country`] holds it.
+    #[inline]
+    pub fn country(&self) -> Option<&str> {
+        self.country
+            .as_ref()
+            .map(|c| std::str::from_utf8(c).unwrap_or_default())
+    }
+}
+
 /// A row of `actors/heads.tsv`: a word for a kind of body that, with a state's demonym
 /// or name, names that state's body (`الجيش المصري`, `حكومة ليبيا`, `وزارة الخارجية
 /// الفلبينية`).
@@ -261,6 +298,8 @@ pub struct Lexicon {
     pub forms: Vec<Form>,
     /// The [`FormFacts`] of each form, in the order of `forms`.
     pub facts: Vec<FormFacts>,
+    /// The [`EntryFacts`] of each entry, in the order of `entries`.
+    pub entry_facts: Vec<EntryFacts>,
     /// Form text → index.
     pub form_index: FxHashMap<String, u32>,
     /// Entry id → index.
@@ -415,6 +454,7 @@ impl Lexicon {
             .iter()
             .map(|f| FormFacts::of(f, &lx.entries))
             .collect();
+        lx.entry_facts = lx.entries.iter().map(EntryFacts::of).collect();
         (lx, issues)
     }
 
@@ -946,5 +986,11 @@ impl Lexicon {
     #[inline]
     pub fn facts(&self, i: u32) -> FormFacts {
         self.facts[i as usize]
+    }
+
+    /// The facts of entry `i`.
+    #[inline]
+    pub fn entry_facts(&self, i: u32) -> &EntryFacts {
+        &self.entry_facts[i as usize]
     }
 }

@@ -217,23 +217,23 @@ pub fn context(lx: &Lexicon, cands: &[Cand]) -> Context {
     let mut ctx = Context::default();
     for i in select(&strong, |x| &x.0) {
         let e = strong[i].1;
-        let entry = lx.entry(e);
+        let entry = lx.entry_facts(e);
         // an ambiguous name tells which entries may be meant, not which state is
         let ambiguous = lx.facts(strong[i].0.form).ambiguous();
         ctx.entries.insert(e);
         if let Some(w) = entry.within {
             ctx.entries.insert(w);
         }
-        if let (Some(c), false) = (&entry.country, ambiguous) {
+        if let (Some(c), false) = (entry.country(), ambiguous) {
             let w = if entry.place || entry.etype == EntityType::GPE {
                 1.0
             } else {
                 0.5
             };
-            match ctx.countries.get_mut(c.as_str()) {
+            match ctx.countries.get_mut(c) {
                 Some(x) => *x += w,
                 None => {
-                    ctx.countries.insert(c.clone(), w);
+                    ctx.countries.insert(c.to_string(), w);
                 }
             }
         }
@@ -251,7 +251,7 @@ fn evidence(
     strength: Strength,
     before: &[&crate::lexicon::Cue],
 ) -> Option<Why> {
-    let entry = lx.entry(e);
+    let entry = lx.entry_facts(e);
     let ty = entry.etype;
     if strength == Strength::Word {
         // a word naming a kind of place is no place itself (`ريف مدينة حلب`)
@@ -276,7 +276,7 @@ fn evidence(
         let fits = match cue.kind {
             CueKind::Trigger => cue.applies.contains(&ty),
             CueKind::Title | CueKind::Spokesperson => ty == EntityType::PER,
-            CueKind::Preposition => cue.applies.contains(&ty) && ctx.main(entry.country.as_deref()),
+            CueKind::Preposition => cue.applies.contains(&ty) && ctx.main(entry.country()),
             CueKind::Breaker | CueKind::NotName | CueKind::Connector | CueKind::Kunya => false,
         };
         if fits {
@@ -289,7 +289,7 @@ fn evidence(
     if entry.within.is_some_and(|w| ctx.entries.contains(&w)) {
         return Some(Why::rule("recognize/weak-within-named-place"));
     }
-    let main = ctx.main(entry.country.as_deref()) && entry.country.as_deref() != Some("XX");
+    let main = ctx.main(entry.country()) && entry.country() != Some("XX");
     match ty {
         EntityType::ORG | EntityType::GROUP if main => {
             Some(Why::rule("recognize/weak-of-main-state"))
@@ -495,7 +495,7 @@ pub fn mentions(lx: &Lexicon, doc: &Doc, cands: &[Cand]) -> (Vec<Mention>, Conte
         .filter(|m| {
             m.cand.len() > 1
                 && matches!(
-                    lx.entry(m.entry).etype,
+                    lx.entry_facts(m.entry).etype,
                     EntityType::ORG | EntityType::GROUP | EntityType::FAC
                 )
         })
@@ -503,7 +503,7 @@ pub fn mentions(lx: &Lexicon, doc: &Doc, cands: &[Cand]) -> (Vec<Mention>, Conte
         .collect();
     let mut nested: Vec<Mention> = Vec::new();
     for m in &out {
-        let e = lx.entry(m.entry);
+        let e = lx.entry_facts(m.entry);
         if m.strength != Strength::Strong || !e.place || e.etype == EntityType::FAC {
             continue;
         }
@@ -579,7 +579,7 @@ fn compose(lx: &Lexicon, cands: &[Cand], out: &mut Vec<Mention>) {
             }
             // a state's name
             for s in &lx.forms[d.form as usize].senses {
-                if s.strength != Strength::Strong || lx.entry(s.entry).kind != "country" {
+                if s.strength != Strength::Strong || !lx.entry_facts(s.entry).country_kind {
                     continue;
                 }
                 for &h in &f.head_name {
@@ -615,8 +615,8 @@ fn compose(lx: &Lexicon, cands: &[Cand], out: &mut Vec<Mention>) {
 fn short_for_longer_place(lx: &Lexicon, ms: &mut [Mention]) {
     let longer: Vec<(&str, u32)> = ms
         .iter()
-        .filter(|m| m.cand.len() > 1 && lx.entry(m.entry).place)
-        .filter(|m| lx.entry(m.entry).etype == EntityType::LOC)
+        .filter(|m| m.cand.len() > 1 && lx.entry_facts(m.entry).place)
+        .filter(|m| lx.entry_facts(m.entry).etype == EntityType::LOC)
         .map(|m| (lx.forms[m.cand.form as usize].text.as_str(), m.entry))
         .collect();
     if longer.is_empty() {
@@ -624,7 +624,7 @@ fn short_for_longer_place(lx: &Lexicon, ms: &mut [Mention]) {
     }
     let mut relink: Vec<(usize, u32)> = Vec::new();
     for (i, m) in ms.iter().enumerate() {
-        let e = lx.entry(m.entry);
+        let e = lx.entry_facts(m.entry);
         if m.cand.len() != 1 || !e.place || e.etype != EntityType::LOC {
             continue;
         }
@@ -651,7 +651,7 @@ fn short_for_longer_place(lx: &Lexicon, ms: &mut [Mention]) {
 /// The facility word right before a place mention (`سجن`, `مطار`, `مستشفى`: a trigger of
 /// `titles.tsv` for FAC alone), when no other hit covers it.
 fn facility_word(lx: &Lexicon, doc: &Doc, m: &Mention, hits: &[Mention]) -> Option<(u32, Why)> {
-    let e = lx.entry(m.entry);
+    let e = lx.entry_facts(m.entry);
     if !e.place || e.etype != EntityType::LOC || m.cand.particle || m.cand.first == 0 {
         return None;
     }
