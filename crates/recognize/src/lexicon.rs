@@ -77,7 +77,8 @@ pub struct Entry {
     pub within: Option<u32>,
     /// Index of the state entry of `country`, when there is one.
     pub state: Option<u32>,
-    /// Other lexicon fields shown on the ref (role, member_of, admin1, source …).
+    /// Other lexicon fields shown on the ref (role, member_of, admin1, source …), and
+    /// `kind` (added once on load, so a ref's record is a clone of this map).
     pub extra: BTreeMap<String, String>,
     /// The row.
     pub why: Why,
@@ -455,6 +456,9 @@ impl Lexicon {
             .map(|f| FormFacts::of(f, &lx.entries))
             .collect();
         lx.entry_facts = lx.entries.iter().map(EntryFacts::of).collect();
+        for e in &mut lx.entries {
+            e.extra.insert("kind".to_string(), e.kind.clone());
+        }
         (lx, issues)
     }
 

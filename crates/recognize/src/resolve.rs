@@ -842,8 +842,7 @@ pub fn emit(lx: &Lexicon, doc: &mut Doc, ms: &[Mention]) {
 /// The canonical record of an entry.
 pub fn record(lx: &Lexicon, i: u32) -> RefRecord {
     let e = lx.entry(i);
-    let mut extra = e.extra.clone();
-    extra.insert("kind".to_string(), e.kind.clone());
+    let extra = e.extra.clone();
     RefRecord {
         name: e.name.clone(),
         name_en: e.name_en.clone(),
