@@ -77,7 +77,8 @@ pub struct Entry {
     pub within: Option<u32>,
     /// Index of the state entry of `country`, when there is one.
     pub state: Option<u32>,
-    /// Other lexicon fields shown on the ref (role, member_of, admin1, source …).
+    /// Other lexicon fields shown on the ref (role, member_of, admin1, source …), and
+    /// `kind` (added once on load, so a ref's record is a clone of this map).
     pub extra: BTreeMap<String, String>,
     /// The row.
     pub why: Why,
@@ -111,6 +112,133 @@ pub struct Form {
     pub head_adj: Vec<(u32, bool)>,
     /// Heads this form is, taking a state's name after it (`حكومة` + `ليبيا`).
     pub head_name: Vec<u32>,
+}
+
+/// What resolving a hit needs of its form besides the senses themselves, one small
+/// record per form in [`Lexicon::facts`]: the forms (176 bytes each, with their senses
+/// behind a pointer) fill a megabyte or more, these few tens of kilobytes stay in cache,
+/// so most hits are decided without reading the form or its senses.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct FormFacts {
+    /// The entry the form names without evidence: its default when that sense fires
+    /// alone, else its first sense that does.
+    pub strong: Option<u32>,
+    flags: u8,
+}
+
+impl FormFacts {
+    const AMBIGUOUS: u8 = 1;
+    const NEEDS_CUES: u8 = 2;
+    const ALL_PLACES: u8 = 4;
+    const ALL_ADJ: u8 = 8;
+    const HEAD: u8 = 16;
+
+    fn of(f: &Form, entries: &[Entry]) -> FormFacts {
+        let alone = |e: u32| {
+            f.senses
+                .iter()
+                .any(|s| s.entry == e && s.strength.fires_alone())
+        };
+        let strong = f.default.filter(|&d| alone(d)).or_else(|| {
+            f.senses
+                .iter()
+                .find(|s| s.strength.fires_alone())
+                .map(|s| s.entry)
+        });
+        let mut flags = 0;
+        for (yes, bit) in [
+            (f.senses.len() > 1, FormFacts::AMBIGUOUS),
+            (
+                f.senses.len() > 1 || f.senses.iter().any(|s| !s.strength.fires_alone()),
+                FormFacts::NEEDS_CUES,
+            ),
+            (
+                f.senses.iter().all(|s| entries[s.entry as usize].place),
+                FormFacts::ALL_PLACES,
+            ),
+            (
+                f.senses.iter().all(|s| s.strength == Strength::Adj),
+                FormFacts::ALL_ADJ,
+            ),
+            (
+                !f.head_adj.is_empty() || !f.head_name.is_empty(),
+                FormFacts::HEAD,
+            ),
+        ] {
+            if yes {
+                flags |= bit;
+            }
+        }
+        FormFacts { strong, flags }
+    }
+
+    /// Whether the form has several senses.
+    #[inline]
+    pub fn ambiguous(self) -> bool {
+        self.flags & FormFacts::AMBIGUOUS != 0
+    }
+
+    /// Whether cues before a hit can change what it names: several senses, or one that
+    /// needs evidence.
+    #[inline]
+    pub fn needs_cues(self) -> bool {
+        self.flags & FormFacts::NEEDS_CUES != 0
+    }
+
+    /// Whether every sense is a place's (true for a form without senses).
+    #[inline]
+    pub fn all_places(self) -> bool {
+        self.flags & FormFacts::ALL_PLACES != 0
+    }
+
+    /// Whether every sense is a demonym (true for a form without senses).
+    #[inline]
+    pub fn all_adj(self) -> bool {
+        self.flags & FormFacts::ALL_ADJ != 0
+    }
+
+    /// Whether the form is a head taking a demonym or a state's name after it.
+    #[inline]
+    pub fn head(self) -> bool {
+        self.flags & FormFacts::HEAD != 0
+    }
+}
+
+/// What resolving a mention reads of its entry, one small record per entry in
+/// [`Lexicon::entry_facts`]: the entries (280 bytes each, their strings behind
+/// pointers) fill megabytes; these stay in cache.
+#[derive(Clone, Copy, Debug)]
+pub struct EntryFacts {
+    /// Contract type.
+    pub etype: EntityType,
+    /// Whether the row comes from a places table.
+    pub place: bool,
+    /// Whether the entry is of kind `country`.
+    pub country_kind: bool,
+    /// ISO 3166 alpha-2 code (two ASCII capitals, checked on load).
+    country: Option<[u8; 2]>,
+    /// Index of the place this one lies in.
+    pub within: Option<u32>,
+}
+
+impl EntryFacts {
+    fn of(e: &Entry) -> EntryFacts {
+        EntryFacts {
+            etype: e.etype,
+            place: e.place,
+            country_kind: e.kind == "country",
+            country: e.country.as_deref().and_then(|c| c.as_bytes().try_into().ok()),
+            within: e.within,
+        }
+    }
+
+    /// The ISO code, as [`Entry::country`] holds it.
+    #[inline]
+    pub fn country(&self) -> Option<&str> {
+        self.country
+            .as_ref()
+            .map(|c| std::str::from_utf8(c).unwrap_or_default())
+    }
 }
 
 /// A row of `actors/heads.tsv`: a word for a kind of body that, with a state's demonym
@@ -169,6 +297,10 @@ pub struct Lexicon {
     pub entries: Vec<Entry>,
     /// Forms.
     pub forms: Vec<Form>,
+    /// The [`FormFacts`] of each form, in the order of `forms`.
+    pub facts: Vec<FormFacts>,
+    /// The [`EntryFacts`] of each entry, in the order of `entries`.
+    pub entry_facts: Vec<EntryFacts>,
     /// Form text → index.
     pub form_index: FxHashMap<String, u32>,
     /// Entry id → index.
@@ -317,6 +449,15 @@ impl Lexicon {
             if let (true, Some(c)) = (e.kind == "country", &e.country) {
                 lx.first_state.entry(c.clone()).or_insert(i as u32);
             }
+        }
+        lx.facts = lx
+            .forms
+            .iter()
+            .map(|f| FormFacts::of(f, &lx.entries))
+            .collect();
+        lx.entry_facts = lx.entries.iter().map(EntryFacts::of).collect();
+        for e in &mut lx.entries {
+            e.extra.insert("kind".to_string(), e.kind.clone());
         }
         (lx, issues)
     }
@@ -843,5 +984,17 @@ impl Lexicon {
     /// The entry of an index.
     pub fn entry(&self, i: u32) -> &Entry {
         &self.entries[i as usize]
+    }
+
+    /// The facts of form `i`.
+    #[inline]
+    pub fn facts(&self, i: u32) -> FormFacts {
+        self.facts[i as usize]
+    }
+
+    /// The facts of entry `i`.
+    #[inline]
+    pub fn entry_facts(&self, i: u32) -> &EntryFacts {
+        &self.entry_facts[i as usize]
     }
 }

@@ -142,12 +142,15 @@ fn plain(doc: &Doc, b: usize) -> bool {
     u.kind == TokenKind::Word && !u.clitics.has_particle() && doc.form(u.form).chars().count() > 1
 }
 
-/// The given name of `ner/given_names.tsv` a token is, as written or without its clitics.
+/// The given name of `ner/given_names.tsv` a token is, as written or without its clitics
+/// (a token without clitics is looked up once).
 fn given_name<'d>(lx: &Lexicon, doc: &'d Doc, t: &Token) -> Option<&'d str> {
-    [t.form, t.core]
-        .into_iter()
-        .map(|r| doc.form(r))
-        .find(|f| lx.given.contains(f))
+    let full = doc.form(t.form);
+    if lx.given.contains(full) {
+        return Some(full);
+    }
+    let core = doc.form(t.core);
+    (t.core != t.form && lx.given.contains(core)).then_some(core)
 }
 
 /// Bynames no lexicon holds: a kunya of `titles.tsv` (`أبو`) and the word after it, and a

@@ -212,42 +212,28 @@ fn select<T>(items: &[T], cand: impl Fn(&T) -> &Cand) -> Vec<usize> {
 pub fn context(lx: &Lexicon, cands: &[Cand]) -> Context {
     let strong: Vec<(Cand, u32)> = cands
         .iter()
-        .filter_map(|c| {
-            let f = &lx.forms[c.form as usize];
-            let alone = |e: u32| {
-                f.senses
-                    .iter()
-                    .any(|s| s.entry == e && s.strength.fires_alone())
-            };
-            let e = f.default.filter(|&d| alone(d)).or_else(|| {
-                f.senses
-                    .iter()
-                    .find(|s| s.strength.fires_alone())
-                    .map(|s| s.entry)
-            })?;
-            Some((*c, e))
-        })
+        .filter_map(|c| Some((*c, lx.facts(c.form).strong?)))
         .collect();
     let mut ctx = Context::default();
     for i in select(&strong, |x| &x.0) {
         let e = strong[i].1;
-        let entry = lx.entry(e);
+        let entry = lx.entry_facts(e);
         // an ambiguous name tells which entries may be meant, not which state is
-        let ambiguous = lx.forms[strong[i].0.form as usize].senses.len() > 1;
+        let ambiguous = lx.facts(strong[i].0.form).ambiguous();
         ctx.entries.insert(e);
         if let Some(w) = entry.within {
             ctx.entries.insert(w);
         }
-        if let (Some(c), false) = (&entry.country, ambiguous) {
+        if let (Some(c), false) = (entry.country(), ambiguous) {
             let w = if entry.place || entry.etype == EntityType::GPE {
                 1.0
             } else {
                 0.5
             };
-            match ctx.countries.get_mut(c.as_str()) {
+            match ctx.countries.get_mut(c) {
                 Some(x) => *x += w,
                 None => {
-                    ctx.countries.insert(c.clone(), w);
+                    ctx.countries.insert(c.to_string(), w);
                 }
             }
         }
@@ -265,7 +251,7 @@ fn evidence(
     strength: Strength,
     before: &[&crate::lexicon::Cue],
 ) -> Option<Why> {
-    let entry = lx.entry(e);
+    let entry = lx.entry_facts(e);
     let ty = entry.etype;
     if strength == Strength::Word {
         // a word naming a kind of place is no place itself (`ريف مدينة حلب`)
@@ -290,7 +276,7 @@ fn evidence(
         let fits = match cue.kind {
             CueKind::Trigger => cue.applies.contains(&ty),
             CueKind::Title | CueKind::Spokesperson => ty == EntityType::PER,
-            CueKind::Preposition => cue.applies.contains(&ty) && ctx.main(entry.country.as_deref()),
+            CueKind::Preposition => cue.applies.contains(&ty) && ctx.main(entry.country()),
             CueKind::Breaker | CueKind::NotName | CueKind::Connector | CueKind::Kunya => false,
         };
         if fits {
@@ -303,7 +289,7 @@ fn evidence(
     if entry.within.is_some_and(|w| ctx.entries.contains(&w)) {
         return Some(Why::rule("recognize/weak-within-named-place"));
     }
-    let main = ctx.main(entry.country.as_deref()) && entry.country.as_deref() != Some("XX");
+    let main = ctx.main(entry.country()) && entry.country() != Some("XX");
     match ty {
         EntityType::ORG | EntityType::GROUP if main => {
             Some(Why::rule("recognize/weak-of-main-state"))
@@ -325,39 +311,54 @@ pub fn mentions(lx: &Lexicon, doc: &Doc, cands: &[Cand]) -> (Vec<Mention>, Conte
     // bare heads (`الجيش`): (index in `out`, head)
     let mut bare: Vec<(usize, u32)> = Vec::new();
     for c in cands {
-        let f = &lx.forms[c.form as usize];
+        let facts = lx.facts(c.form);
         // a place's name right after a connector is a person's (`حمد بن جاسم`)
         if !c.particle
             && c.first > 0
+            && facts.all_places()
             && lx
                 .name_links
                 .contains(doc.form(doc.tokens[c.first as usize - 1].form))
-            && f.senses.iter().all(|s| lx.entry(s.entry).place)
         {
             continue;
         }
         // a demonym after a byname is the person's (`أبو يحيى التونسي`)
         if c.first > 1
+            && facts.all_adj()
             && lx
                 .kunyas
                 .contains(doc.form(doc.tokens[c.first as usize - 2].form))
-            && f.senses.iter().all(|s| s.strength == Strength::Adj)
         {
             continue;
         }
+        let f = &lx.forms[c.form as usize];
         // cues are looked up only where they can change the outcome
-        let needs_cues = f.senses.len() > 1 || f.senses.iter().any(|s| !s.strength.fires_alone());
+        let needs_cues = facts.needs_cues();
         let before = if needs_cues {
             cues_before(lx, doc, c.first as usize)
         } else {
             Vec::new()
         };
         admissible.clear();
-        for s in &f.senses {
-            if s.strength.fires_alone() {
-                admissible.push((s.entry, s.strength, None));
-            } else if let Some(w) = evidence(lx, &ctx, c, s.entry, s.strength, &before) {
-                admissible.push((s.entry, s.strength, Some(w)));
+        match facts.strong {
+            // one sense, firing alone: the form's facts say all (its senses unread)
+            Some(e) if !needs_cues => {
+                let strength = if facts.all_adj() {
+                    Strength::Adj
+                } else {
+                    Strength::Strong
+                };
+                admissible.push((e, strength, None));
+            }
+            _ => {
+                for s in &f.senses {
+                    if s.strength.fires_alone() {
+                        admissible.push((s.entry, s.strength, None));
+                    } else if let Some(w) = evidence(lx, &ctx, c, s.entry, s.strength, &before)
+                    {
+                        admissible.push((s.entry, s.strength, Some(w)));
+                    }
+                }
             }
         }
         let mut bare_head = None;
@@ -494,7 +495,7 @@ pub fn mentions(lx: &Lexicon, doc: &Doc, cands: &[Cand]) -> (Vec<Mention>, Conte
         .filter(|m| {
             m.cand.len() > 1
                 && matches!(
-                    lx.entry(m.entry).etype,
+                    lx.entry_facts(m.entry).etype,
                     EntityType::ORG | EntityType::GROUP | EntityType::FAC
                 )
         })
@@ -502,7 +503,7 @@ pub fn mentions(lx: &Lexicon, doc: &Doc, cands: &[Cand]) -> (Vec<Mention>, Conte
         .collect();
     let mut nested: Vec<Mention> = Vec::new();
     for m in &out {
-        let e = lx.entry(m.entry);
+        let e = lx.entry_facts(m.entry);
         if m.strength != Strength::Strong || !e.place || e.etype == EntityType::FAC {
             continue;
         }
@@ -554,10 +555,10 @@ pub fn mentions(lx: &Lexicon, doc: &Doc, cands: &[Cand]) -> (Vec<Mention>, Conte
 /// `Lexicon::composed` holds. `cands` are in token order, as the matcher gives them.
 fn compose(lx: &Lexicon, cands: &[Cand], out: &mut Vec<Mention>) {
     for c in cands {
-        let f = &lx.forms[c.form as usize];
-        if f.head_adj.is_empty() && f.head_name.is_empty() {
+        if !lx.facts(c.form).head() {
             continue;
         }
+        let f = &lx.forms[c.form as usize];
         let lo = cands.partition_point(|d| d.first < c.end);
         let mut found = None;
         'next: for d in cands[lo..].iter().take_while(|d| d.first == c.end) {
@@ -578,7 +579,7 @@ fn compose(lx: &Lexicon, cands: &[Cand], out: &mut Vec<Mention>) {
             }
             // a state's name
             for s in &lx.forms[d.form as usize].senses {
-                if s.strength != Strength::Strong || lx.entry(s.entry).kind != "country" {
+                if s.strength != Strength::Strong || !lx.entry_facts(s.entry).country_kind {
                     continue;
                 }
                 for &h in &f.head_name {
@@ -614,8 +615,8 @@ fn compose(lx: &Lexicon, cands: &[Cand], out: &mut Vec<Mention>) {
 fn short_for_longer_place(lx: &Lexicon, ms: &mut [Mention]) {
     let longer: Vec<(&str, u32)> = ms
         .iter()
-        .filter(|m| m.cand.len() > 1 && lx.entry(m.entry).place)
-        .filter(|m| lx.entry(m.entry).etype == EntityType::LOC)
+        .filter(|m| m.cand.len() > 1 && lx.entry_facts(m.entry).place)
+        .filter(|m| lx.entry_facts(m.entry).etype == EntityType::LOC)
         .map(|m| (lx.forms[m.cand.form as usize].text.as_str(), m.entry))
         .collect();
     if longer.is_empty() {
@@ -623,7 +624,7 @@ fn short_for_longer_place(lx: &Lexicon, ms: &mut [Mention]) {
     }
     let mut relink: Vec<(usize, u32)> = Vec::new();
     for (i, m) in ms.iter().enumerate() {
-        let e = lx.entry(m.entry);
+        let e = lx.entry_facts(m.entry);
         if m.cand.len() != 1 || !e.place || e.etype != EntityType::LOC {
             continue;
         }
@@ -650,7 +651,7 @@ fn short_for_longer_place(lx: &Lexicon, ms: &mut [Mention]) {
 /// The facility word right before a place mention (`سجن`, `مطار`, `مستشفى`: a trigger of
 /// `titles.tsv` for FAC alone), when no other hit covers it.
 fn facility_word(lx: &Lexicon, doc: &Doc, m: &Mention, hits: &[Mention]) -> Option<(u32, Why)> {
-    let e = lx.entry(m.entry);
+    let e = lx.entry_facts(m.entry);
     if !e.place || e.etype != EntityType::LOC || m.cand.particle || m.cand.first == 0 {
         return None;
     }
@@ -841,8 +842,7 @@ pub fn emit(lx: &Lexicon, doc: &mut Doc, ms: &[Mention]) {
 /// The canonical record of an entry.
 pub fn record(lx: &Lexicon, i: u32) -> RefRecord {
     let e = lx.entry(i);
-    let mut extra = e.extra.clone();
-    extra.insert("kind".to_string(), e.kind.clone());
+    let extra = e.extra.clone();
     RefRecord {
         name: e.name.clone(),
         name_en: e.name_en.clone(),

@@ -11,11 +11,13 @@
 //! and margins are identical to it.
 
 use std::cell::{Cell, RefCell};
+use std::hash::BuildHasherDefault;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use rasd_model::TokenKind;
+use rasd_text::hash::FxHashMap;
 
-use super::features::{self, Hint, HintWindow, Resources, Unit, OFFSETS};
+use super::features::{self, Hint, HintWindow, ListWord, Resources, Unit, OFFSETS};
 use super::hash;
 use super::model::{Decoder, Model, NT};
 use crate::prefetch;
@@ -131,13 +133,16 @@ struct Keys([(u64, u64); WAYS]);
 
 /// One word type's sums: for the token it is `OFFSETS[k]` positions after, the
 /// weights of both passes, as 16-bit integers (a word whose sums do not fit keeps
-/// them in `wide`). Three cache lines.
+/// them in [`WordCache::wide`]). Three cache lines.
 #[repr(align(64))]
 struct Entry {
     w: [[i16; 2 * NT]; 5],
-    wide: Option<Box<[Acc; 5]>>,
+    /// Whether the sums did not fit 16 bits.
+    wide: bool,
     /// Coarse cluster (0 without one), for the conjunction feature.
     cluster0: u16,
+    /// What the word lists say of the word.
+    list: ListWord,
 }
 
 /// A set-associative cache of word sums, for one tagger at a time: a word's set
@@ -148,6 +153,8 @@ struct WordCache {
     /// The way each set replaces next.
     next: Vec<u8>,
     entries: Vec<Entry>,
+    /// The sums of the entries (by index) whose sums do not fit 16 bits.
+    wide: FxHashMap<usize, Box<[Acc; 5]>>,
     feats: Vec<u64>,
     rows: Vec<u32>,
 }
@@ -159,6 +166,7 @@ thread_local! {
             keys: Vec::new(),
             next: Vec::new(),
             entries: Vec::new(),
+            wide: FxHashMap::with_hasher(BuildHasherDefault::new()),
             feats: Vec::new(),
             rows: Vec::new(),
         })
@@ -187,9 +195,11 @@ impl WordCache {
             self.entries.clear();
             self.entries.resize_with(1 << CACHE_BITS, || Entry {
                 w: [[0; 2 * NT]; 5],
-                wide: None,
+                wide: false,
                 cluster0: 0,
+                list: ListWord::default(),
             });
+            self.wide.clear();
             self.owner = owner;
         }
     }
@@ -265,8 +275,8 @@ impl WordCache {
         }
     }
 
-    /// The entry [`WordCache::warm`] found at index `at` for a word of set and key
-    /// `slot`, or the word's entry found again if a later miss took that way.
+    /// The index of the entry [`WordCache::warm`] found at index `at` for a word of set
+    /// and key `slot`, or of the word's entry found again if a later miss took that way.
     #[allow(clippy::too_many_arguments)]
     #[inline]
     fn entry(
@@ -278,13 +288,12 @@ impl WordCache {
         core: u64,
         md: &Model,
         res: &Resources,
-    ) -> &Entry {
-        let at = if self.keys[set].0[at % WAYS] == key {
+    ) -> usize {
+        if self.keys[set].0[at % WAYS] == key {
             at
         } else {
             self.find(set, key, u, form, core, md, res)
-        };
-        &self.entries[at]
+        }
     }
 
     /// Compute a word's sums into the next way of `set`; returns the entry's index.
@@ -324,14 +333,20 @@ impl WordCache {
         let at = set * WAYS + way;
         let e = &mut self.entries[at];
         e.cluster0 = info.cluster[0];
-        e.wide = None;
+        e.list = res.lists.word(core);
+        e.wide = false;
         for (w, s) in e.w.iter_mut().zip(&sums) {
             for (x, y) in w.iter_mut().zip(s) {
                 match i16::try_from(*y) {
                     Ok(v) => *x = v,
-                    Err(_) => e.wide = Some(Box::new(sums)),
+                    Err(_) => e.wide = true,
                 }
             }
+        }
+        if e.wide {
+            self.wide.insert(at, Box::new(sums));
+        } else {
+            self.wide.remove(&at);
         }
         at
     }
@@ -391,6 +406,7 @@ struct Bufs {
     slots: Vec<(usize, (u64, u64))>,
     at: Vec<usize>,
     c0: Vec<u16>,
+    lists: Vec<ListWord>,
     cores: Vec<u64>,
     tags1: Vec<usize>,
     hints: Vec<Hint>,
@@ -420,6 +436,7 @@ pub fn tag_seq<'a>(
     let (mut b, mut dec) = SCRATCH.take();
     b.acc.clear();
     b.c0.clear();
+    b.lists.clear();
     b.cores.clear();
     b.tags1.clear();
     let mut out = Tags::default();
@@ -450,18 +467,21 @@ pub fn tag_seq<'a>(
             cache.warm(&units, &b.keys, &mut b.slots, &mut b.at, md, res);
             for (j, u) in units.iter().enumerate() {
                 let (form, core) = b.keys[j];
-                let e = cache.entry(b.at[j], b.slots[j], u, form, core, md, res);
+                let at = cache.entry(b.at[j], b.slots[j], u, form, core, md, res);
+                let e = &cache.entries[at];
+                let wide = if e.wide { cache.wide.get(&at) } else { None };
                 // Word j is at offset `off` from token j − off.
                 for (k, off) in OFFSETS.into_iter().enumerate() {
                     let i = j as i64 - off;
                     if i >= 0 && (i as usize) < m {
-                        match &e.wide {
+                        match wide {
                             None => add16(&mut acc[i as usize], &e.w[k]),
                             Some(w) => add(&mut acc[i as usize], &w[k]),
                         }
                     }
                 }
                 b.c0.push(e.cluster0);
+                b.lists.push(e.list);
                 b.cores.push(core);
             }
             context(md, fixed, res, first, &mut b);
@@ -545,7 +565,8 @@ fn context(md: &Model, fixed: &Fixed, res: &Resources, first: usize, b: &mut Buf
     }
     add(&mut acc[0], &fixed.first);
     add(&mut acc[m - 1], &fixed.last);
-    features::mark_lists(&res.lists, cores, &mut b.begin, &mut b.inside);
+    let words = &b.lists[first..];
+    features::mark_lists_known(&res.lists, cores, words, &mut b.begin, &mut b.inside);
     // Features looked up in the table: all hashes first, then one batch of probes,
     // so the processor overlaps their cache misses.
     b.hashes.clear();
@@ -674,6 +695,7 @@ mod tests {
                         }
                     }
                     b.c0.push(e.cluster0);
+                    b.lists.push(e.list);
                     b.cores.push(core);
                 }
             });

@@ -12,7 +12,7 @@
 //! string in two roles gives two features.
 
 use rasd_model::TokenKind;
-use rasd_text::hash::FxHashMap;
+use rasd_text::hash::{FxHashMap, FxHashSet};
 
 use super::hash;
 
@@ -48,6 +48,22 @@ pub struct Lists {
     /// A bitmap of first words' core hashes (low bits), so that most tokens are
     /// ruled out without a map lookup.
     first: Vec<u64>,
+    /// Hashes of the one-word prefixes that a longer entry continues: a word whose
+    /// one-word hash is not here begins no entry of several words.
+    longer: FxHashSet<u64>,
+}
+
+/// What the lists say of one word on its own (see [`Lists::word`]): it depends on the
+/// word's core alone, so the tagger keeps it with the word's cached sums and marks a
+/// sentence without probing the entry map for each token.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ListWord {
+    /// Classes of the one-word entries the word is.
+    pub bits: u32,
+    /// Whether the word alone is an entry or an entry's first word.
+    pub begins: bool,
+    /// Whether an entry of several words may begin with it.
+    pub longer: bool,
 }
 
 /// Bits of the first-word bitmap (32 KB).
@@ -85,6 +101,8 @@ impl Lists {
             let e = self.entries.entry(h).or_insert(0);
             if k + 1 == cores.len() {
                 *e |= 1 << class;
+            } else if k == 0 {
+                self.longer.insert(h);
             }
         }
         self.max_len = self.max_len.max(cores.len());
@@ -118,6 +136,57 @@ impl Lists {
             }
             let mut h = SEQ_SEED;
             for len in 1..=self.max_len.min(n - i) {
+                h = seq_step(h, core_hashes[i + len - 1]);
+                let Some(&bits) = self.entries.get(&h) else {
+                    break;
+                };
+                begin[i] |= bits;
+                for x in &mut inside[i + 1..i + len] {
+                    *x |= bits;
+                }
+            }
+        }
+    }
+
+    /// What the lists say of a word of core hash `core` on its own.
+    pub fn word(&self, core: u64) -> ListWord {
+        let b = first_bit(core);
+        if self.entries.is_empty() || self.first[b >> 6] >> (b & 63) & 1 == 0 {
+            return ListWord::default();
+        }
+        let h = seq_step(SEQ_SEED, core);
+        match self.entries.get(&h) {
+            Some(&bits) => ListWord {
+                bits,
+                begins: true,
+                longer: self.longer.contains(&h),
+            },
+            None => ListWord::default(),
+        }
+    }
+
+    /// [`Lists::mark`] for a sentence whose words' [`Lists::word`] are known: only
+    /// words that begin an entry of several words probe the entry map. The same marks,
+    /// a collision of 64-bit sequence hashes aside (a word no longer entry continues
+    /// could then continue one whose hash its two-word hash equals).
+    fn mark_known(
+        &self,
+        core_hashes: &[u64],
+        words: &[ListWord],
+        begin: &mut [u32],
+        inside: &mut [u32],
+    ) {
+        let n = core_hashes.len();
+        for (i, w) in words.iter().enumerate() {
+            if !w.begins {
+                continue;
+            }
+            begin[i] |= w.bits;
+            if !w.longer {
+                continue;
+            }
+            let mut h = seq_step(SEQ_SEED, core_hashes[i]);
+            for len in 2..=self.max_len.min(n - i) {
                 h = seq_step(h, core_hashes[i + len - 1]);
                 let Some(&bits) = self.entries.get(&h) else {
                     break;
@@ -393,6 +462,21 @@ pub fn mark_lists(lists: &Lists, cores: &[u64], begin: &mut Vec<u32>, inside: &m
     inside.clear();
     inside.resize(cores.len(), 0);
     lists.mark(cores, begin, inside);
+}
+
+/// [`mark_lists`] with each word's [`ListWord`] known.
+pub fn mark_lists_known(
+    lists: &Lists,
+    cores: &[u64],
+    words: &[ListWord],
+    begin: &mut Vec<u32>,
+    inside: &mut Vec<u32>,
+) {
+    begin.clear();
+    begin.resize(cores.len(), 0);
+    inside.clear();
+    inside.resize(cores.len(), 0);
+    lists.mark_known(cores, words, begin, inside);
 }
 
 /// The features of token `i` that are not [`word_features`]: bias, position, word
