@@ -55,6 +55,16 @@ impl Targets {
 /// The class of `victims.tsv` for relatives, who count only beside a count.
 const KIN: &str = "kin";
 
+/// How a run of victim words after a casualty word ends.
+enum RunEnd {
+    /// With the words: they are the count.
+    Words,
+    /// With a count joined to them by و, starting at this token: they add to it.
+    Count(usize),
+    /// With a number of their own (`مدني واحد`): the number counts them.
+    Number,
+}
+
 /// One mention of an event, before mentions of one incident are merged.
 #[derive(Clone, Debug)]
 pub struct Mention {
@@ -844,40 +854,31 @@ impl<'a> Scan<'a> {
     /// The people a casualty word ending at `ce` counts one by one when no number does:
     /// singular person words of `victims.tsv` right after it, each with up to two
     /// relational adjectives (`مقيم مصري`), joined by و (`طفل وامرأة`: two). With the
-    /// first word's row.
+    /// first word's row. Relatives count only beside a count.
     fn victims_after(&self, ce: usize, b: usize) -> Option<(usize, &'a Why)> {
-        let cx = &self.cx;
-        let (_, n0, why) = self.victim_at(ce, b).filter(|v| v.0 != KIN)?;
-        if cx.has_prep_clitic(ce) || cx.tok(ce).clitics.has(Clitics::WA) {
-            return None;
-        }
-        let (mut count, mut k) = (1, ce + n0);
-        loop {
-            let mut j = k;
-            while j < b && j < k + 2 && self.victim_at(j, b).is_none() && cx.nisba(j) {
-                j += 1;
-            }
-            // A number after the word counts it (`مدني واحد` is one; `جندي و3 مدنيين` is
-            // left to the count).
-            if self.qty.iter().any(|(qa, _, _)| *qa >= k && *qa <= j + 1) {
-                return None;
-            }
-            match self.victim_at(j, b).filter(|v| v.0 != KIN) {
-                Some((_, n, _)) if cx.tok(j).clitics.has(Clitics::WA) && !cx.has_prep_clitic(j) => {
-                    count += 1;
-                    k = j + n;
-                }
-                _ => return Some((count, why)),
-            }
+        match self.victim_run(ce, b, false)? {
+            (n, why, RunEnd::Words) => Some((n, why)),
+            _ => None,
         }
     }
 
-    /// Singular person words right after a casualty word ending at `ce`, joined by و,
-    /// that a count joined by و follows (`مقتل والدته واثنين من أشقائه`, `قتل جندي و3
+    /// Singular person words right after a casualty word ending at `ce`, relatives among
+    /// them, that a count joined by و follows (`مقتل والدته واثنين من أشقائه`, `قتل جندي و3
     /// مدنيين`): how many, and the token where the count starts.
     fn victims_before_count(&self, ce: usize, b: usize) -> Option<(usize, usize)> {
+        match self.victim_run(ce, b, true)? {
+            (n, _, RunEnd::Count(at)) => Some((n, at)),
+            _ => None,
+        }
+    }
+
+    /// The run of singular person words right after `ce` (relatives too when `kin`), joined
+    /// by و, each with up to two relational adjectives: how many, the first word's row, and
+    /// how the run ends.
+    fn victim_run(&self, ce: usize, b: usize, kin: bool) -> Option<(usize, &'a Why, RunEnd)> {
         let cx = &self.cx;
-        let (_, n0, _) = self.victim_at(ce, b)?;
+        let victim = |k: usize| self.victim_at(k, b).filter(|v| kin || v.0 != KIN);
+        let (_, n0, why) = victim(ce)?;
         if cx.has_prep_clitic(ce) || cx.tok(ce).clitics.has(Clitics::WA) {
             return None;
         }
@@ -889,15 +890,20 @@ impl<'a> Scan<'a> {
             }
             let bare_wa = j + 1 < b && cx.form(j) == "و";
             let at = if bare_wa { j + 1 } else { j };
-            if self.qty.iter().any(|t| t.0 == at) {
-                return (bare_wa || cx.tok(at).clitics.has(Clitics::WA)).then_some((count, at));
+            let joined = bare_wa || at < b && cx.tok(at).clitics.has(Clitics::WA);
+            if joined && self.qty.iter().any(|t| t.0 == at) {
+                return Some((count, why, RunEnd::Count(at)));
             }
-            match self.victim_at(j, b) {
+            // A number after the word counts it (`مدني واحد` is one).
+            if self.qty.iter().any(|(qa, _, _)| *qa >= k && *qa <= j + 1) {
+                return Some((count, why, RunEnd::Number));
+            }
+            match victim(j) {
                 Some((_, n, _)) if cx.tok(j).clitics.has(Clitics::WA) && !cx.has_prep_clitic(j) => {
                     count += 1;
                     k = j + n;
                 }
-                _ => return None,
+                _ => return Some((count, why, RunEnd::Words)),
             }
         }
     }
