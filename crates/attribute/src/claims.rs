@@ -470,9 +470,7 @@ fn build(
             // subject standing before it first: the noun after it is then its object.
             // A plural verb agrees with a subject standing before it (`وما زال المسؤولون
             // الروس ينفون نشر متعاقدين`); a verb before its subject is singular.
-            let f = cx.form(cs);
-            let plural =
-                ce == cs + 1 && (f.ends_with("وا") || f.ends_with("ون") || f.ends_with("ان"));
+            let plural = ce == cs + 1 && plural_verb(cx, cs);
             let after = after.filter(|sp| !(plural && sp.bare));
             // `مصر التي اعتبرها بمثابة أم لغزة`: the noun before التي is the verb's object
             // (its pronoun); the subject was dropped.
@@ -1050,16 +1048,20 @@ fn dropped_subject(
 /// points back to that noun, opens a relative clause whose dropped subject is the main
 /// clause's. (A plural verb after people is their own: `متمردين يؤكدون أنهم`.)
 fn relative_clause(cx: &Ctx, cue: usize, at: &Around) -> bool {
-    let f = cx.form(cue);
-    let plural = f.ends_with("وا") || f.ends_with("ون") || f.ends_with("ان");
     cue > at.a
         && cue + 1 < at.b
-        && !plural
+        && !plural_verb(cx, cue)
         && cx.is_word(cue - 1)
         && cx.is_particle(cue + 1, at.b, "comp").is_some()
         && ["ه", "ها", "هم", "هما"]
             .iter()
             .any(|p| cx.core(cue + 1).ends_with(p))
+}
+
+/// Whether the verb at `k` is plural or dual by its ending (`قالوا`, `يؤكدون`, `قالتا`).
+fn plural_verb(cx: &Ctx, k: usize) -> bool {
+    let f = cx.form(k);
+    f.ends_with("وا") || f.ends_with("ون") || f.ends_with("ان")
 }
 
 /// `أصدرت الوزارة بيانا قالت فيه`: a document noun, the verb, then a preposition with the

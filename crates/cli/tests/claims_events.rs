@@ -1365,7 +1365,8 @@ fn offices_and_names_in_speaker_phrases() {
 #[test]
 fn victims_named_before_a_count_add_to_it() {
     let toll = |text: &str| {
-        let d = extract_one(serde_json::json!({"id": "t", "published": "2018-03-18", "text": text}));
+        let d =
+            extract_one(serde_json::json!({"id": "t", "published": "2018-03-18", "text": text}));
         events_of(&d)
             .iter()
             .filter_map(|e| e["fatalities"]["value"].as_i64())

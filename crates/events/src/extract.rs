@@ -1067,10 +1067,14 @@ impl<'a> Scan<'a> {
         // `غارة للتحالف`: the coalition's strike, by it, not on it.
         let doer_li = row.by_li.then(|| self.doer_li(te, hi)).flatten();
         // The doer right after the trigger (`قصفت قوات النظام مدينة دوما`) is no target.
+        let after = doer_li
+            .is_none()
+            .then(|| self.actor_after(ts, te, lo, hi, row.object))
+            .flatten();
         let doer = doer_li
             .as_ref()
             .map(|d| d.0)
-            .or_else(|| self.actor_after(ts, te, lo, hi, row.object).map(|(k, _)| k));
+            .or_else(|| after.as_ref().map(|(k, _)| *k));
         let mut aimed = self.targets(te, hi, doer);
         let mut suffered = false;
         if aimed.names.is_empty() {
@@ -1144,7 +1148,7 @@ impl<'a> Scan<'a> {
                 why = why.and(Why::rule("events/doer-after-li"));
                 (vec![v.clone()], true)
             }
-            None => self.actors(ts, te, lo, hi, row.object),
+            None => self.actors(ts, te, lo, hi, after.map(|(_, a)| a)),
         };
         // What suffered it did not do it (`منزل حفتر تعرض لهجوم`).
         if suffered {
@@ -1448,16 +1452,17 @@ impl<'a> Scan<'a> {
         out
     }
 
-    /// Actors: a force noun or entity right after the trigger (`قصف قوات حفتر`, `هجوما
-    /// لقوات حفتر`), else the nearest one before it that is not a preposition's object
-    /// (`قوات الوفاق ... دمرت`, `طائرات مسيرة لقوات الوفاق`).
+    /// Actors: the doer a verb of carrying out names (`هجوم شنه مقاتلو المعارضة`), else a
+    /// force noun or entity right after the trigger (`قصف قوات حفتر`, `هجوما لقوات حفتر`;
+    /// `after`, from [`Scan::actor_after`]), else the nearest one before it that is not a
+    /// preposition's object (`قوات الوفاق ... دمرت`, `طائرات مسيرة لقوات الوفاق`).
     fn actors(
         &self,
         ts: usize,
         te: usize,
         lo: usize,
         hi: usize,
-        object: bool,
+        after: Option<(Vec<String>, bool)>,
     ) -> (Vec<String>, bool) {
         let cx = &self.cx;
         // `هجوم شنه مقاتلو المعارضة`, `مجزرة نفذتها طائرات النظام`.
@@ -1470,7 +1475,7 @@ impl<'a> Scan<'a> {
                 }
             }
         }
-        if let Some((_, a)) = self.actor_after(ts, te, lo, hi, object) {
+        if let Some(a) = after {
             return a;
         }
         let mut p = ts;
@@ -2224,7 +2229,10 @@ impl<'a> Scan<'a> {
                     // named (`لهجوم تشنه أنقرة ... على المنطقة`: Ankara attacks).
                     let doer = |e: &rasd_model::Entity| {
                         let t = doc.tokens.partition_point(|t| t.span.end <= e.start);
-                        t > 0 && self.frame_class(t - 1, t).is_some_and(|(c, _, _)| c == "by")
+                        t > 0
+                            && self
+                                .frame_class(t - 1, t)
+                                .is_some_and(|(c, _, _)| c == "by")
                     };
                     let e = doc
                         .entities

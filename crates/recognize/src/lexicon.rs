@@ -227,7 +227,10 @@ impl EntryFacts {
             etype: e.etype,
             place: e.place,
             country_kind: e.kind == "country",
-            country: e.country.as_deref().and_then(|c| c.as_bytes().try_into().ok()),
+            country: e
+                .country
+                .as_deref()
+                .and_then(|c| c.as_bytes().try_into().ok()),
             within: e.within,
         }
     }

@@ -347,9 +347,8 @@ pub fn add(
     let mut confirmed: Vec<Entity> = Vec::new();
     let rule = Why::rule("recognize/titled-given-name");
     let byname = Why::rule("recognize/byname");
-    let mother = model
-        .map(|m| m.clone().and(Why::rule("recognize/mother-of")))
-        .unwrap_or_else(|| Why::rule("recognize/mother-of"));
+    // made only for a document that needs it (a clone of the model's why)
+    let mother = std::cell::OnceCell::new();
     let all = bynames
         .iter()
         .map(|t| (t, &byname))
@@ -374,14 +373,18 @@ pub fn add(
         if t.score < MIN_SCORE || taken.iter().any(|s| s.overlaps(t.span)) {
             continue;
         }
-        let Some((mut a, b)) = trim_edges(lx, doc, t.tokens.0 as usize, t.tokens.1 as usize)
-        else {
+        let Some((mut a, b)) = trim_edges(lx, doc, t.tokens.0 as usize, t.tokens.1 as usize) else {
             continue;
         };
         let mut why = why;
         if t.label == Label::Per && mother_of(doc, a, b, tagged) {
             a += 1;
-            why = &mother;
+            why = mother.get_or_init(|| {
+                model.map_or_else(
+                    || Why::rule("recognize/mother-of"),
+                    |m| m.clone().and(Why::rule("recognize/mother-of")),
+                )
+            });
         }
         let Some(span) = name_span(lx, doc, a, b) else {
             continue;

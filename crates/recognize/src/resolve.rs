@@ -354,8 +354,7 @@ pub fn mentions(lx: &Lexicon, doc: &Doc, cands: &[Cand]) -> (Vec<Mention>, Conte
                 for s in &f.senses {
                     if s.strength.fires_alone() {
                         admissible.push((s.entry, s.strength, None));
-                    } else if let Some(w) = evidence(lx, &ctx, c, s.entry, s.strength, &before)
-                    {
+                    } else if let Some(w) = evidence(lx, &ctx, c, s.entry, s.strength, &before) {
                         admissible.push((s.entry, s.strength, Some(w)));
                     }
                 }
