@@ -644,6 +644,35 @@ fn a_ceasefire_time_is_not_the_fighting_time() {
     assert!(clashes[0]["time"].is_null(), "help: {}", clashes[0]);
 }
 
+/// Past a comma, a time inside a relative clause on another noun dates that noun
+/// (`عمليات التفجير التي شهدها لبنان في السنوات الماضية`), not the event; a comma that
+/// closes the relative clause gives the time back to the main clause.
+#[test]
+fn a_time_in_another_nouns_relative_clause_is_not_the_events() {
+    let doc = &extract_one(serde_json::json!({"id": "r1", "published": "2013-12-29",
+        "text": "اغتيل في بيروت قبل يومين الوزير السابق محمد شطح في عملية تفجير سيارة مفخخة، تقارب الكثير من عمليات التفجير التي شهدها لبنان في السنوات الثماني الماضية."}));
+    let events = doc["events"].as_array().unwrap();
+    let first = events
+        .iter()
+        .find(|e| e["sentence"] == 0 && e["trigger"]["start"] == 0)
+        .unwrap_or_else(|| panic!("help: {events:?}"));
+    assert_eq!(
+        first["type"], "remote_explosive_landmine_ied",
+        "help: {events:?}"
+    );
+    assert_eq!(first["time"]["value"], "2013-12-27", "help: {events:?}");
+    let doc = &extract_one(serde_json::json!({"id": "r2", "published": "2018-04-29",
+        "text": "استعادت قوات سوريا الديمقراطية، المدعومة من قبل أمريكا، القرى التي سيطر عليها النظام السوري لفترة قصيرة، الأحد، شرقي نهر الفرات."}));
+    let events = doc["events"].as_array().unwrap();
+    assert!(
+        events
+            .iter()
+            .any(|e| e["type"] == "government_regains_territory"
+                && e["time"]["value"] == "2018-04-29"),
+        "help: {events:?}"
+    );
+}
+
 /// What a call asks for (`دعا X إلى "طرد الإيرانيين"، وطرد ...`) is a request, not a
 /// territory regained.
 #[test]

@@ -1779,12 +1779,31 @@ impl<'a> Scan<'a> {
                     && (k + 1..(k + 3).min(sb)).any(|j| self.trig_at(j, sb).is_some())
             })
             .unwrap_or(hi);
+        // `في عملية تفجير سيارة مفخخة، تقارب الكثير من عمليات التفجير التي شهدها لبنان في
+        // السنوات الثماني الماضية`: past a comma, a time inside a relative clause on another
+        // noun dates that noun, not the trigger. Only the definite pronouns (`الذي`,
+        // `التي`) qualify a noun: `، ما أسفر عن ... يوم` is still the trigger's; and a comma
+        // closes the relative clause (`القرى التي سيطر عليها النظام لفترة قصيرة، الأحد`).
+        let comma = |j: usize| cx.punct(j, &['،', ',']);
+        let in_relative = |k: usize| {
+            (te + 2..k).rev().take_while(|&r| !comma(r)).any(|r| {
+                cx.is_particle(r, sb, "rel").is_some()
+                    && cx.form(r).starts_with("ال")
+                    && !comma(r - 1)
+                    && (te..r - 1).any(comma)
+            })
+        };
         let lo = sa.max(ts.saturating_sub(REACH));
         let pick = self
             .times
             .iter()
             .filter(|(k, _)| {
-                *k >= te && *k < hi && !reference(*k) && !next_clause(*k) && !of_state(*k)
+                *k >= te
+                    && *k < hi
+                    && !reference(*k)
+                    && !next_clause(*k)
+                    && !of_state(*k)
+                    && !in_relative(*k)
             })
             .min_by_key(|(k, _)| *k - te)
             .or_else(|| {
