@@ -1856,3 +1856,13 @@ fn what_state_media_call_something_is_their_claim() {
     );
     assert_eq!(anonymous_flags(&d), [true, false], "help: {d}");
 }
+
+/// `ما` closing an according-to cue (`وفق ما يقول مراقبون`) opens no relative clause:
+/// the verb after it is the claim's, even when few words stand before it.
+#[test]
+fn according_to_what_they_say_is_a_claim() {
+    let doc = &extract_one(serde_json::json!({"id": "w1", "published": "2018-09-12",
+        "text": "وللجضران، وفق ما يقول مراقبون، علاقة وطيدة مع العضو السابق في القاعدة عبد الحكيم بلحاج."}));
+    assert_eq!(cue_speakers(doc), vec![("يقول", "مراقبون")], "help: {}", doc["claims"]);
+    assert_eq!(anonymous_flags(doc), vec![true]);
+}
