@@ -225,7 +225,24 @@ impl Lexicons {
             if forms.is_empty() {
                 bad.push((r.line, "empty `forms`".to_string()));
             }
-            for f in forms {
+            // The silent alif of a plural verb is often dropped (`أفادو أنهم`); not for a
+            // verb whose last root letter is weak (`ادعى`: `ادعوا`, but `أدعو` is "I call").
+            let dropped: Vec<String> = if kind == CueKind::Verb {
+                forms
+                    .iter()
+                    .filter_map(|f| f.strip_suffix("وا"))
+                    .filter(|stem| {
+                        stem.chars().count() >= 3
+                            && !["ى", "ي", "ا"]
+                                .iter()
+                                .any(|w| forms.contains(&format!("{stem}{w}")))
+                    })
+                    .map(|stem| format!("{stem}و"))
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            for f in forms.into_iter().chain(dropped) {
                 lx.cues.insert(&f, cue.clone());
             }
         }

@@ -1863,6 +1863,32 @@ fn what_state_media_call_something_is_their_claim() {
 fn according_to_what_they_say_is_a_claim() {
     let doc = &extract_one(serde_json::json!({"id": "w1", "published": "2018-09-12",
         "text": "وللجضران، وفق ما يقول مراقبون، علاقة وطيدة مع العضو السابق في القاعدة عبد الحكيم بلحاج."}));
-    assert_eq!(cue_speakers(doc), vec![("يقول", "مراقبون")], "help: {}", doc["claims"]);
+    assert_eq!(
+        cue_speakers(doc),
+        vec![("يقول", "مراقبون")],
+        "help: {}",
+        doc["claims"]
+    );
     assert_eq!(anonymous_flags(doc), vec![true]);
+}
+
+/// A plural verb written without its silent alif (`أفادو`) is still a cue; a weak verb's
+/// stem is not (`أدعو`, "I call", is no `ادعوا`).
+#[test]
+fn a_plural_cue_without_its_alif_is_a_cue() {
+    let doc = &extract_one(serde_json::json!({"id": "p1", "published": "2018-04-14",
+        "text": "وكان مسؤولون أميركيون أفادو أنهم حصلوا على عينات من ضحايا الهجوم في سوريا."}));
+    assert_eq!(
+        cue_speakers(doc),
+        vec![("أفادو", "مسؤولون أميركيون")],
+        "help: {}",
+        doc["claims"]
+    );
+    let doc = &extract_one(serde_json::json!({"id": "p2", "published": "2018-05-11",
+        "text": "وقال الرئيس: أنا لا أدعو الأسد إلى شيء."}));
+    assert!(
+        cue_speakers(doc).iter().all(|(c, _)| !c.contains("أدعو")),
+        "help: {}",
+        doc["claims"]
+    );
 }
