@@ -233,6 +233,11 @@ fn marker_after(
     let mut first_word: Option<usize> = None;
     let mut phrase_end: Option<usize> = None;
     while k < lim {
+        // `ومع أن دمشق نفت هذه الاتهامات، إلا أن الوكالة أعلنت`: a connective opens
+        // another clause, whose complementizer is not this verb's.
+        if k > from && cx.is_particle(k, b, "conj").is_some() {
+            break;
+        }
         if let Some(n) = cx.is_particle(k, b, "comp") {
             return (k + n, true);
         }
@@ -1313,6 +1318,16 @@ fn close_sentence(cx: &Ctx, drafts: &mut [Draft], b: usize) {
             if let Some(q) = (cstart + 1..b).find(|&k| cx.quote(k)) {
                 end = end.min(q + 1);
             }
+        }
+        // `نفت هذه الاتهامات، إلا أن الوكالة أعلنت`: a concessive connective ending in a
+        // complementizer (`إلا أن`, `غير أن`) after a comma opens the main clause.
+        if let Some(k) = (cstart + 1..end).find(|&k| {
+            cx.punct(k - 1, &[','])
+                && cx
+                    .is_particle(k, b, "conj")
+                    .is_some_and(|n| n > 1 && cx.is_particle(k + n - 1, b, "comp").is_some())
+        }) {
+            end = k;
         }
         while end > cstart && cx.punct(end - 1, &[',', '.', ';', ':', '-', '!', '?']) {
             end -= 1;

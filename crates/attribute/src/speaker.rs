@@ -168,18 +168,32 @@ pub fn phrase(cx: &Ctx, i: usize, end: usize, start: Start) -> Option<Speaker> {
     let entity = cx.entity_starting(i).filter(|(_, e)| speaker_type(e.etype));
     let head = cx.head(i, end);
     if entity.is_none() && head.is_none() {
-        if start == Start::Known || stops(cx, i, end) || cx.has_prep_clitic(i) {
-            return None;
-        }
-        if let Some((_, e)) = cx.entity(i) {
-            // A place or facility is not a speaker, but a capital speaks for its
-            // government (`وتنفي طهران`).
-            let capital = e.etype == EntityType::LOC
+        // A place or facility is not a speaker, but a capital speaks for its government
+        // (`وتنفي طهران`). Before the verb it must open its clause and stand right before
+        // it (`لكن واشنطن تصر على أن`, `أن موسكو أقرت`; not `محكمة استئناف طرابلس أدانت`,
+        // `والخرطوم العام الماضي عندما اتهم`).
+        let capital = cx.entity(i).is_some_and(|(_, e)| {
+            e.etype == EntityType::LOC
                 && e.reference
                     .as_deref()
                     .and_then(|r| cx.doc.refs.get(r))
-                    .is_some_and(|r| r.extra.get("kind").is_some_and(|k| k == "capital"));
-            if !capital || cx.entity_starting(i).is_none() {
+                    .is_some_and(|r| r.extra.get("kind").is_some_and(|k| k == "capital"))
+        });
+        let capital = capital
+            && cx.entity_starting(i).is_some_and(|(n, _)| {
+                start != Start::Known
+                    || cx.entity_end(n, i) == end
+                        && (i == 0
+                            || cx.punct(i - 1, &[',', '.', ':', '"', '-'])
+                            || cx.is_particle(i - 1, end, "comp").is_some()
+                            || cx.particle_before(i, "conj")
+                            || cx.tok(i).clitics.has(Clitics::WA))
+            });
+        if (start == Start::Known && !capital) || stops(cx, i, end) || cx.has_prep_clitic(i) {
+            return None;
+        }
+        if cx.entity(i).is_some() {
+            if !capital {
                 return None;
             }
             let (n, _) = cx.entity_starting(i)?;

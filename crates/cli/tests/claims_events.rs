@@ -1892,3 +1892,33 @@ fn a_plural_cue_without_its_alif_is_a_cue() {
         doc["claims"]
     );
 }
+
+/// A capital right before its verb, opening its clause, speaks for its government
+/// (`لكن واشنطن تصر على أن`); one inside a name (`محكمة استئناف طرابلس أدانت`) does not.
+/// A concessive `، إلا أن` ends the content of the claim before it.
+#[test]
+fn a_capital_before_its_verb_speaks() {
+    let doc = &extract_one(serde_json::json!({"id": "k1", "published": "2018-04-14",
+        "text": "لكن واشنطن تصر على أن تقدم الخرطوم أولا ضمانة كاملة عن قطعها كافة العلاقات."}));
+    assert_eq!(
+        cue_speakers(doc),
+        vec![("تصر", "واشنطن")],
+        "help: {}",
+        doc["claims"]
+    );
+    let doc = &extract_one(serde_json::json!({"id": "k2", "published": "2018-04-14",
+        "text": "أعلنت وزارة العدل الليبية أن محكمة استئناف طرابلس أدانت 45 شخصا بقتل متظاهرين."}));
+    assert!(
+        cue_speakers(doc).iter().all(|(_, s)| *s != "طرابلس"),
+        "help: {}",
+        doc["claims"]
+    );
+    let doc = &extract_one(serde_json::json!({"id": "k3", "published": "2018-04-14",
+        "text": "ومع أن دمشق نفت هذه الاتهامات، إلا أن الوكالة الدولية للطاقة الذرية أعلنت في 2011 أنه من المحتمل جدا أن يكون الموقع مفاعلا نوويا."}));
+    assert_eq!(
+        cue_speakers(doc),
+        vec![("نفت", "دمشق"), ("أعلنت", "الوكالة الدولية للطاقة الذرية")],
+        "help: {}",
+        doc["claims"]
+    );
+}
