@@ -1922,3 +1922,23 @@ fn a_capital_before_its_verb_speaks() {
         doc["claims"]
     );
 }
+
+/// A place no lexicon holds is known by the place its sentence ties it to (`ضاحية
+/// البريهي، جنوب مدينة الحديدة`), and a city and the province named after it stand at one
+/// point: two tellings of one strike there are one event.
+#[test]
+fn a_suburb_of_a_city_is_that_citys_incident() {
+    let doc = &extract_one(serde_json::json!({"id": "s1", "published": "2018-04-23",
+        "text": "قتل صالح الصماد في غارة جوية للتحالف في محافظة الحديدة يوم الخميس. وأوردت مصادر أمنية أن الصماد قتل بغارة للتحالف يوم الخميس في ضاحية البريهي، جنوب مدينة الحديدة."}));
+    let strikes: Vec<&Value> = doc["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["type"] == "air_drone_strike")
+        .collect();
+    assert_eq!(strikes.len(), 1, "help: {strikes:?}");
+    assert_eq!(
+        strikes[0]["place"], "hodeidah-governorate-ye",
+        "help: {strikes:?}"
+    );
+}

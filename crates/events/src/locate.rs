@@ -67,19 +67,32 @@ fn located(r: &RefRecord) -> bool {
     r.country.is_some() && r.lat.is_some() && r.lon.is_some()
 }
 
-/// The known place of the event's sentence nearest to its trigger.
+/// The known place of the event's sentence nearest to where its place is named.
 fn nearest_place(doc: &Doc, e: &Event) -> Option<String> {
-    let s = doc.sentences.get(e.sentence as usize)?;
+    let name = e.place.as_deref()?;
+    nearest_known(doc, e.sentence as usize, name, e.trigger.start).map(str::to_string)
+}
+
+/// The known place of sentence `s` nearest to where `name` is written in it (else to
+/// `fallback`, a code point): a place of the sentence that is not a whole state when
+/// there is one (`ضاحية البريهي، جنوب مدينة الحديدة` is by Hodeidah, not just in Yemen).
+pub fn nearest_known<'d>(doc: &'d Doc, s: usize, name: &str, fallback: u32) -> Option<&'d str> {
+    let span = *doc.sentences.get(s)?;
+    let text = doc.text(span);
+    let at = text
+        .find(name)
+        .map_or(fallback, |b| span.start + text[..b].chars().count() as u32);
     doc.entities
         .iter()
-        .filter(|x| x.start >= s.start && x.end <= s.end)
+        .filter(|x| x.start >= span.start && x.end <= span.end)
         .filter(|x| matches!(x.etype, EntityType::LOC | EntityType::GPE | EntityType::FAC))
         .filter_map(|x| {
-            let k = x.reference.as_ref()?;
-            located(doc.refs.get(k)?).then(|| (k.clone(), x.start.abs_diff(e.trigger.start)))
+            let k = x.reference.as_deref()?;
+            let r = doc.refs.get(k)?;
+            located(r).then_some((k, r.kind == "state", x.start.abs_diff(at)))
         })
-        .min_by_key(|(_, d)| *d)
-        .map(|(k, _)| k)
+        .min_by_key(|&(_, state, d)| (state, d))
+        .map(|(k, _, _)| k)
 }
 
 /// The record of the state most of the article's located places lie in.

@@ -90,11 +90,44 @@ fn describes(doc: &Doc, end: usize, verb: usize) -> bool {
 /// state and the other lies in it (`غارة في اليمن` and `غارة على ضحيان`). A town inside
 /// a city is another place (ACLED codes Tajoura and Tripoli apart); a facility was
 /// already replaced by the town it lies in.
+///
+/// Two records at one point agree ([`same_spot`]). A place no lexicon holds (`ضاحية
+/// البريهي، جنوب مدينة الحديدة`, `بمديرية الحالي في الحديدة`) is known only by the known
+/// place its sentence ties it to (its [`anchor`]): it agrees with what that place agrees with.
 fn places_agree(doc: &Doc, a: &Mention, b: &Mention) -> bool {
+    let same = |x: &str, y: &str| {
+        x == y || in_state(doc, y, x) || in_state(doc, x, y) || same_spot(doc, x, y)
+    };
     match (&a.place, &b.place) {
-        (Some(x), Some(y)) => x == y || in_state(doc, y, x) || in_state(doc, x, y),
+        (Some(x), Some(y)) => {
+            same(x, y)
+                || anchor(doc, a).is_some_and(|ax| ax != *y && same(ax, y))
+                || anchor(doc, b).is_some_and(|by| by != *x && same(x, by))
+        }
         _ => true,
     }
+}
+
+/// For a mention placed by a name no lexicon holds, the known place of its sentence
+/// nearest that name, as [`crate::locate`] anchors it.
+fn anchor<'d>(doc: &'d Doc, m: &Mention) -> Option<&'d str> {
+    let place = m.place.as_deref()?;
+    if doc.refs.contains_key(place) {
+        return None;
+    }
+    let at = doc.tokens.get(m.trigger.0)?.span.start;
+    crate::locate::nearest_known(doc, m.sentence, place, at)
+}
+
+/// Whether two place records stand at one point: a city and the province named after it
+/// (`الحديدة`, `محافظة الحديدة`) are one place to the article.
+fn same_spot(doc: &Doc, x: &str, y: &str) -> bool {
+    let (Some(a), Some(b)) = (doc.refs.get(x), doc.refs.get(y)) else {
+        return false;
+    };
+    let close =
+        |p: Option<f64>, q: Option<f64>| p.zip(q).is_some_and(|(p, q)| (p - q).abs() < 1e-3);
+    a.kind != "state" && b.kind != "state" && close(a.lat, b.lat) && close(a.lon, b.lon)
 }
 
 /// Whether place `p` lies in `state`, a record of kind `state` (by country codes).
