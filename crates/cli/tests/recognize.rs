@@ -425,3 +425,26 @@ fn a_weak_group_name_after_an_affiliation_word_is_the_group() {
         .count();
     assert_eq!(qaeda, 2, "help: {d}");
 }
+
+/// A first name no list holds, after a title and before a given name the list holds, opens
+/// a person's name (`الدكتور جوان محمد`); the tail of a longer title does not (`والجندي
+/// أول حسن ناصر`: the name is حسن ناصر).
+#[test]
+fn an_unlisted_first_name_after_a_title_is_a_person() {
+    let rec = serde_json::json!({"id": "n1", "published": "2018-02-17",
+        "text": "وقال مدير مستشفى عفرين، الدكتور جوان محمد لـ CNN، إن المستشفى استقبل ستة مرضى. وقتل والجندي أول حسن ناصر في الاشتباكات."});
+    let out = run_ok(&["extract", "-"], Some(format!("{rec}\n").as_bytes()));
+    let doc = &json_lines(&out.stdout)[0];
+    let people: Vec<&str> = doc["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["type"] == "PER")
+        .filter_map(|e| e["text"].as_str())
+        .collect();
+    assert!(people.contains(&"جوان محمد"), "help: {people:?}");
+    assert!(
+        people.iter().all(|p| !p.starts_with("أول")),
+        "help: {people:?}"
+    );
+}

@@ -40,8 +40,9 @@ pub fn trimmed_span(doc: &Doc, first: usize, end: usize) -> Option<Span> {
 }
 
 /// The tokens `[a, b)` of a tagger mention without punctuation or symbols at either edge
-/// (`بشار #`) and without role breakers at either edge (`المنظمة أن`, `روى حمزة`, but
-/// `فتحي بن علي`: a given name stays); `None` when nothing is left.
+/// (`بشار #`), without role breakers at either edge (`المنظمة أن`, `روى حمزة`, but
+/// `فتحي بن علي`: a given name stays) and without the tail of a title at its start
+/// (`الجندي أول`); `None` when nothing is left.
 fn trim_edges(lx: &Lexicon, doc: &Doc, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
     b = b.min(doc.tokens.len());
     let mark = |t: &Token| matches!(t.kind, TokenKind::Punct | TokenKind::Symbol);
@@ -51,8 +52,17 @@ fn trim_edges(lx: &Lexicon, doc: &Doc, mut a: usize, mut b: usize) -> Option<(us
                 .iter()
                 .any(|c| c.kind == CueKind::Breaker)
     };
+    // the end of a title begun before the mention (`الجندي أول حسن ناصر`)
+    let title_tail = |k: usize| {
+        k > 0
+            && (2..=lx.max_cue_tokens.min(k + 1)).any(|n| {
+                resolve::cues_at(lx, doc, k + 1 - n, k + 1)
+                    .iter()
+                    .any(|c| c.kind == CueKind::Title)
+            })
+    };
     // and without a role breaker at its start (`روى حمزة`: the verb is no part of the name)
-    while a < b && (mark(&doc.tokens[a]) || breaker(a)) {
+    while a < b && (mark(&doc.tokens[a]) || breaker(a) || title_tail(a)) {
         a += 1;
     }
     while b > a && (mark(&doc.tokens[b - 1]) || breaker(b - 1)) {
@@ -231,10 +241,20 @@ pub fn titled_people(lx: &Lexicon, doc: &Doc) -> Vec<Tagged> {
         };
         // read from the body only for a given name with a cue (one token in hundreds)
         let breaker_ok = || doc.text(t.span).ends_with('ي');
-        if !given
-            || cues
-                .iter()
-                .any(|c| c.kind != CueKind::Breaker || !breaker_ok())
+        if !given {
+            // `الدكتور جوان محمد`: a first name no list holds, right after a title and
+            // before a given name it holds.
+            if let Some(b) = unlisted_first_name(lx, doc, i) {
+                out.extend(person(lx, doc, i, b));
+                i = b;
+            } else {
+                i += 1;
+            }
+            continue;
+        }
+        if cues
+            .iter()
+            .any(|c| c.kind != CueKind::Breaker || !breaker_ok())
         {
             i += 1;
             continue;
@@ -289,6 +309,47 @@ pub fn titled_people(lx: &Lexicon, doc: &Doc) -> Vec<Tagged> {
         }
     }
     out
+}
+
+/// The end of a name opened at `i` by a first name no list holds: a bare word right after
+/// a title (`الدكتور`, `الشيخ`), followed by a given name of the list, and one more word
+/// if it is no cue or demonym (`الدكتور جوان محمد`, `الشيخ حمود سعيد المخلافي`).
+fn unlisted_first_name(lx: &Lexicon, doc: &Doc, i: usize) -> Option<usize> {
+    let n = doc.tokens.len();
+    let t = &doc.tokens[i];
+    if t.kind != TokenKind::Word || t.clitics.has(Clitics::AL) || !plain(doc, i) || i + 1 >= n {
+        return None;
+    }
+    let g = &doc.tokens[i + 1];
+    if g.kind != TokenKind::Word
+        || g.clitics.has(Clitics::AL)
+        || !plain(doc, i + 1)
+        || given_name(lx, doc, g).is_none()
+        || !resolve::cues_at(lx, doc, i, i + 1).is_empty()
+        || has_demonym(lx, doc, i, i + 1)
+        || !resolve::cues_before(lx, doc, i)
+            .iter()
+            .any(|c| c.kind == CueKind::Title)
+        // the word ends a longer title (`الفريق أول`)
+        || resolve::cues_before(lx, doc, i + 1)
+            .iter()
+            .any(|c| c.kind == CueKind::Title)
+        // the given name is also a breaker as written (`على`: on; `علي` is a name)
+        || resolve::cues_at(lx, doc, i + 1, i + 2)
+            .iter()
+            .any(|c| c.kind != CueKind::Breaker || !doc.text(g.span).ends_with('ي'))
+    {
+        return None;
+    }
+    let mut b = i + 2;
+    if b < n
+        && plain(doc, b)
+        && resolve::cues_at(lx, doc, b, b + 1).is_empty()
+        && !has_demonym(lx, doc, b, b + 1)
+    {
+        b += 1;
+    }
+    Some(b)
 }
 
 /// A tagger mention that survived, before linking.
