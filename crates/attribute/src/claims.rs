@@ -1238,6 +1238,11 @@ fn agent(cx: &Ctx, cue: &Cue, ce: usize, b: usize) -> Option<Speaker> {
     let mut k = ce;
     let lim = (ce + 5).min(b);
     while k < lim {
+        // The agent of an object-taking noun stands right after it (`مطالبة الأكراد قوات
+        // النظام بالتدخل`: the Kurds asked; the forces are the object).
+        if cue.obj && cue.kind == CueKind::Masdar && k > ce {
+            return None;
+        }
         // A denial names its author with ل (`النفي المتكرر للمتحدث باسمه`, frame `li`);
         // other nouns name their object so (`اتهامات للحكومة`: against it).
         if cue.li && cx.tok(k).clitics.has(rasd_model::Clitics::LI) {

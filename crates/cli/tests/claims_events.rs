@@ -1942,3 +1942,26 @@ fn a_suburb_of_a_city_is_that_citys_incident() {
         "help: {strikes:?}"
     );
 }
+
+/// Allegations and demands told by their nouns are claims of their agent (`مزاعم روسيا
+/// بأن`); the agent of a demand stands right after it (`مطالبة الأكراد قوات النظام`: not
+/// the forces, the object).
+#[test]
+fn allegation_and_demand_nouns_are_claims_of_their_agent() {
+    let doc = &extract_one(serde_json::json!({"id": "m1", "published": "2018-04-14",
+        "text": "وقال البيت الأبيض إن المعلومات الأميركية تظهر أن مزاعم روسيا بأن الهجوم مختلق غير صحيحة."}));
+    assert!(
+        cue_speakers(doc).contains(&("مزاعم", "روسيا")),
+        "help: {}",
+        doc["claims"]
+    );
+    let doc = &extract_one(serde_json::json!({"id": "m2", "published": "2018-03-03",
+        "text": "وبعد مطالبة الأكراد قوات النظام السوري بالتدخل لصد الهجوم التركي دخلت قوات موالية إلى عفرين."}));
+    assert!(
+        cue_speakers(doc)
+            .iter()
+            .all(|(c, s)| *c != "مطالبة" || !s.contains("قوات")),
+        "help: {}",
+        doc["claims"]
+    );
+}
