@@ -755,10 +755,18 @@ fn finish_draft(
             d.marker = true;
         }
         // A verb told in a document (`بيانا اعترفوا فيه`) states what the document says.
+        // A labelling verb right after its subject, with a definite object (`لكن التحالف
+        // العسكري يعتبر الميناء ممرا لتهريب الأسلحة`), states that object's label; else
+        // (`نظام الأسد يعتبر جثة`: "is considered") it needs its complementizer.
         false
             if d.cue.strict
                 && !d.rules.contains(&SPEAKER_OF_DOCUMENT)
-                && !(d.cue.bi && bi_after(cx, after_speaker, b)) =>
+                && !(d.cue.bi && bi_after(cx, after_speaker, b))
+                && !(d.cue.label
+                    && d.explicit
+                    && d.speaker.end == d.cue_start
+                    && d.cue_end < b
+                    && cx.has_article(d.cue_end)) =>
         {
             return None
         }

@@ -1965,3 +1965,25 @@ fn allegation_and_demand_nouns_are_claims_of_their_agent() {
         doc["claims"]
     );
 }
+
+/// A labelling verb right after its subject, with a definite object, states a label
+/// (`لكن التحالف العسكري يعتبر الميناء ممرا`); read as "is considered" (`نظام الأسد يعتبر
+/// جثة`) it needs a complementizer.
+#[test]
+fn a_label_with_a_definite_object_is_a_claim() {
+    let doc = &extract_one(serde_json::json!({"id": "l1", "published": "2018-07-30",
+        "text": "لكن التحالف العسكري يعتبر الميناء ممرا لتهريب الأسلحة."}));
+    assert_eq!(
+        cue_speakers(doc),
+        vec![("يعتبر", "التحالف العسكري")],
+        "help: {}",
+        doc["claims"]
+    );
+    let doc = &extract_one(serde_json::json!({"id": "l2", "published": "2015-07-30",
+        "text": "وأضاف السفير السابق أن نظام بشار الأسد يعتبر جثة ولا جدوى من التعاون معه."}));
+    assert!(
+        cue_speakers(doc).iter().all(|(c, _)| *c != "يعتبر"),
+        "help: {}",
+        doc["claims"]
+    );
+}
