@@ -443,8 +443,10 @@ fn build(
     // `هدنة إنسانية أعلنتها روسيا`: a verb with a pronoun object right after an
     // indefinite noun opens a relative clause about that noun; it reports no statement.
     // After a name (`دخلت قوات إلى عفرين وصفها الإعلام الرسمي بـ"..."`) it opens a clause
-    // of its own.
+    // of its own. A labelling verb says what its subject holds of the noun (`أزمة
+    // إنسانية تعتبرها الأمم المتحدة الأسوأ في العالم`): a statement.
     if kind == CueKind::Verb
+        && !cue.label
         && cx.tok(cs).clitics.has(rasd_model::Clitics::SUFFIX)
         && after_indefinite(cx, cs, a, b)
         && cx.entity(cs - 1).is_none()
@@ -756,7 +758,8 @@ fn finish_draft(
         }
         // A verb told in a document (`بيانا اعترفوا فيه`) states what the document says.
         // A labelling verb right after its subject, with a definite object (`لكن التحالف
-        // العسكري يعتبر الميناء ممرا لتهريب الأسلحة`), states that object's label; else
+        // العسكري يعتبر الميناء ممرا لتهريب الأسلحة`), or with a pronoun object and its
+        // subject right after it (`أزمة تعتبرها الأمم المتحدة الأسوأ`), states a label; else
         // (`نظام الأسد يعتبر جثة`: "is considered") it needs its complementizer.
         false
             if d.cue.strict
@@ -764,9 +767,11 @@ fn finish_draft(
                 && !(d.cue.bi && bi_after(cx, after_speaker, b))
                 && !(d.cue.label
                     && d.explicit
-                    && d.speaker.end == d.cue_start
-                    && d.cue_end < b
-                    && cx.has_article(d.cue_end)) =>
+                    && (d.speaker.end == d.cue_start
+                        && d.cue_end < b
+                        && cx.has_article(d.cue_end)
+                        || d.speaker.first == d.cue_end
+                            && cx.tok(d.cue_start).clitics.has(rasd_model::Clitics::SUFFIX))) =>
         {
             return None
         }

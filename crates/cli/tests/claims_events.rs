@@ -1967,8 +1967,9 @@ fn allegation_and_demand_nouns_are_claims_of_their_agent() {
 }
 
 /// A labelling verb right after its subject, with a definite object, states a label
-/// (`لكن التحالف العسكري يعتبر الميناء ممرا`); read as "is considered" (`نظام الأسد يعتبر
-/// جثة`) it needs a complementizer.
+/// (`لكن التحالف العسكري يعتبر الميناء ممرا`), and so does one with a pronoun object after
+/// an indefinite noun (`أزمة تعتبرها الأمم المتحدة الأسوأ`); read as "is considered"
+/// (`نظام الأسد يعتبر جثة`) it needs a complementizer.
 #[test]
 fn a_label_with_a_definite_object_is_a_claim() {
     let doc = &extract_one(serde_json::json!({"id": "l1", "published": "2018-07-30",
@@ -1976,6 +1977,14 @@ fn a_label_with_a_definite_object_is_a_claim() {
     assert_eq!(
         cue_speakers(doc),
         vec![("يعتبر", "التحالف العسكري")],
+        "help: {}",
+        doc["claims"]
+    );
+    let doc = &extract_one(serde_json::json!({"id": "l3", "published": "2018-07-04",
+        "text": "وأدى النزاع إلى مقتل نحو عشرة آلاف شخص في ظل أزمة إنسانية تعتبرها الأمم المتحدة الأسوأ في العالم حاليا."}));
+    assert_eq!(
+        cue_speakers(doc),
+        vec![("تعتبرها", "الأمم المتحدة")],
         "help: {}",
         doc["claims"]
     );
