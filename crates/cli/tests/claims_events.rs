@@ -1996,3 +1996,17 @@ fn a_label_with_a_definite_object_is_a_claim() {
         doc["claims"]
     );
 }
+
+/// An account (`الرواية`) is a document that speaks for its author, named by a relational
+/// adjective too (`بحسب الرواية الأميركية`: the United States).
+#[test]
+fn an_account_speaks_for_its_author() {
+    let doc = &extract_one(serde_json::json!({"id": "a1", "published": "2018-04-16",
+        "text": "وأسفرت الغارات عن مقتل 100 جندي من بينهم 19 جنديا روسيا، بحسب الرواية الأميركية."}));
+    let claims = doc["claims"].as_array().unwrap();
+    assert_eq!(claims.len(), 1, "help: {claims:?}");
+    assert_eq!(
+        claims[0]["speaker"]["ref"], "united-states",
+        "help: {claims:?}"
+    );
+}
