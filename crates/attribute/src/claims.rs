@@ -1023,10 +1023,16 @@ fn dropped_subject(
 ) -> Option<(Speaker, &'static str)> {
     // A verb right after an indefinite noun or adjective describes it (`موقف رسمي يدين
     // الضربة`: a stance that condemns): no one's claim.
+    // A date is no noun to describe (`إثر هجوم بدأته في 18 شباط/فبراير تقول إنه`).
+    let dated = || {
+        let s = cx.doc.tokens[cue - 1].span.start;
+        cx.doc.times.iter().any(|t| t.start <= s && s < t.end)
+    };
     if !participle
         && after_indefinite(cx, cue, at.a, at.b)
         && cx.head(cue - 1, at.b).is_none()
         && cx.entity(cue - 1).is_none()
+        && !dated()
     {
         return None;
     }

@@ -2010,3 +2010,18 @@ fn an_account_speaks_for_its_author() {
         "help: {claims:?}"
     );
 }
+
+/// A date is no noun for a verb to describe: the verb after it may open the relative
+/// clause whose speaker is the main subject (`إثر هجوم بدأته في 18 شباط/فبراير تقول إنه
+/// يستهدف`: the Turkish forces say so).
+#[test]
+fn a_verb_after_a_date_can_open_a_relative_clause() {
+    let doc = &extract_one(serde_json::json!({"id": "d1", "published": "2018-03-14",
+        "text": "وتطوق القوات التركية وفصائل سورية موالية لها منذ الاثنين مدينة عفرين، إثر هجوم بدأته في 18 شباط/فبراير تقول إنه يستهدف الوحدات الكردية."}));
+    assert_eq!(
+        cue_speakers(doc),
+        vec![("تقول", "القوات التركية")],
+        "help: {}",
+        doc["claims"]
+    );
+}
