@@ -92,8 +92,9 @@ fn describes(doc: &Doc, end: usize, verb: usize) -> bool {
 /// already replaced by the town it lies in.
 ///
 /// Two records at one point agree ([`same_spot`]). A place no lexicon holds (`ضاحية
-/// البريهي، جنوب مدينة الحديدة`, `بمديرية الحالي في الحديدة`) is known only by the known
-/// place its sentence ties it to (its [`anchor`]): it agrees with what that place agrees with.
+/// البريهي، جنوب مدينة الحديدة`, `بمديرية الحالي في الحديدة`) is known by the known place
+/// its sentence ties it to (its [`anchor`]): like a town by a city it is not that place,
+/// but it lies in what holds it, the province named after it and its state.
 fn places_agree(doc: &Doc, a: &Mention, b: &Mention) -> bool {
     let same = |x: &str, y: &str| {
         x == y || in_state(doc, y, x) || in_state(doc, x, y) || same_spot(doc, x, y)
