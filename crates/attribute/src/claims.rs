@@ -456,10 +456,7 @@ fn build(
     let (speaker, explicit, after_speaker) = match kind {
         CueKind::Verb => {
             // `ما` closing a cue of its own (`وفق ما يقول مراقبون`) opens no relative clause.
-            let after_prep = (cs.saturating_sub(3).max(a)..cs).any(|k| {
-                cx.cue(k, b)
-                    .is_some_and(|h| h.end == cs && h.value.kind == CueKind::Prep)
-            });
+            let after_prep = cx.prep_cue_before(cs, b);
             let after_rel = cs > a && cx.is_particle(cs - 1, b, "rel").is_some() && !after_prep;
             let aux = cs > a && cx.is_particle(cs - 1, b, "aux").is_some();
             // A verb joined by و to the claim before it in the sentence shares its speaker

@@ -190,6 +190,15 @@ impl<'a> Ctx<'a> {
         (1..=3.min(i)).any(|n| self.is_particle(i - n, i, class) == Some(n))
     }
 
+    /// Whether an according-to cue ends right before token `i` (`وفق ما`, `بحسب`): what
+    /// follows is credited by it.
+    pub fn prep_cue_before(&self, i: usize, end: usize) -> bool {
+        (i.saturating_sub(3)..i).any(|p| {
+            self.cue(p, end)
+                .is_some_and(|h| h.end == i && h.value.kind == crate::lex::CueKind::Prep)
+        })
+    }
+
     /// The reporting cue at `i`.
     #[inline]
     pub fn cue(&self, i: usize, end: usize) -> Option<Hit<'a, Cue>> {

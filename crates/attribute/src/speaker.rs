@@ -420,12 +420,8 @@ pub fn phrase(cx: &Ctx, i: usize, end: usize, start: Start) -> Option<Speaker> {
     // it to its issuer, there or a few words on (`بيان صادر اليوم السبت عن الوزارة`); one
     // a claim is credited to (`أدانت الوزارة ...، وفق بيان صادر اليوم`) is the
     // speaker's own.
-    let credited = (i.saturating_sub(3)..i).any(|p| {
-        cx.cue(p, end)
-            .is_some_and(|h| h.end == i && h.value.kind == crate::lex::CueKind::Prep)
-    });
     let unnamed_document = class == Some(SourceClass::Document)
-        && !credited
+        && !cx.prep_cue_before(i, end)
         && (i..k).all(|t| !cx.has_article(t))
         && (i..(k + ISSUER_REACH).min(end)).all(|t| cx.core(t) != "عن");
     let unnamed_body = (matches!(class, Some(SourceClass::Body | SourceClass::Outlet))

@@ -345,6 +345,9 @@ pub struct Lexicon {
     pub kunyas: FxHashSet<String>,
     /// Longest folded kunya in bytes: a longer token is looked up no further.
     pub kunya_max: usize,
+    /// Folded parent words of `titles.tsv` (`أم`): before the given name of someone the
+    /// article names in full, a relative of that person, not a byname.
+    pub parents: FxHashSet<String>,
 }
 
 /// Fold a name and join its tokens with single spaces, as the matcher sees the text.
@@ -928,6 +931,16 @@ impl Lexicon {
                 Some("not-name") => CueKind::NotName,
                 Some("connector") => CueKind::Connector,
                 Some("kunya") => CueKind::Kunya,
+                // a word list of its own, no cue
+                Some("parent") => {
+                    for phrase in t.list(row, "ar") {
+                        let text = join_tokens(an, phrase);
+                        if !text.is_empty() {
+                            self.parents.insert(text);
+                        }
+                    }
+                    continue;
+                }
                 k => {
                     bad.push((row.line, format!("unknown kind `{}`", k.unwrap_or(""))));
                     continue;

@@ -52,17 +52,9 @@ fn trim_edges(lx: &Lexicon, doc: &Doc, mut a: usize, mut b: usize) -> Option<(us
                 .iter()
                 .any(|c| c.kind == CueKind::Breaker)
     };
-    // the end of a title begun before the mention (`الجندي أول حسن ناصر`)
-    let title_tail = |k: usize| {
-        k > 0
-            && (2..=lx.max_cue_tokens.min(k + 1)).any(|n| {
-                resolve::cues_at(lx, doc, k + 1 - n, k + 1)
-                    .iter()
-                    .any(|c| c.kind == CueKind::Title)
-            })
-    };
     // and without a role breaker at its start (`روى حمزة`: the verb is no part of the name)
-    while a < b && (mark(&doc.tokens[a]) || breaker(a) || title_tail(a)) {
+    // or the end of a title begun before it (`الجندي أول حسن ناصر`)
+    while a < b && (mark(&doc.tokens[a]) || breaker(a) || ends_title(lx, doc, a)) {
         a += 1;
     }
     while b > a && (mark(&doc.tokens[b - 1]) || breaker(b - 1)) {
@@ -73,11 +65,11 @@ fn trim_edges(lx: &Lexicon, doc: &Doc, mut a: usize, mut b: usize) -> Option<(us
 
 /// `أم نورا` where `نورا حسين` is named in the document: Noura's mother, not a name of its
 /// own (the byname `أم X` is a name when X names no one else there). The mention is then
-/// the daughter's given name.
-fn mother_of(doc: &Doc, a: usize, b: usize, tagged: &[Tagged]) -> bool {
+/// the daughter's given name. The parent words are `titles.tsv`'s kind `parent`.
+fn mother_of(lx: &Lexicon, doc: &Doc, a: usize, b: usize, tagged: &[Tagged]) -> bool {
     let form = |k: usize| doc.form(doc.tokens[k].form);
     b == a + 2
-        && form(a) == "ام"
+        && lx.parents.contains(form(a))
         && tagged.iter().any(|o| {
             o.label == Label::Per
                 && o.tokens.1 >= o.tokens.0 + 2
@@ -233,14 +225,6 @@ pub fn titled_people(lx: &Lexicon, doc: &Doc) -> Vec<Tagged> {
         let given = t.kind == TokenKind::Word
             && !t.clitics.has(Clitics::AL)
             && given_name(lx, doc, t).is_some_and(|g| g.chars().count() > 2);
-        // a given name may also be a breaker when written so (`علي`, but `على`: on)
-        let cues = if given {
-            resolve::cues_at(lx, doc, i, i + 1)
-        } else {
-            Vec::new()
-        };
-        // read from the body only for a given name with a cue (one token in hundreds)
-        let breaker_ok = || doc.text(t.span).ends_with('ي');
         if !given {
             // `الدكتور جوان محمد`: a first name no list holds, right after a title and
             // before a given name it holds.
@@ -252,10 +236,7 @@ pub fn titled_people(lx: &Lexicon, doc: &Doc) -> Vec<Tagged> {
             }
             continue;
         }
-        if cues
-            .iter()
-            .any(|c| c.kind != CueKind::Breaker || !breaker_ok())
-        {
+        if cue_as_written(lx, doc, i) {
             i += 1;
             continue;
         }
@@ -330,14 +311,8 @@ fn unlisted_first_name(lx: &Lexicon, doc: &Doc, i: usize) -> Option<usize> {
         || !resolve::cues_before(lx, doc, i)
             .iter()
             .any(|c| c.kind == CueKind::Title)
-        // the word ends a longer title (`الفريق أول`)
-        || resolve::cues_before(lx, doc, i + 1)
-            .iter()
-            .any(|c| c.kind == CueKind::Title)
-        // the given name is also a breaker as written (`على`: on; `علي` is a name)
-        || resolve::cues_at(lx, doc, i + 1, i + 2)
-            .iter()
-            .any(|c| c.kind != CueKind::Breaker || !doc.text(g.span).ends_with('ي'))
+        || ends_title(lx, doc, i)
+        || cue_as_written(lx, doc, i + 1)
     {
         return None;
     }
@@ -350,6 +325,25 @@ fn unlisted_first_name(lx: &Lexicon, doc: &Doc, i: usize) -> Option<usize> {
         b += 1;
     }
     Some(b)
+}
+
+/// Whether token `k` ends a title of two words or more (`الفريق أول`, `الجندي أول`): it
+/// is no part of the name after it.
+fn ends_title(lx: &Lexicon, doc: &Doc, k: usize) -> bool {
+    (2..=lx.max_cue_tokens.min(k + 1)).any(|n| {
+        resolve::cues_at(lx, doc, k + 1 - n, k + 1)
+            .iter()
+            .any(|c| c.kind == CueKind::Title)
+    })
+}
+
+/// Whether the given name at token `k` is a cue as written: any cue but a breaker, or a
+/// breaker not written as the name (`على`: on; `علي` is a name). The body is read only
+/// for a given name with a cue, one token in hundreds.
+fn cue_as_written(lx: &Lexicon, doc: &Doc, k: usize) -> bool {
+    resolve::cues_at(lx, doc, k, k + 1)
+        .iter()
+        .any(|c| c.kind != CueKind::Breaker || !doc.text(doc.tokens[k].span).ends_with('ي'))
 }
 
 /// A tagger mention that survived, before linking.
@@ -438,7 +432,7 @@ pub fn add(
             continue;
         };
         let mut why = why;
-        if t.label == Label::Per && mother_of(doc, a, b, tagged) {
+        if t.label == Label::Per && mother_of(lx, doc, a, b, tagged) {
             a += 1;
             why = mother.get_or_init(|| {
                 model.map_or_else(

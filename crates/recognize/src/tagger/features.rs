@@ -134,16 +134,29 @@ impl Lists {
             if self.first[b >> 6] >> (b & 63) & 1 == 0 {
                 continue;
             }
-            let mut h = SEQ_SEED;
-            for len in 1..=self.max_len.min(n - i) {
-                h = seq_step(h, core_hashes[i + len - 1]);
-                let Some(&bits) = self.entries.get(&h) else {
-                    break;
-                };
-                begin[i] |= bits;
-                for x in &mut inside[i + 1..i + len] {
-                    *x |= bits;
-                }
+            self.mark_from(core_hashes, i, SEQ_SEED, 1, begin, inside);
+        }
+    }
+
+    /// Mark the entries starting at token `i` of `from` words or more, `h` being the
+    /// sequence hash of its first `from - 1` words.
+    fn mark_from(
+        &self,
+        core_hashes: &[u64],
+        i: usize,
+        mut h: u64,
+        from: usize,
+        begin: &mut [u32],
+        inside: &mut [u32],
+    ) {
+        for len in from..=self.max_len.min(core_hashes.len() - i) {
+            h = seq_step(h, core_hashes[i + len - 1]);
+            let Some(&bits) = self.entries.get(&h) else {
+                break;
+            };
+            begin[i] |= bits;
+            for x in &mut inside[i + 1..i + len] {
+                *x |= bits;
             }
         }
     }
@@ -176,7 +189,6 @@ impl Lists {
         begin: &mut [u32],
         inside: &mut [u32],
     ) {
-        let n = core_hashes.len();
         for (i, w) in words.iter().enumerate() {
             if !w.begins {
                 continue;
@@ -185,17 +197,8 @@ impl Lists {
             if !w.longer {
                 continue;
             }
-            let mut h = seq_step(SEQ_SEED, core_hashes[i]);
-            for len in 2..=self.max_len.min(n - i) {
-                h = seq_step(h, core_hashes[i + len - 1]);
-                let Some(&bits) = self.entries.get(&h) else {
-                    break;
-                };
-                begin[i] |= bits;
-                for x in &mut inside[i + 1..i + len] {
-                    *x |= bits;
-                }
-            }
+            let h = seq_step(SEQ_SEED, core_hashes[i]);
+            self.mark_from(core_hashes, i, h, 2, begin, inside);
         }
     }
 }
@@ -457,10 +460,7 @@ impl Lists {
 /// Mark the list matches of a sentence's cores: `begin[i]` gets the classes of
 /// entries starting at token `i`, `inside[i]` those covering `i` past their start.
 pub fn mark_lists(lists: &Lists, cores: &[u64], begin: &mut Vec<u32>, inside: &mut Vec<u32>) {
-    begin.clear();
-    begin.resize(cores.len(), 0);
-    inside.clear();
-    inside.resize(cores.len(), 0);
+    zero_marks(cores.len(), begin, inside);
     lists.mark(cores, begin, inside);
 }
 
@@ -472,11 +472,16 @@ pub fn mark_lists_known(
     begin: &mut Vec<u32>,
     inside: &mut Vec<u32>,
 ) {
-    begin.clear();
-    begin.resize(cores.len(), 0);
-    inside.clear();
-    inside.resize(cores.len(), 0);
+    zero_marks(cores.len(), begin, inside);
     lists.mark_known(cores, words, begin, inside);
+}
+
+/// `n` unmarked tokens in both mark buffers.
+fn zero_marks(n: usize, begin: &mut Vec<u32>, inside: &mut Vec<u32>) {
+    for v in [begin, inside] {
+        v.clear();
+        v.resize(n, 0);
+    }
 }
 
 /// The features of token `i` that are not [`word_features`]: bias, position, word
