@@ -2025,3 +2025,22 @@ fn a_verb_after_a_date_can_open_a_relative_clause() {
         doc["claims"]
     );
 }
+
+/// A place coordinated after a word the analyser reads whole (`وحي`, "revelation") is
+/// still one more place of the event when the recognizer named it past the conjunction
+/// (`مناطق الهضبة وبوسليم وحي الأكواخ`: three places).
+#[test]
+fn a_coordinated_place_read_whole_by_the_analyser_is_a_place() {
+    let doc = &extract_one(serde_json::json!({"id": "w1", "published": "2017-05-27",
+        "text": "وأفاد شهود عيان بأن قصفًا عنيفًا شهدته مناطق الهضبة وبوسليم وحي الأكواخ، وأغلق الطريق السريع."}));
+    let places: Vec<&str> = events_of(doc)
+        .iter()
+        .filter(|e| e["type"] == "shelling_artillery_missile_attack")
+        .filter_map(|e| e["place"].as_str())
+        .collect();
+    assert_eq!(
+        places,
+        vec!["hadba-ly", "abu-salim-ly", "hay-al-akwakh-ly"],
+        "help: {places:?}"
+    );
+}

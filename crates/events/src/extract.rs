@@ -2035,7 +2035,13 @@ impl<'a> Scan<'a> {
         if j >= hi {
             return None;
         }
-        let wa = cx.tok(j).clitics.has(Clitics::WA) || cx.form(j) == "و";
+        // `وحي الأكواخ`: the analyser may read a word as whole (`وحي`) where the
+        // recognizer found a name after its conjunction.
+        let split_wa = cx.form(j).starts_with('و')
+            && cx
+                .entity_starting(j)
+                .is_some_and(|(_, e)| e.start > cx.tok(j).span.start);
+        let wa = cx.tok(j).clitics.has(Clitics::WA) || cx.form(j) == "و" || split_wa;
         if !wa {
             return None;
         }
