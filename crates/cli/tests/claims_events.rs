@@ -2044,3 +2044,29 @@ fn a_coordinated_place_read_whole_by_the_analyser_is_a_place() {
         "help: {places:?}"
     );
 }
+
+/// A definite event word after a verb saying it goes on, came back or broke out is an
+/// incident (`تجدد الاشتباكات في مدن سبها والكفرة`), one per place; after `منذ بدء` it
+/// only dates a count, and a feared renewal is only possible.
+#[test]
+fn an_incident_said_to_go_on_is_an_event() {
+    let doc = &extract_one(serde_json::json!({"id": "o1", "published": "2018-02-23",
+        "text": "وأعربت البعثة عن قلقها إزاء تجدد الاشتباكات في مدن سبها والكفرة."}));
+    let places: Vec<&str> = events_of(doc)
+        .iter()
+        .filter(|e| e["type"] == "armed_clash")
+        .filter_map(|e| e["place"].as_str())
+        .collect();
+    assert_eq!(places, vec!["sabha-ly", "kufra-ly"], "help: {places:?}");
+    let doc = &extract_one(serde_json::json!({"id": "o2", "published": "2018-02-23",
+        "text": "وتواصلت الغارات على مدينة دوما."}));
+    assert_eq!(events_of(doc).len(), 1, "help: {}", doc["events"]);
+    let doc = &extract_one(serde_json::json!({"id": "o3", "published": "2018-02-23",
+        "text": "وقال إن الأوضاع في مدينة دوما صعبة منذ بدء الهجوم."}));
+    assert!(events_of(doc).is_empty(), "help: {}", doc["events"]);
+    let doc = &extract_one(serde_json::json!({"id": "o4", "published": "2018-02-23",
+        "text": "وحذر من احتمالية تجدد القتال في منطقة جبل مرة."}));
+    let events = events_of(doc);
+    assert_eq!(events.len(), 1, "help: {events:?}");
+    assert_eq!(events[0]["modality"], "possible", "help: {events:?}");
+}

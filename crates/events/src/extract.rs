@@ -1163,6 +1163,16 @@ impl<'a> Scan<'a> {
         // the verbal noun a frame verb takes: what was suffered or achieved
         let framed = cx.tok(ts).clitics.has(Clitics::LI) && self.undergone(ts, sa, sb)
             || self.achieved(ts, sa, sb);
+        // `تجدد القصف على دوما`, `اندلعت الاشتباكات`: an incident said to go on, come back
+        // or break out is happening, not something known or general.
+        // (`منذ بدء الهجوم` tells of the time since, `لبدء عملية التحرير` of a purpose.)
+        let ongoing = ts > sa
+            && self.frame_class(ts - 1, ts).is_some_and(|(c, _, _)| {
+                c == "ongoing"
+                    || c == "outbreak"
+                        && !cx.tok(ts - 1).clitics.has(Clitics::LI)
+                        && !(ts > sa + 1 && matches!(cx.core(ts - 2), "منذ"))
+            });
         // A definite verbal noun of a named person (`القبض على عشماوي`) tells of one
         // specific deed, not of something known or general.
         let of_person = row.object
@@ -1226,7 +1236,7 @@ impl<'a> Scan<'a> {
                     // what a place `underwent` or a force `managed` takes the article
                     // without referring back (`تعرضت القرية للقصف`: was shelled; `تمكنت
                     // القوات من السيطرة على`)
-                    definite: cx.has_article(ts) && !framed && !of_person,
+                    definite: cx.has_article(ts) && !framed && !ongoing && !of_person,
                     trigger: (ts, te),
                     sentence: s,
                     actors: actors.clone(),

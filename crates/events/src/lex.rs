@@ -428,6 +428,7 @@ impl Lexicons {
                 "front",
                 "demand",
                 "outbreak",
+                "ongoing",
                 "state",
                 "cause",
                 "earlier",
