@@ -37,6 +37,8 @@ const CARRY_SENTENCES: usize = 2;
 /// How many sentences back a quotation's dropped subject may be carried from past a
 /// source a fact was credited to.
 const QUOTE_CARRY_SENTENCES: usize = 5;
+/// How many tokens a quotation a cue stands inside may run on after it.
+const MAX_QUOTATION: usize = 200;
 
 /// A claim while it is being built (token indices are absolute).
 #[derive(Clone, Debug)]
@@ -1218,7 +1220,13 @@ fn carried(cx: &Ctx, drafts: &[Draft], at: &Around, quotes: bool) -> Option<Spea
     // A source a fact is credited to (`وفقاً للمرصد`) does not take the floor: `وأضاف`
     // after it continues the last speaker who spoke, if one spoke within reach.
     let open = drafts.get(at.barrier..)?;
-    let recent = |d: &&Draft| !nested(d) && d.sentence + CARRY_SENTENCES >= at.s;
+    // Reach counts from where the claim ends: a quotation of several sentences
+    // (`"أخبرتني ... . أحضرت ... الخطأ". وتقول إن`) keeps its speaker on the floor.
+    let last = |d: &Draft| {
+        let ends = d.sentence.max(cx.sentence_of(d.content_end.saturating_sub(1)));
+        ends.max(quote_closed(cx, d).map_or(0, |q| cx.sentence_of(q)))
+    };
+    let recent = |d: &&Draft| !nested(d) && last(d) + CARRY_SENTENCES >= at.s;
     let d = open
         .iter()
         .rev()
@@ -1236,7 +1244,19 @@ fn carried(cx: &Ctx, drafts: &[Draft], at: &Around, quotes: bool) -> Option<Spea
             .find(|d| d.cue.kind != CueKind::Prep && person(cx, &d.speaker))
             .map(|d| d.speaker.clone());
     }
-    (d.sentence + CARRY_SENTENCES >= at.s).then(|| d.speaker.clone())
+    (last(d) + CARRY_SENTENCES >= at.s).then(|| d.speaker.clone())
+}
+
+/// The closing quote of a quotation its cue stands inside (`"أخبرتني في السجن أنها
+/// ... . أحضرت السكين ... الخطأ"`), when the quote marks before the cue in its sentence
+/// leave one open.
+fn quote_closed(cx: &Ctx, d: &Draft) -> Option<usize> {
+    let (a, _) = cx.sentence(d.sentence);
+    let open = (a..d.cue_start).filter(|&k| cx.quote(k)).count() % 2 == 1;
+    if !open {
+        return None;
+    }
+    (d.cue_end..cx.len().min(d.cue_end + MAX_QUOTATION)).find(|&k| cx.quote(k))
 }
 
 /// Whether a speaker phrase names a person.

@@ -255,6 +255,14 @@ impl<'a> Ctx<'a> {
         matches!(self.doc.tokens[i].kind, TokenKind::Word | TokenKind::Latin)
     }
 
+    /// The sentence holding token `t`.
+    pub fn sentence_of(&self, t: usize) -> usize {
+        self.doc
+            .sentence_tokens
+            .partition_point(|&a| a as usize <= t)
+            .saturating_sub(1)
+    }
+
     /// The sentence bounds `[a, b)` (token indices) of sentence `s`.
     pub fn sentence(&self, s: usize) -> (usize, usize) {
         let st = &self.doc.sentence_tokens;

@@ -2070,3 +2070,16 @@ fn an_incident_said_to_go_on_is_an_event() {
     assert_eq!(events.len(), 1, "help: {events:?}");
     assert_eq!(events[0]["modality"], "possible", "help: {events:?}");
 }
+
+/// A quotation of several sentences keeps its speaker on the floor: a dropped subject
+/// right after it is still hers, however many sentences the quote ran on.
+#[test]
+fn a_long_quotation_keeps_its_speaker_on_the_floor() {
+    let doc = &extract_one(serde_json::json!({"id": "q1", "published": "2018-06-13",
+        "text": "وكشفت زينب أن ابنتها حاولت الانتحار.\n\"أخبرتني في السجن أنها كرهت نفسها. أحضرت السكين ووضعته تحت الوسادة. وعندما حاول الاقتراب منها أخرجت السكين. وبدأ الشجار بينهما قبل أن تطعنه عن طريق الخطأ\".\nوتقول إن ابنتها كانت طموحة."}));
+    let speakers = cue_speakers(doc);
+    assert!(
+        speakers.contains(&("تقول", "زينب")),
+        "help: {speakers:?}"
+    );
+}
