@@ -1223,7 +1223,9 @@ fn carried(cx: &Ctx, drafts: &[Draft], at: &Around, quotes: bool) -> Option<Spea
     // Reach counts from where the claim ends: a quotation of several sentences
     // (`"أخبرتني ... . أحضرت ... الخطأ". وتقول إن`) keeps its speaker on the floor.
     let last = |d: &Draft| {
-        let ends = d.sentence.max(cx.sentence_of(d.content_end.saturating_sub(1)));
+        let ends = d
+            .sentence
+            .max(cx.sentence_of(d.content_end.saturating_sub(1)));
         ends.max(quote_closed(cx, d).map_or(0, |q| cx.sentence_of(q)))
     };
     let recent = |d: &&Draft| !nested(d) && last(d) + CARRY_SENTENCES >= at.s;

@@ -2078,8 +2078,5 @@ fn a_long_quotation_keeps_its_speaker_on_the_floor() {
     let doc = &extract_one(serde_json::json!({"id": "q1", "published": "2018-06-13",
         "text": "وكشفت زينب أن ابنتها حاولت الانتحار.\n\"أخبرتني في السجن أنها كرهت نفسها. أحضرت السكين ووضعته تحت الوسادة. وعندما حاول الاقتراب منها أخرجت السكين. وبدأ الشجار بينهما قبل أن تطعنه عن طريق الخطأ\".\nوتقول إن ابنتها كانت طموحة."}));
     let speakers = cue_speakers(doc);
-    assert!(
-        speakers.contains(&("تقول", "زينب")),
-        "help: {speakers:?}"
-    );
+    assert!(speakers.contains(&("تقول", "زينب")), "help: {speakers:?}");
 }

@@ -448,3 +448,27 @@ fn an_unlisted_first_name_after_a_title_is_a_person() {
         "help: {people:?}"
     );
 }
+
+/// A person named only by foreign given names (`جان بيير`) takes the bare word after them as
+/// the surname the tagger left out (`جان بيير لاكروا`), not a word with the article or a
+/// preposition (`لوكالة`, `يوم`).
+#[test]
+fn a_foreign_first_name_takes_its_surname() {
+    let people = |text: &str| -> Vec<String> {
+        let rec = serde_json::json!({"id": "f1", "published": "2018-06-23", "text": text});
+        let out = run_ok(&["extract", "-"], Some(format!("{rec}\n").as_bytes()));
+        json_lines(&out.stdout)[0]["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["type"] == "PER")
+            .filter_map(|e| e["text"].as_str().map(str::to_string))
+            .collect()
+    };
+    let p = people(
+        "وقال وكيل الأمين العام لعمليات السلام جان بيير لاكروا في وقت سابق إن الخطة تلحظ خفض العناصر.",
+    );
+    assert!(p.iter().any(|n| n == "جان بيير لاكروا"), "help: {p:?}");
+    let p = people("وقال جان بيير لوكالة فرانس برس إن القوات منعت الدخول.");
+    assert!(p.iter().all(|n| !n.contains("لوكالة")), "help: {p:?}");
+}

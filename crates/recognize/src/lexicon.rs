@@ -339,6 +339,8 @@ pub struct Lexicon {
     /// Folded given names of [`GIVEN_NAMES`] (empty when the table is absent), behind a
     /// bit filter: most tokens are no given name and cost one bit test.
     pub given: WordSet,
+    /// Folded foreign given names of [`GIVEN_NAMES`] (origin `foreign`: `جان`, `بيير`).
+    pub given_foreign: FxHashSet<Box<str>>,
     /// Folded connectors and kunyas of `titles.tsv` (`بن`, `أبو`): one lookup per token.
     pub name_links: FxHashSet<String>,
     /// Folded kunyas of `titles.tsv` (`أبو`).
@@ -439,7 +441,14 @@ impl Lexicon {
                             .iter()
                             .filter_map(|r| t.get(r, "form"))
                             .map(|f| an.fold(f).into_boxed_str()),
-                    )
+                    );
+                    lx.given_foreign = t
+                        .rows
+                        .iter()
+                        .filter(|r| t.get(r, "origin") == Some("foreign"))
+                        .filter_map(|r| t.get(r, "form"))
+                        .map(|f| an.fold(f).into_boxed_str())
+                        .collect();
                 }
                 Err(e) => issues.push(Issue::new(GIVEN_NAMES, 0, e.to_string())),
             }

@@ -431,6 +431,11 @@ pub fn add(
         let Some((mut a, b)) = trim_edges(lx, doc, t.tokens.0 as usize, t.tokens.1 as usize) else {
             continue;
         };
+        let b = if t.label == Label::Per {
+            foreign_surname(lx, doc, a, b, &taken)
+        } else {
+            b
+        };
         let mut why = why;
         if t.label == Label::Per && mother_of(lx, doc, a, b, tagged) {
             a += 1;
@@ -685,6 +690,37 @@ fn has_demonym(lx: &Lexicon, doc: &Doc, a: usize, b: usize) -> bool {
             })
         })
     })
+}
+
+/// The end of a person's name `[a, b)` made only of foreign given names (`جان بيير`): the
+/// word after it is the surname the tagger left out (`جان بيير لاكروا`) when it is a bare
+/// word of four letters or more that is no given name, cue, demonym or lexicon name.
+fn foreign_surname(lx: &Lexicon, doc: &Doc, a: usize, b: usize, taken: &[Span]) -> usize {
+    let foreign = |k: usize| lx.given_foreign.contains(doc.form(doc.tokens[k].form));
+    if b >= doc.tokens.len() || !(a..b).all(foreign) {
+        return b;
+    }
+    let t = &doc.tokens[b];
+    let w = doc.form(t.form);
+    // (`لاكروا` may read as ل + a word: a foreign name is written whole.)
+    let bare = t.kind == TokenKind::Word
+        && !(t.clitics.has(Clitics::WA)
+            || t.clitics.has(Clitics::FA)
+            || t.clitics.has(Clitics::BI));
+    let surname = bare
+        && !t.clitics.has(Clitics::AL)
+        && !lx.form_index.contains_key(doc.form(t.core))
+        && w.chars().count() >= 4
+        && !lx.given.contains(w)
+        && !lx.form_index.contains_key(w)
+        && resolve::cues_at(lx, doc, b, b + 1).is_empty()
+        && !has_demonym(lx, doc, b, b + 1)
+        && !taken.iter().any(|s| s.overlaps(t.span));
+    if surname {
+        b + 1
+    } else {
+        b
+    }
 }
 
 /// Whether the words `[a, b)` are listed as no name (`titles.tsv`, kind `not-name`).
