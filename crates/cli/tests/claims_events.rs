@@ -2080,3 +2080,17 @@ fn a_long_quotation_keeps_its_speaker_on_the_floor() {
     let speakers = cue_speakers(doc);
     assert!(speakers.contains(&("تقول", "زينب")), "help: {speakers:?}");
 }
+
+/// `محددا أن` ("specifying that") continues the claim before it; without its complementizer
+/// it is another sense (`محددا موعدا`).
+#[test]
+fn specifying_that_is_a_participle_cue() {
+    let doc = &extract_one(serde_json::json!({"id": "p1", "published": "2018-10-08",
+        "text": "وكشف المسماري تفاصيل العملية، محددا أن وقتها كان في الساعة الرابعة فجرا. وأطلق الجيش العملية محددا موعدا لانتهائها."}));
+    assert_eq!(
+        cue_speakers(doc),
+        vec![("كشف", "المسماري"), ("محددا", "المسماري")],
+        "help: {}",
+        doc["claims"]
+    );
+}
