@@ -155,7 +155,9 @@ pub(crate) fn find(cx: &Ctx) -> Vec<Claim> {
                                     }) => {}
                             Built::Claim(mut d) => {
                                 d.whole = hit.whole;
-                                drafts.push(*d)
+                                let co = co_speaker(cx, &d, b);
+                                drafts.push(*d);
+                                drafts.extend(co);
                             }
                             Built::Via(k, m) => {
                                 if drafts[k].via.is_none() {
@@ -172,6 +174,77 @@ pub(crate) fn find(cx: &Ctx) -> Vec<Claim> {
         close_sentence(cx, &mut drafts[first_in_sentence..], b);
     }
     finish(cx, drafts)
+}
+
+/// A second, named speaker coordinated with the one after the verb (`حسبما أفاد عمال
+/// إغاثة والمرصد السوري`, `أعلنت الحكومة النيجيرية والشرطة السودانية أنه`): the same
+/// claim, told by it too. It must stand between the first speaker and the content.
+fn co_speaker(cx: &Ctx, d: &Draft, b: usize) -> Option<Draft> {
+    if !d.explicit || !d.rules.contains(&"attribute/speaker-after") || d.speaker.first < d.cue_end {
+        return None;
+    }
+    let k = d.speaker.end;
+    if k >= b {
+        return None;
+    }
+    let i = if cx.form(k) == "و" {
+        k + 1
+    } else if cx.tok(k).clitics.has(rasd_model::Clitics::WA) {
+        k
+    } else {
+        return None;
+    };
+    // A first speaker with a relative clause (`التحالف الذي تقوده السعودية والإمارات`)
+    // coordinates inside it.
+    if (d.speaker.first..k).any(|t| cx.is_particle(t, b, "rel").is_some()) {
+        return None;
+    }
+    // A name that begins with و (`ويليام`) is no conjunction.
+    if cx
+        .entity_starting(i)
+        .is_some_and(|(_, e)| e.start == cx.tok(i).span.start)
+    {
+        return None;
+    }
+    let mut sp = phrase(cx, i, b, Start::Known)?;
+    // A relational adjective is the first speaker's (`وسائل الإعلام الحكومية والروسية`),
+    // a lone definite word with no name refers back to it (`والمقيم في غازي عنتاب`).
+    let lone = sp.end == i + 1 && cx.entity(i).is_none() && cx.has_article(i);
+    // (So does a phrase told by a name before it: `والمقيم في` after `أحمد مظهر`.)
+    let own = sp.mention.start == Some(cx.tok(i).span.start);
+    // An unnamed source joins the first in one voice (`مسؤولون ... ودبلوماسيون غربيون`);
+    // a named one speaks for itself.
+    if !own
+        || sp.anonymous
+        || sp.bare
+        || sp.outlet
+        || adjective_at(cx, i)
+        || cx.nisba(i) && sp.end == i + 1
+        || lone
+    {
+        return None;
+    }
+    if cx.tok(i).clitics.has(rasd_model::Clitics::WA) {
+        // The mention starts after the conjunction.
+        let text = crate::words::text_without_conjunction(cx.doc, cx.tok(i));
+        let cut = cx.doc.text(cx.tok(i).span).chars().count() - text.chars().count();
+        if let Some(st) = sp.mention.start.as_mut() {
+            *st += cut as u32;
+            sp.mention.text = sp.mention.text.chars().skip(cut).collect();
+        }
+    }
+    let placed = match d.content_start {
+        Some(c) if d.content_before => c < d.cue_start,
+        Some(c) => c >= sp.end,
+        None => false,
+    };
+    if !placed {
+        return None;
+    }
+    let mut co = d.clone();
+    co.speaker = sp;
+    co.rules.push("attribute/coordinated-speaker");
+    Some(co)
 }
 
 /// Where a cue stands.

@@ -2094,3 +2094,29 @@ fn specifying_that_is_a_participle_cue() {
         doc["claims"]
     );
 }
+
+/// A named source coordinated with the speaker after the verb tells the same claim too
+/// (`حسبما أفاد عمال إغاثة والمرصد السوري لحقوق الإنسان`); an unnamed one joins the
+/// first in one voice, and a relational adjective is no second source.
+#[test]
+fn a_coordinated_named_source_tells_the_claim_too() {
+    let doc = &extract_one(serde_json::json!({"id": "c1", "published": "2018-04-07",
+        "text": "تعرضت دوما إلى غارات جوية جديدة السبت، حسبما أفاد عمال إغاثة والمرصد السوري لحقوق الإنسان."}));
+    let speakers = cue_speakers(doc);
+    assert_eq!(
+        speakers,
+        vec![
+            ("أفاد", "عمال إغاثة"),
+            ("أفاد", "المرصد السوري لحقوق الإنسان")
+        ],
+        "help: {speakers:?}"
+    );
+    let doc = &extract_one(serde_json::json!({"id": "c2", "published": "2018-06-21",
+        "text": "وقال مسؤولون من أحزاب معارضة ودبلوماسيون غربيون إن كير ومشار اجتمعا. وتتهم وسائل الإعلام الحكومية والروسية الجماعة بأنها مقربة من المتطرفين."}));
+    assert_eq!(
+        doc["claims"].as_array().unwrap().len(),
+        2,
+        "help: {}",
+        doc["claims"]
+    );
+}
