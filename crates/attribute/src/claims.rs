@@ -20,7 +20,7 @@ use rasd_model::{Claim, Mention, Span, Stance, Why};
 
 use crate::context::Ctx;
 use crate::lex::{Cue, CueKind, SourceClass};
-use crate::speaker::{outlet_at, phrase, Speaker, Start};
+use crate::speaker::{adjective_at, outlet_at, phrase, Speaker, Start};
 use crate::words::text_without_conjunction;
 
 /// The rule of a speaker found as a document's issuer (`أصدرت الوزارة بيانا قالت فيه`);
@@ -812,6 +812,11 @@ fn finish_draft(
         }
         return Some(d);
     }
+    // A cue that needs its word (`حمل ... المسؤولية`) says nothing without it, quotes or
+    // not (`الصواريخ التي تحمل "بصمات"`); the word comes after an object.
+    if !d.cue.with.is_empty() && !with_after(cx, &d.cue.with, after_speaker + 1, b) {
+        return None;
+    }
     let (at_content, marked) = marker_after(cx, after_speaker, b, outlets, d.cue.ila);
     if marked && d.cue.ila && at_content > 0 && cx.core(at_content - 1) == "الي" {
         d.rules.push("attribute/content-after-ila");
@@ -837,6 +842,7 @@ fn finish_draft(
             if d.cue.strict
                 && !d.rules.contains(&SPEAKER_OF_DOCUMENT)
                 && !(d.cue.bi && bi_after(cx, after_speaker, b))
+                && !with_after(cx, &d.cue.with, after_speaker, b)
                 && !(d.cue.label
                     && d.explicit
                     && (d.speaker.end == d.cue_start
@@ -924,6 +930,15 @@ fn bi_after(cx: &Ctx, k: usize, b: usize) -> bool {
                     && (cx.tok(j).clitics.has(rasd_model::Clitics::BI)
                         || cx.form(j) == "ب" && j + 1 < b && (cx.is_word(j + 1) || cx.quote(j + 1)))
         })
+}
+
+/// Whether one of a cue's `with` words follows token `k` within a few words of the same
+/// clause (`حملت الحكومة الحوثيين مسؤولية`).
+fn with_after(cx: &Ctx, with: &[Box<str>], k: usize, b: usize) -> bool {
+    !with.is_empty()
+        && (k..(k + 6).min(b))
+            .take_while(|&j| !cx.punct(j, &['.', ';', ':', '!', '?', ',']))
+            .any(|j| with.iter().any(|w| cx.core(j) == &**w))
 }
 
 fn skip_commas(cx: &Ctx, mut k: usize, b: usize) -> usize {
@@ -1265,14 +1280,6 @@ fn main_subject(cx: &Ctx, a: usize, cue: usize, b: usize, states: bool) -> Optio
         return phrase(cx, p, cue, Start::Known);
     }
     None
-}
-
-/// Whether a one-word entity that is no person starts at `p` and reads as a relational
-/// adjective (`اليمني`, `الليبية`).
-fn adjective_at(cx: &Ctx, p: usize) -> bool {
-    cx.entity_starting(p).is_some_and(|(n, e)| {
-        e.etype != rasd_model::EntityType::PER && cx.entity_end(n, p) == p + 1 && cx.nisba(p)
-    })
 }
 
 /// The speaker of the last claim within [`CARRY_SENTENCES`] sentences.

@@ -81,6 +81,10 @@ pub struct Cue {
     pub label: bool,
     /// As a verbal noun its author may follow ل (`النفي المتكرر للمتحدث باسمه`).
     pub li: bool,
+    /// With `strict`, one of these words (folded, without the article) within a few words
+    /// after the speaker also makes it a statement (`with=مسؤولية`: `حمل الأهالي الحوثيين
+    /// المسؤولية`, where `حمل السلاح` is "carried").
+    pub with: Vec<Box<str>>,
     /// The row.
     pub why: Why,
 }
@@ -202,10 +206,15 @@ impl Lexicons {
                 continue;
             };
             let frame = t.list(r, "frame");
-            if let Some(f) = frame
+            let with: Vec<Box<str>> = frame
                 .iter()
-                .find(|f| !matches!(**f, "obj" | "an" | "strict" | "ila" | "bi" | "label" | "li"))
-            {
+                .filter_map(|f| f.strip_prefix("with="))
+                .map(|w| an.fold(w).into_boxed_str())
+                .collect();
+            if let Some(f) = frame.iter().find(|f| {
+                !(matches!(**f, "obj" | "an" | "strict" | "ila" | "bi" | "label" | "li")
+                    || f.strip_prefix("with=").is_some_and(|w| !w.is_empty()))
+            }) {
                 bad.push((r.line, format!("unknown frame `{f}`")));
             }
             let cue = Cue {
@@ -219,6 +228,7 @@ impl Lexicons {
                 ila: frame.contains(&"ila"),
                 label: frame.contains(&"label"),
                 li: frame.contains(&"li"),
+                with,
                 why: r.why(&t),
             };
             let forms = variants(an, &t, r, "forms");

@@ -110,6 +110,14 @@ fn stops(cx: &Ctx, i: usize, end: usize) -> bool {
             .is_some()
 }
 
+/// Whether a one-word entity that is no person starts at `p` and reads as a relational
+/// adjective (`اليمني`, `الليبية`).
+pub fn adjective_at(cx: &Ctx, p: usize) -> bool {
+    cx.entity_starting(p).is_some_and(|(n, e)| {
+        e.etype != rasd_model::EntityType::PER && cx.entity_end(n, p) == p + 1 && cx.nisba(p)
+    })
+}
+
 /// The closing quote after an opening one at `q`, within `end` and [`MAX_QUOTED`].
 pub fn closing_quote(cx: &Ctx, q: usize, end: usize) -> Option<usize> {
     (q + 1..end.min(q + 2 + MAX_QUOTED))
@@ -239,6 +247,11 @@ pub fn phrase(cx: &Ctx, i: usize, end: usize, start: Start) -> Option<Speaker> {
         }
     };
     let head_end = k;
+    // Whether the phrase is a name whose own words hold the head (`الحكومة اليمنية`):
+    // another name right after it is no holder of a title but the verb's object
+    // (`اتهمت الحكومة اليمنية الحوثيين`), unless it is a person; so is a body or group after
+    // an unnamed source (`اتهم الأهالي ميليشيا الحوثي`; `المسؤولون الروس` is a demonym).
+    let named = head_id.is_none();
     let takes_li = head_id.is_some() && takes.iter().any(|t| &**t == "ل");
     // Definiteness of the last word: adjectives agree with it, an indefinite head may
     // take a genitive of either kind (`وزير الخارجية`, `مصادر عسكرية`).
@@ -319,6 +332,8 @@ pub fn phrase(cx: &Ctx, i: usize, end: usize, start: Start) -> Option<Speaker> {
                     || linked
                     || li
                     || k == head_end
+                        && !named
+                        && (class != Some(SourceClass::Anonymous) || e.etype == EntityType::GPE)
                     || nisba
                     || bi_place)
                 && head.is_some()

@@ -2120,3 +2120,19 @@ fn a_coordinated_named_source_tells_the_claim_too() {
         doc["claims"]
     );
 }
+
+/// `حمل X Y المسؤولية` (held Y responsible) is X's claim; `تحمل "بصمات"` (bears) is none.
+/// A name after the speaker's name, or a body after an unnamed source, is the verb's
+/// object, not part of the speaker (`اتهمت الحكومة اليمنية الحوثيين`, `حمل الأهالي
+/// ميليشيا الحوثي`).
+#[test]
+fn holding_someone_responsible_is_a_claim_of_the_subject() {
+    let doc = &extract_one(serde_json::json!({"id": "h1", "published": "2018-02-27",
+        "text": "وحمل الأهالي ميليشيا الحوثي المسؤولية عن حياة الجريح. واتهمت الحكومة اليمنية الحوثيين بقصف المدينة. وعرض التحالف بقايا الصواريخ التي تحمل \"بصمات\" التصنيع الإيراني."}));
+    assert_eq!(
+        cue_speakers(doc),
+        vec![("حمل", "الأهالي"), ("اتهمت", "الحكومة اليمنية")],
+        "help: {}",
+        doc["claims"]
+    );
+}
