@@ -812,9 +812,15 @@ fn finish_draft(
         }
         return Some(d);
     }
-    // A cue that needs its word (`حمل ... المسؤولية`) says nothing without it, quotes or
-    // not (`الصواريخ التي تحمل "بصمات"`); the word comes after an object.
-    if !d.cue.with.is_empty() && !with_after(cx, &d.cue.with, after_speaker + 1, b) {
+    // A cue that needs its word (`حمل ... المسؤولية`, `رفضت X الاتهامات`) says nothing
+    // without it, quotes or not (`الصواريخ التي تحمل "بصمات"`); with no speaker written,
+    // the word right after the verb is another sense (`وتحمل المسؤولية`: bears it).
+    let from = if d.explicit {
+        after_speaker
+    } else {
+        after_speaker + 1
+    };
+    if !d.cue.with.is_empty() && !with_after(cx, &d.cue.with, from, b) {
         return None;
     }
     let (at_content, marked) = marker_after(cx, after_speaker, b, outlets, d.cue.ila);
@@ -937,7 +943,7 @@ fn bi_after(cx: &Ctx, k: usize, b: usize) -> bool {
 fn with_after(cx: &Ctx, with: &[Box<str>], k: usize, b: usize) -> bool {
     !with.is_empty()
         && (k..(k + 6).min(b))
-            .take_while(|&j| !cx.punct(j, &['.', ';', ':', '!', '?', ',']))
+            .take_while(|&j| !cx.punct(j, &['.', ';', ':', '!', '?']))
             .any(|j| with.iter().any(|w| cx.core(j) == &**w))
 }
 

@@ -2136,3 +2136,22 @@ fn holding_someone_responsible_is_a_claim_of_the_subject() {
         doc["claims"]
     );
 }
+
+/// Rejecting accusations is a denial (`رفضت السلطات الروسية، الأربعاء، الاتهامات`), and the
+/// participle after it is the same speaker's; rejecting a call is no statement.
+#[test]
+fn rejecting_accusations_is_a_denial() {
+    let doc = &extract_one(serde_json::json!({"id": "r1", "published": "2018-02-21",
+        "text": "رفضت السلطات الروسية، الأربعاء، الاتهامات الموجهة لها بالتورط في قتل المدنيين، معتبرة أنها اتهامات لا أساس لها. ورفض الحوثيون الدعوة إلى الحوار."}));
+    assert_eq!(
+        cue_speakers(doc),
+        vec![("رفضت", "السلطات الروسية"), ("معتبرة", "السلطات الروسية")],
+        "help: {}",
+        doc["claims"]
+    );
+    assert_eq!(
+        doc["claims"][0]["stance"], "deny",
+        "help: {}",
+        doc["claims"]
+    );
+}
