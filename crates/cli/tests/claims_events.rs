@@ -2155,3 +2155,21 @@ fn rejecting_accusations_is_a_denial() {
         doc["claims"]
     );
 }
+
+/// Control taken back as the object of a territory verb (`استعادت القوات ... الأحد
+/// السيطرة على بلدات`) is that verb's one change of hands, not a second event of another
+/// type; a new clause with its own verb is another (`وسيطرت على`).
+#[test]
+fn control_as_the_object_of_a_territory_verb_is_one_event() {
+    let doc = &extract_one(serde_json::json!({"id": "t1", "published": "2018-07-02",
+        "text": "استعادت القوات التابعة للنظام السوري الأحد السيطرة على بلدات عدة في ريف درعا الشرقي."}));
+    let types: Vec<&str> = events_of(doc)
+        .iter()
+        .filter_map(|e| e["type"].as_str())
+        .collect();
+    assert_eq!(
+        types,
+        vec!["government_regains_territory"],
+        "help: {types:?}"
+    );
+}

@@ -360,6 +360,35 @@ impl<'a> Scan<'a> {
                 None => i += 1,
             }
         }
+        // `استعادت القوات التابعة للنظام الأحد السيطرة على بلدات`: a definite verbal noun of
+        // territory taken as the object of a territory verb a few words before it, in one
+        // clause, is that verb's change of hands, not another one.
+        let territory = |t: &Trigger| {
+            matches!(
+                t.etype,
+                "government_regains_territory"
+                    | "non_state_actor_overtakes_territory"
+                    | "non_violent_transfer_of_territory"
+            )
+        };
+        let cx = &self.cx;
+        let object_of_verb = |n: usize| {
+            let (ts, _, row) = trigs[n];
+            territory(row)
+                && cx.has_article(ts)
+                && !cx.tok(ts).clitics.has(Clitics::WA)
+                && n > 0
+                && trigs[n - 1].1 + 8 >= ts
+                && territory(trigs[n - 1].2)
+                && !cx.has_article(trigs[n - 1].0)
+                && !(trigs[n - 1].1..ts).any(|k| cx.punct(k, &['.', ',', ';', ':', '،']))
+        };
+        let drop: Vec<bool> = (0..trigs.len()).map(object_of_verb).collect();
+        let mut n = 0;
+        trigs.retain(|_| {
+            n += 1;
+            !drop[n - 1]
+        });
         let first = out.len();
         for (n, &(ts, te, row)) in trigs.iter().enumerate() {
             let (sa, sb) = self.segment(ts, a, b);
