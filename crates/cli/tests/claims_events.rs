@@ -2173,3 +2173,17 @@ fn control_as_the_object_of_a_territory_verb_is_one_event() {
         "help: {types:?}"
     );
 }
+
+/// `المدينة` refers back to a town: after `مدينة زبيد بمحافظة الحديدة`, Zabid, not the
+/// province named right after it.
+#[test]
+fn the_city_refers_back_to_the_town_before_its_province() {
+    let doc = &extract_one(serde_json::json!({"id": "z1", "published": "2018-07-15",
+        "text": "فرضت ميليشيات الحوثي حظرا للتجول في مدينة زبيد بمحافظة الحديدة، وقامت بتنظيم حملة اقتحامات للمنازل، اختطفت خلالها عددا من أبناء المدينة."}));
+    let places: Vec<&str> = events_of(doc)
+        .iter()
+        .filter(|e| e["type"] == "abduction_forced_disappearance")
+        .filter_map(|e| e["place"].as_str())
+        .collect();
+    assert_eq!(places, vec!["zabid-ye"], "help: {}", doc["events"]);
+}

@@ -2304,6 +2304,34 @@ impl<'a> Scan<'a> {
                         .rev()
                         .filter(|e| e.end <= start)
                         .find(|e| e.etype == EntityType::LOC && !doer(e))?;
+                    // `المدينة` is a settlement: after `مدينة زبيد بمحافظة الحديدة`, the
+                    // town placed right before its province (with no town there, the
+                    // province may be named after its city: `بمحافظة عدن ... في المدينة`).
+                    let kind = |e: &rasd_model::Entity| {
+                        e.reference
+                            .as_deref()
+                            .and_then(|r| doc.refs.get(r))
+                            .and_then(|r| r.extra.get("kind"))
+                            .map(String::as_str)
+                    };
+                    let settlement = matches!(cx.core(k), "مدينه" | "بلده" | "قريه");
+                    let province = matches!(kind(e), Some("governorate" | "province" | "state"));
+                    let placed = (settlement && province)
+                        .then(|| {
+                            doc.entities
+                                .iter()
+                                .rev()
+                                .filter(|p| p.end <= e.start && e.start - p.end <= 12)
+                                .find(|p| {
+                                    p.etype == EntityType::LOC
+                                        && matches!(
+                                            kind(p),
+                                            Some("city" | "town" | "village" | "capital")
+                                        )
+                                })
+                        })
+                        .flatten();
+                    let e = placed.unwrap_or(e);
                     e.key()
                 };
                 Some(Place {
