@@ -2187,3 +2187,21 @@ fn the_city_refers_back_to_the_town_before_its_province() {
         .collect();
     assert_eq!(places, vec!["zabid-ye"], "help: {}", doc["events"]);
 }
+
+/// A place no lexicon holds that the text puts inside a known one (`بمديرية الحالي في
+/// الحديدة`) is that place's incident: strikes told there and then `بمدينة الحديدة` are
+/// one event at Hodeidah. (A place by a city, `ضاحية البريهي، جنوب مدينة الحديدة`, stays
+/// apart: see `a_suburb_of_a_city_is_that_citys_incident`.)
+#[test]
+fn a_district_said_to_lie_in_a_city_is_that_citys_incident() {
+    let doc = &extract_one(serde_json::json!({"id": "d1", "published": "2018-07-15",
+        "text": "شنت مقاتلات التحالف العربي غارات استهدفت مواقع ميليشيات الحوثي بمديرية الحالي في الحديدة غربي اليمن. واستهدفت غارات التحالف العربي موقع الجبانة العسكري، وأهدافا أخرى للميليشيات بمدينة الحديدة."}));
+    let strikes: Vec<&Value> = events_of(doc)
+        .iter()
+        .filter(|e| {
+            e["type"] == "air_drone_strike" || e["type"] == "shelling_artillery_missile_attack"
+        })
+        .collect();
+    assert_eq!(strikes.len(), 1, "help: {strikes:?}");
+    assert_eq!(strikes[0]["place"], "hodeidah-ye", "help: {strikes:?}");
+}

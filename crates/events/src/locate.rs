@@ -95,6 +95,35 @@ pub fn nearest_known<'d>(doc: &'d Doc, s: usize, name: &str, fallback: u32) -> O
         .map(|(k, _, _)| k)
 }
 
+/// Whether `name`, written in sentence `s`, is said to lie inside the known place `key`:
+/// that place is named right after it behind `في` or ب and at most one more word
+/// (`بمديرية الحالي في الحديدة`, `حي المغار بمدينة درنة`), not placed by a direction
+/// (`تاجوراء شرق طرابلس`).
+pub fn inside(doc: &Doc, s: usize, name: &str, key: &str) -> bool {
+    let Some(span) = doc.sentences.get(s).copied() else {
+        return false;
+    };
+    let text = doc.text(span);
+    let Some(b) = text.find(name) else {
+        return false;
+    };
+    let end = span.start + text[..b + name.len()].chars().count() as u32;
+    doc.entities
+        .iter()
+        .filter(|x| x.start >= end && x.end <= span.end)
+        .find(|x| x.reference.as_deref() == Some(key))
+        .is_some_and(|x| {
+            let gap: Vec<&str> = doc
+                .text(rasd_model::Span::try_new(end, x.start).unwrap_or(span))
+                .split_whitespace()
+                .collect();
+            gap.len() <= 2
+                && gap
+                    .first()
+                    .is_some_and(|w| *w == "في" || w.starts_with('ب'))
+        })
+}
+
 /// The record of the state most of the article's located places lie in.
 fn main_state(doc: &Doc) -> Option<String> {
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();

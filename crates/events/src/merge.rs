@@ -94,7 +94,9 @@ fn describes(doc: &Doc, end: usize, verb: usize) -> bool {
 /// Two records at one point agree ([`same_spot`]). A place no lexicon holds (`ضاحية
 /// البريهي، جنوب مدينة الحديدة`, `بمديرية الحالي في الحديدة`) is known by the known place
 /// its sentence ties it to (its [`anchor`]): like a town by a city it is not that place,
-/// but it lies in what holds it, the province named after it and its state.
+/// but it lies in what holds it, the province named after it and its state — unless the
+/// text puts it inside that place (`بمديرية الحالي في الحديدة`: a district of the city).
+/// A place by a city (`ضاحية البريهي، جنوب مدينة الحديدة`) stays apart.
 fn places_agree(doc: &Doc, a: &Mention, b: &Mention) -> bool {
     let same = |x: &str, y: &str| {
         x == y || in_state(doc, y, x) || in_state(doc, x, y) || same_spot(doc, x, y)
@@ -102,11 +104,27 @@ fn places_agree(doc: &Doc, a: &Mention, b: &Mention) -> bool {
     match (&a.place, &b.place) {
         (Some(x), Some(y)) => {
             same(x, y)
-                || anchor(doc, a).is_some_and(|ax| ax != *y && same(ax, y))
-                || anchor(doc, b).is_some_and(|by| by != *x && same(x, by))
+                || anchor(doc, a).is_some_and(|ax| (ax != *y || inside(doc, a, ax)) && same(ax, y))
+                || anchor(doc, b).is_some_and(|by| (by != *x || inside(doc, b, by)) && same(x, by))
         }
         _ => true,
     }
+}
+
+/// Whether a mention's local place is said to lie inside its anchor (`بمديرية الحالي في
+/// الحديدة`): then it is that place's incident too.
+fn inside(doc: &Doc, m: &Mention, anchor: &str) -> bool {
+    m.place
+        .as_deref()
+        .is_some_and(|p| crate::locate::inside(doc, m.sentence, p, anchor))
+}
+
+/// Whether one mention's local place is said to lie inside the other's place.
+fn placed_inside(doc: &Doc, a: &Mention, b: &Mention) -> bool {
+    let within = |x: &Mention, y: &Mention| {
+        anchor(doc, x).is_some_and(|ax| y.place.as_deref() == Some(ax) && inside(doc, x, ax))
+    };
+    within(a, b) || within(b, a)
 }
 
 /// For a mention placed by a name no lexicon holds, the known place of its sentence
@@ -275,7 +293,13 @@ fn same_incident(doc: &Doc, e: &Mention, m: &Mention) -> bool {
     // (In one sentence it may also give its place to a mention that has none:
     // `استهدفت غاراتها ... في عفرين`.)
     let lends_place = e.place.is_none() && e.sentence == m.sentence && m.generic;
-    if e.etype != m.etype && m.place.is_some() && e.place != m.place && !anaphoric && !lends_place {
+    if e.etype != m.etype
+        && m.place.is_some()
+        && e.place != m.place
+        && !placed_inside(doc, e, m)
+        && !anaphoric
+        && !lends_place
+    {
         return false;
     }
     if e.family == "political" {
@@ -372,8 +396,12 @@ fn absorb(doc: &Doc, inc: &mut Incident, m: Mention) {
     e.suffered |= m.suffered;
     e.targeted &= m.targeted;
     e.definite &= m.definite;
-    let inside = matches!((&e.place, &m.place), (Some(x), Some(y)) if in_state(doc, y, x));
-    if m.place.is_some() && (e.place.is_none() || (e.state_place && !m.state_place) || inside) {
+    // A known place wins over a state holding it and over a local place said to lie
+    // inside it (`بمديرية الحالي في الحديدة` and `بمدينة الحديدة`: Hodeidah).
+    let finer = matches!((&e.place, &m.place), (Some(x), Some(y)) if in_state(doc, y, x))
+        || placed_inside(doc, &e, &m)
+            && m.place.as_deref().is_some_and(|p| doc.refs.contains_key(p));
+    if m.place.is_some() && (e.place.is_none() || (e.state_place && !m.state_place) || finer) {
         e.place = m.place.clone();
         e.state_place = m.state_place;
         e.site = m.site.clone().or(e.site.take());
