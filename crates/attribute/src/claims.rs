@@ -848,7 +848,8 @@ fn finish_draft(
             if d.cue.strict
                 && !d.rules.contains(&SPEAKER_OF_DOCUMENT)
                 && !(d.cue.bi && bi_after(cx, after_speaker, b))
-                && !with_after(cx, &d.cue.with, after_speaker, b)
+                // (a cue with its `with` word found it above)
+                && d.cue.with.is_empty()
                 && !(d.cue.label
                     && d.explicit
                     && (d.speaker.end == d.cue_start

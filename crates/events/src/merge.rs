@@ -399,7 +399,7 @@ fn absorb(doc: &Doc, inc: &mut Incident, m: Mention) {
     // A known place wins over a state holding it and over a local place said to lie
     // inside it (`بمديرية الحالي في الحديدة` and `بمدينة الحديدة`: Hodeidah).
     let finer = matches!((&e.place, &m.place), (Some(x), Some(y)) if in_state(doc, y, x))
-        || placed_inside(doc, &e, &m)
+        || placed_inside(doc, e, &m)
             && m.place.as_deref().is_some_and(|p| doc.refs.contains_key(p));
     if m.place.is_some() && (e.place.is_none() || (e.state_place && !m.state_place) || finer) {
         e.place = m.place.clone();
