@@ -367,3 +367,20 @@ fn counts_from_another_event_are_durations() {
         }
     }
 }
+
+/// A day joined to a date that names a camp (`طرفي 14 و8 آذار`, Lebanon's March 14 and
+/// March 8 alliances) is no date of the article.
+#[test]
+fn dates_that_name_camps_are_no_times() {
+    let rec = serde_json::json!({"id": "m1", "published": "2013-12-28",
+        "text": "باعتبارها أحد تعبيرات الصراع بين طرفي 14 و8 آذار. وقتل شطح في 27 ديسمبر."});
+    let out = run_ok(&["extract", "-"], Some(format!("{rec}\n").as_bytes()));
+    let doc = &json_lines(&out.stdout)[0];
+    let values: Vec<&str> = doc["times"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|t| t["value"].as_str())
+        .collect();
+    assert_eq!(values, vec!["2013-12-27"], "help: {}", doc["times"]);
+}

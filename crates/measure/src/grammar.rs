@@ -170,7 +170,13 @@ impl<'c, 'a> Grammar<'c, 'a> {
                 why: vec![why],
             }),
             NamedKind::Trigger | NamedKind::Block => {
-                let (e2, spec) = self.single(end, Mode::Single)?;
+                // A day joined to the named date (`طرفي 14 و8 آذار`: the March 14 and
+                // March 8 camps) is part of the name too.
+                let from = match self.day_num(end) {
+                    Some((e1, _)) if kind == NamedKind::Block && self.cx.and_token(e1) => e1 + 1,
+                    _ => end,
+                };
+                let (e2, spec) = self.single(from, Mode::Single)?;
                 let yearless = (spec.day.is_some() || spec.month.is_some())
                     && spec.year.is_none()
                     && spec.year_rel.is_none()
