@@ -211,7 +211,8 @@ fn co_speaker(cx: &Ctx, d: &Draft, b: usize) -> Option<Draft> {
     // a lone definite word with no name refers back to it (`والمقيم في غازي عنتاب`).
     let lone = sp.end == i + 1 && cx.entity(i).is_none() && cx.has_article(i);
     // (So does a phrase told by a name before it: `والمقيم في` after `أحمد مظهر`.)
-    let own = sp.mention.start == Some(cx.tok(i).span.start);
+    let tok = cx.tok(i).span;
+    let own = sp.mention.start.is_some_and(|s| s >= tok.start && s < tok.end);
     // An unnamed source joins the first in one voice (`مسؤولون ... ودبلوماسيون غربيون`);
     // a named one speaks for itself.
     if !own
@@ -224,7 +225,7 @@ fn co_speaker(cx: &Ctx, d: &Draft, b: usize) -> Option<Draft> {
     {
         return None;
     }
-    if cx.tok(i).clitics.has(rasd_model::Clitics::WA) {
+    if cx.tok(i).clitics.has(rasd_model::Clitics::WA) && sp.mention.start == Some(tok.start) {
         // The mention starts after the conjunction.
         let text = crate::words::text_without_conjunction(cx.doc, cx.tok(i));
         let cut = cx.doc.text(cx.tok(i).span).chars().count() - text.chars().count();
