@@ -212,7 +212,10 @@ fn co_speaker(cx: &Ctx, d: &Draft, b: usize) -> Option<Draft> {
     let lone = sp.end == i + 1 && cx.entity(i).is_none() && cx.has_article(i);
     // (So does a phrase told by a name before it: `والمقيم في` after `أحمد مظهر`.)
     let tok = cx.tok(i).span;
-    let own = sp.mention.start.is_some_and(|s| s >= tok.start && s < tok.end);
+    let own = sp
+        .mention
+        .start
+        .is_some_and(|s| s >= tok.start && s < tok.end);
     // An unnamed source joins the first in one voice (`مسؤولون ... ودبلوماسيون غربيون`);
     // a named one speaks for itself.
     if !own
