@@ -2205,3 +2205,15 @@ fn a_district_said_to_lie_in_a_city_is_that_citys_incident() {
     assert_eq!(strikes.len(), 1, "help: {strikes:?}");
     assert_eq!(strikes[0]["place"], "hodeidah-ye", "help: {strikes:?}");
 }
+
+/// A killing word with a count after it (`بتصفية 17 من السرية الثالثة`) gives the event
+/// its toll.
+#[test]
+fn a_count_after_a_killing_word_is_the_toll() {
+    let doc = &extract_one(serde_json::json!({"id": "k1", "published": "2017-05-27",
+        "text": "وأخيرًا الجريمة البشعة بتصفية 17 من السرية الثالثة أمن مركزي تابعة لمكتب بوسليم."}));
+    let events = events_of(doc);
+    assert_eq!(events.len(), 1, "help: {events:?}");
+    assert_eq!(events[0]["type"], "attack", "help: {events:?}");
+    assert_eq!(events[0]["fatalities"]["value"], 17, "help: {events:?}");
+}
