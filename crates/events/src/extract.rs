@@ -384,11 +384,8 @@ impl<'a> Scan<'a> {
                 && !(trigs[n - 1].1..ts).any(|k| cx.punct(k, &['.', ',', ';', ':', '،']))
         };
         let drop: Vec<bool> = (0..trigs.len()).map(object_of_verb).collect();
-        let mut n = 0;
-        trigs.retain(|_| {
-            n += 1;
-            !drop[n - 1]
-        });
+        let mut keep = drop.into_iter().map(|d| !d);
+        trigs.retain(|_| keep.next().unwrap_or(true));
         let first = out.len();
         for (n, &(ts, te, row)) in trigs.iter().enumerate() {
             let (sa, sb) = self.segment(ts, a, b);
