@@ -230,8 +230,8 @@ fn co_speaker(cx: &Ctx, d: &Draft, b: usize) -> Option<Draft> {
     }
     if cx.tok(i).clitics.has(rasd_model::Clitics::WA) && sp.mention.start == Some(tok.start) {
         // The mention starts after the conjunction.
-        let text = crate::words::text_without_conjunction(cx.doc, cx.tok(i));
-        let cut = cx.doc.text(cx.tok(i).span).chars().count() - text.chars().count();
+        let text = text_without_conjunction(cx.doc, cx.tok(i));
+        let cut = cx.doc.text(tok).chars().count() - text.chars().count();
         if let Some(st) = sp.mention.start.as_mut() {
             *st += cut as u32;
             sp.mention.text = sp.mention.text.chars().skip(cut).collect();
@@ -946,10 +946,9 @@ fn bi_after(cx: &Ctx, k: usize, b: usize) -> bool {
 /// Whether one of a cue's `with` words follows token `k` within a few words of the same
 /// clause (`حملت الحكومة الحوثيين مسؤولية`).
 fn with_after(cx: &Ctx, with: &[Box<str>], k: usize, b: usize) -> bool {
-    !with.is_empty()
-        && (k..(k + 6).min(b))
-            .take_while(|&j| !cx.punct(j, &['.', ';', ':', '!', '?']))
-            .any(|j| with.iter().any(|w| cx.core(j) == &**w))
+    (k..(k + 6).min(b))
+        .take_while(|&j| !cx.punct(j, &['.', ';', ':', '!', '?']))
+        .any(|j| with.iter().any(|w| cx.core(j) == &**w))
 }
 
 fn skip_commas(cx: &Ctx, mut k: usize, b: usize) -> usize {

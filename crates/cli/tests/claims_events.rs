@@ -13,15 +13,6 @@ fn seeds() -> Vec<Value> {
     json_lines(&out.stdout)
 }
 
-/// Run `rasd extract` on one record and return its output object.
-fn extract_one(rec: Value) -> Value {
-    let d = tempfile::tempdir().unwrap();
-    let p = d.path().join("a.jsonl");
-    std::fs::write(&p, format!("{rec}\n")).unwrap();
-    let out = run_ok(&["extract", p.to_str().unwrap()], None);
-    json_lines(&out.stdout).remove(0)
-}
-
 /// Two string fields of every claim, each named by its object and key
 /// (`["speaker", "text"]`), `""` where absent.
 fn claim_fields<'a>(d: &'a Value, a: [&str; 2], b: [&str; 2]) -> Vec<(&'a str, &'a str)> {

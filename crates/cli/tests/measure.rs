@@ -374,8 +374,7 @@ fn counts_from_another_event_are_durations() {
 fn dates_that_name_camps_are_no_times() {
     let rec = serde_json::json!({"id": "m1", "published": "2013-12-28",
         "text": "باعتبارها أحد تعبيرات الصراع بين طرفي 14 و8 آذار. وقتل شطح في 27 ديسمبر."});
-    let out = run_ok(&["extract", "-"], Some(format!("{rec}\n").as_bytes()));
-    let doc = &json_lines(&out.stdout)[0];
+    let doc = &extract_one(rec);
     let values: Vec<&str> = doc["times"]
         .as_array()
         .unwrap()

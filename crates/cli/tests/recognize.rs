@@ -433,15 +433,8 @@ fn a_weak_group_name_after_an_affiliation_word_is_the_group() {
 fn an_unlisted_first_name_after_a_title_is_a_person() {
     let rec = serde_json::json!({"id": "n1", "published": "2018-02-17",
         "text": "وقال مدير مستشفى عفرين، الدكتور جوان محمد لـ CNN، إن المستشفى استقبل ستة مرضى. وقتل والجندي أول حسن ناصر في الاشتباكات."});
-    let out = run_ok(&["extract", "-"], Some(format!("{rec}\n").as_bytes()));
-    let doc = &json_lines(&out.stdout)[0];
-    let people: Vec<&str> = doc["entities"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|e| e["type"] == "PER")
-        .filter_map(|e| e["text"].as_str())
-        .collect();
+    let doc = &extract_one(rec);
+    let people = entity_texts(doc, "PER");
     assert!(people.contains(&"جوان محمد"), "help: {people:?}");
     assert!(
         people.iter().all(|p| !p.starts_with("أول")),
@@ -456,13 +449,10 @@ fn an_unlisted_first_name_after_a_title_is_a_person() {
 fn a_foreign_first_name_takes_its_surname() {
     let people = |text: &str| -> Vec<String> {
         let rec = serde_json::json!({"id": "f1", "published": "2018-06-23", "text": text});
-        let out = run_ok(&["extract", "-"], Some(format!("{rec}\n").as_bytes()));
-        json_lines(&out.stdout)[0]["entities"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|e| e["type"] == "PER")
-            .filter_map(|e| e["text"].as_str().map(str::to_string))
+        let doc = extract_one(rec);
+        entity_texts(&doc, "PER")
+            .into_iter()
+            .map(str::to_string)
             .collect()
     };
     let p = people(

@@ -129,3 +129,23 @@ pub fn gold_pairs(rel: &str) -> Option<Vec<(serde_json::Value, serde_json::Value
             .collect(),
     )
 }
+
+/// Run `rasd extract` on one record and return its output object.
+pub fn extract_one(rec: serde_json::Value) -> serde_json::Value {
+    let d = tempfile::tempdir().unwrap();
+    let p = d.path().join("a.jsonl");
+    std::fs::write(&p, format!("{rec}\n")).unwrap();
+    let out = run_ok(&["extract", p.to_str().unwrap()], None);
+    json_lines(&out.stdout).remove(0)
+}
+
+/// The texts of a document's entities of one type (`"PER"`).
+pub fn entity_texts<'a>(doc: &'a serde_json::Value, etype: &str) -> Vec<&'a str> {
+    doc["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["type"] == etype)
+        .filter_map(|e| e["text"].as_str())
+        .collect()
+}

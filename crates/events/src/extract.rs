@@ -363,14 +363,7 @@ impl<'a> Scan<'a> {
         // `استعادت القوات التابعة للنظام الأحد السيطرة على بلدات`: a definite verbal noun of
         // territory taken as the object of a territory verb a few words before it, in one
         // clause, is that verb's change of hands, not another one.
-        let territory = |t: &Trigger| {
-            matches!(
-                t.etype,
-                "government_regains_territory"
-                    | "non_state_actor_overtakes_territory"
-                    | "non_violent_transfer_of_territory"
-            )
-        };
+        let territory = |t: &Trigger| crate::lex::territorial(t.etype);
         let cx = &self.cx;
         let object_of_verb = |n: usize| {
             let (ts, _, row) = trigs[n];
@@ -1925,12 +1918,7 @@ impl<'a> Scan<'a> {
         sb: usize,
         etype: &str,
     ) -> Vec<Place> {
-        let territory = matches!(
-            etype,
-            "government_regains_territory"
-                | "non_state_actor_overtakes_territory"
-                | "non_violent_transfer_of_territory"
-        );
+        let territory = crate::lex::territorial(etype);
         let mut out = Vec::new();
         let mut k = te;
         while k < hi {

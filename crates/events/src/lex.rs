@@ -24,6 +24,16 @@ pub const NOT_EVENTS: &str = "events/not_events.tsv";
 /// Verbs that frame an event word after them: `events/frames.tsv`.
 pub const FRAMES: &str = "events/frames.tsv";
 
+/// Whether an event type is a change of who holds territory.
+pub fn territorial(etype: &str) -> bool {
+    matches!(
+        etype,
+        "government_regains_territory"
+            | "non_state_actor_overtakes_territory"
+            | "non_violent_transfer_of_territory"
+    )
+}
+
 /// The event types of the output contract (DESIGN.md), with the family each belongs to:
 /// ACLED's event types for violent and strategic events, `political` for PLOVER's.
 pub const TYPES: &[(&str, &str)] = &[

@@ -703,12 +703,8 @@ fn foreign_surname(lx: &Lexicon, doc: &Doc, a: usize, b: usize, taken: &[Span]) 
     let t = &doc.tokens[b];
     let w = doc.form(t.form);
     // (`لاكروا` may read as ل + a word: a foreign name is written whole.)
-    let bare = t.kind == TokenKind::Word
-        && !(t.clitics.has(Clitics::WA)
-            || t.clitics.has(Clitics::FA)
-            || t.clitics.has(Clitics::BI));
-    let surname = bare
-        && !t.clitics.has(Clitics::AL)
+    let surname = t.kind == TokenKind::Word
+        && t.clitics.0 & (Clitics::WA | Clitics::FA | Clitics::BI | Clitics::AL) == 0
         && !lx.form_index.contains_key(doc.form(t.core))
         && w.chars().count() >= 4
         && !lx.given.contains(w)
