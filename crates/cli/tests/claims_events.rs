@@ -1573,6 +1573,15 @@ fn events_of(d: &serde_json::Value) -> &[serde_json::Value] {
         .unwrap_or_else(|| panic!("help: no events array: {d}"))
 }
 
+/// The places of a text's events of one type, in order.
+fn places_of<'a>(d: &'a serde_json::Value, etype: &str) -> Vec<&'a str> {
+    events_of(d)
+        .iter()
+        .filter(|e| e["type"] == etype)
+        .filter_map(|e| e["place"].as_str())
+        .collect()
+}
+
 /// The types, targets and actors of a text's events, in order.
 fn event_rows(d: &serde_json::Value) -> Vec<(String, Vec<String>, Vec<String>)> {
     let strs = |v: &serde_json::Value| -> Vec<String> {
@@ -2024,11 +2033,7 @@ fn a_verb_after_a_date_can_open_a_relative_clause() {
 fn a_coordinated_place_read_whole_by_the_analyser_is_a_place() {
     let doc = &extract_one(serde_json::json!({"id": "w1", "published": "2017-05-27",
         "text": "وأفاد شهود عيان بأن قصفًا عنيفًا شهدته مناطق الهضبة وبوسليم وحي الأكواخ، وأغلق الطريق السريع."}));
-    let places: Vec<&str> = events_of(doc)
-        .iter()
-        .filter(|e| e["type"] == "shelling_artillery_missile_attack")
-        .filter_map(|e| e["place"].as_str())
-        .collect();
+    let places = places_of(doc, "shelling_artillery_missile_attack");
     assert_eq!(
         places,
         vec!["hadba-ly", "abu-salim-ly", "hay-al-akwakh-ly"],
@@ -2043,11 +2048,7 @@ fn a_coordinated_place_read_whole_by_the_analyser_is_a_place() {
 fn an_incident_said_to_go_on_is_an_event() {
     let doc = &extract_one(serde_json::json!({"id": "o1", "published": "2018-02-23",
         "text": "وأعربت البعثة عن قلقها إزاء تجدد الاشتباكات في مدن سبها والكفرة."}));
-    let places: Vec<&str> = events_of(doc)
-        .iter()
-        .filter(|e| e["type"] == "armed_clash")
-        .filter_map(|e| e["place"].as_str())
-        .collect();
+    let places = places_of(doc, "armed_clash");
     assert_eq!(places, vec!["sabha-ly", "kufra-ly"], "help: {places:?}");
     let doc = &extract_one(serde_json::json!({"id": "o2", "published": "2018-02-23",
         "text": "وتواصلت الغارات على مدينة دوما."}));
@@ -2171,11 +2172,7 @@ fn control_as_the_object_of_a_territory_verb_is_one_event() {
 fn the_city_refers_back_to_the_town_before_its_province() {
     let doc = &extract_one(serde_json::json!({"id": "z1", "published": "2018-07-15",
         "text": "فرضت ميليشيات الحوثي حظرا للتجول في مدينة زبيد بمحافظة الحديدة، وقامت بتنظيم حملة اقتحامات للمنازل، اختطفت خلالها عددا من أبناء المدينة."}));
-    let places: Vec<&str> = events_of(doc)
-        .iter()
-        .filter(|e| e["type"] == "abduction_forced_disappearance")
-        .filter_map(|e| e["place"].as_str())
-        .collect();
+    let places = places_of(doc, "abduction_forced_disappearance");
     assert_eq!(places, vec!["zabid-ye"], "help: {}", doc["events"]);
 }
 
